@@ -1,0 +1,111 @@
+import { z } from 'zod';
+
+/** Raised when the process environment does not satisfy its schema; names every offending variable. */
+export class EnvError extends Error {
+  constructor(readonly issues: { variable: string; message: string }[]) {
+    super(
+      `Invalid environment configuration:\n${issues.map((i) => `  ${i.variable}: ${i.message}`).join('\n')}`,
+    );
+    this.name = 'EnvError';
+  }
+}
+
+/** Validates `source` against a process's env schema; fails fast naming each bad variable. */
+export function loadEnv<S extends z.ZodType>(schema: S, source: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  throw new EnvError(
+    result.error.issues.map((issue) => ({
+      variable: issue.path.join('.') || '(root)',
+      message: issue.message,
+    })),
+  );
+}
+
+const nodeEnv = z.enum(['development', 'test', 'production']).default('development');
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+/** Local-development defaults only (engineering.md §4); production must set them explicitly. */
+export const LOCAL_DEFAULTS = {
+  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/patentrack',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+} as const;
+
+/** Replaces the user of a PostgreSQL URL, e.g. to derive the app and worker role URLs in development. */
+export function withDatabaseUser(url: string, user: string): string {
+  const parsed = new URL(url);
+  parsed.username = user;
+  parsed.password = '';
+  return parsed.toString();
+}
+
+const baseShape = {
+  NODE_ENV: nodeEnv,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z.url().optional(),
+  REDIS_URL: z.url().optional(),
+  QUEUE_PREFIX: z.string().min(1).default('pt'),
+};
+
+type BaseEnv = z.infer<z.ZodObject<typeof baseShape>>;
+
+/** Fills the local-development defaults unless running in production, where they must be explicit. */
+function withLocalDefaults<T extends BaseEnv>(env: T, ctx: z.RefinementCtx): T & { DATABASE_URL: string; REDIS_URL: string } {
+  for (const key of ['DATABASE_URL', 'REDIS_URL'] as const) {
+    if (!env[key] && env.NODE_ENV === 'production') {
+      ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
+    }
+  }
+  return {
+    ...env,
+    DATABASE_URL: env.DATABASE_URL ?? LOCAL_DEFAULTS.DATABASE_URL,
+    REDIS_URL: env.REDIS_URL ?? LOCAL_DEFAULTS.REDIS_URL,
+  };
+}
+
+/** Environment of the web process (Next.js server). */
+export const webEnvSchema = z
+  .object({
+    ...baseShape,
+    DATABASE_URL_APP: z.url().optional(),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
+    APP_URL: z.url().default('http://localhost:3000'),
+    CORS_ALLOWED_ORIGINS: z.string().default(''),
+    MAIL_OUTBOX_DIR: z.string().optional(),
+  })
+  .transform((env, ctx) => {
+    const withDefaults = withLocalDefaults(env, ctx);
+    return {
+      ...withDefaults,
+      DATABASE_URL_APP: env.DATABASE_URL_APP ?? withDatabaseUser(withDefaults.DATABASE_URL, 'patentrack_app'),
+    };
+  });
+export type WebEnv = z.infer<typeof webEnvSchema>;
+
+/** Environment of the worker process and the CLI. */
+export const workerEnvSchema = z
+  .object({
+    ...baseShape,
+    DATABASE_URL_WORKER: z.url().optional(),
+    CRON_ENABLED: booleanFlag.default(true),
+    WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+    USPTO_ODP_BASE_URL: z.url().default('https://api.uspto.gov'),
+    USPTO_ODP_API_KEY: z.string().optional(),
+    INGEST_WORK_DIR: z.string().optional(),
+    INGEST_BATCH_SIZE: z.coerce.number().int().positive().default(500),
+    HTTP_MAX_RETRIES: z.coerce.number().int().min(0).default(5),
+    HTTP_BACKOFF_BASE_MS: z.coerce.number().int().min(0).default(1000),
+    HTTP_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(30000),
+    HTTP_IDLE_TIMEOUT_MS: z.coerce.number().int().positive().default(120000),
+  })
+  .transform((env, ctx) => {
+    const withDefaults = withLocalDefaults(env, ctx);
+    return {
+      ...withDefaults,
+      DATABASE_URL_WORKER:
+        env.DATABASE_URL_WORKER ?? withDatabaseUser(withDefaults.DATABASE_URL, 'patentrack_worker'),
+    };
+  });
+export type WorkerEnv = z.infer<typeof workerEnvSchema>;

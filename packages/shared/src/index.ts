@@ -1,0 +1,5 @@
+export * from './env';
+export * from './errors';
+export * from './cursor';
+export * from './logger';
+export * from './domain';
