@@ -3,3 +3,4 @@ export * from './errors';
 export * from './cursor';
 export * from './logger';
 export * from './domain';
+export * from './patent-numbers';
