@@ -25,18 +25,6 @@ export default defineConfig({
           globalSetup: ['./packages/db/src/testing/global-setup.ts'],
         },
       },
-      {
-        test: {
-          name: 'e2e',
-          include: ['e2e/**/*.e2e.test.ts'],
-          exclude,
-          environment: 'node',
-          testTimeout: 180_000,
-          hookTimeout: 300_000,
-          fileParallelism: false,
-          globalSetup: ['./e2e/global-setup.ts'],
-        },
-      },
     ],
   },
 });

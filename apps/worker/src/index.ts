@@ -1,0 +1,2 @@
+export { runWorker } from './worker';
+export { buildProgram, main } from './cli/main';
