@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EnvError, loadEnv, webEnvSchema, workerEnvSchema } from './env';
 
 const secret = 'x'.repeat(32);
+const webSecrets = { JWT_SECRET: secret, SHARE_TOKEN_SECRET: secret, ENCRYPTION_KEY: 'a'.repeat(64) };
 
 describe('environment validation', () => {
   it('refuses a production web process without JWT_SECRET and names the variable', () => {
@@ -20,13 +21,13 @@ describe('environment validation', () => {
   });
 
   it('requires explicit database and redis URLs in production', () => {
-    const attempt = () => loadEnv(webEnvSchema, { NODE_ENV: 'production', JWT_SECRET: secret });
+    const attempt = () => loadEnv(webEnvSchema, { NODE_ENV: 'production', ...webSecrets });
     expect(attempt).toThrow(/DATABASE_URL/);
     expect(attempt).toThrow(/REDIS_URL/);
   });
 
   it('derives the role URLs from DATABASE_URL for local development', () => {
-    const web = loadEnv(webEnvSchema, { JWT_SECRET: secret });
+    const web = loadEnv(webEnvSchema, webSecrets);
     expect(web.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/patentrack');
     expect(web.DATABASE_URL_APP).toBe('postgres://patentrack_app@127.0.0.1:5432/patentrack');
     const worker = loadEnv(workerEnvSchema, { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/other' });

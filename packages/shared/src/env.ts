@@ -74,6 +74,12 @@ export const webEnvSchema = z
     APP_URL: z.url().default('http://localhost:3000'),
     CORS_ALLOWED_ORIGINS: z.string().default(''),
     MAIL_OUTBOX_DIR: z.string().optional(),
+    SHARE_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters'),
+    ENCRYPTION_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (a 256-bit key)'),
+    // Lowering the bcrypt cost is honoured in test runs only (see BCRYPT_COST in .env.example).
+    BCRYPT_COST: z.coerce.number().int().min(4).max(15).optional(),
+    REDIS_KEY_PREFIX: z.string().min(1).default('pt'),
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   })
   .transform((env, ctx) => {
     const withDefaults = withLocalDefaults(env, ctx);

@@ -1,0 +1,19 @@
+import { sql } from 'drizzle-orm';
+import { AppError } from '@patentrack/shared';
+import type { Tx } from '@patentrack/db';
+
+/**
+ * Re-checks a share link on every viewer request, so a revocation or expiry takes effect immediately (S-21):
+ * 410 with `details.reason` (BR-046). Runs in the share tenant context, where RLS shows only this link.
+ */
+export async function assertShareLinkUsable(tx: Tx, shareLinkId: string, now = new Date()): Promise<void> {
+  const result = await tx.execute<{ revoked_at: Date | string | null; expires_at: Date | string | null }>(
+    sql`select revoked_at, expires_at from share_links where id = ${shareLinkId}`,
+  );
+  const link = result.rows[0];
+  if (!link) throw AppError.notFound('Share link');
+  if (link.revoked_at !== null) throw new AppError('GONE', 'This link was withdrawn by its owner', { reason: 'revoked' });
+  if (link.expires_at !== null && new Date(link.expires_at) <= now) {
+    throw new AppError('GONE', 'This link has expired', { reason: 'expired', expiredAt: new Date(link.expires_at).toISOString() });
+  }
+}

@@ -1,0 +1,27 @@
+import { randomUUID } from 'node:crypto';
+import { isIP } from 'node:net';
+
+/** Client-supplied ids are echoed only when they are short and plain, so they cannot inject into log lines. */
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
+
+export function requestIdOf(request: Request): string {
+  const supplied = request.headers.get('x-request-id');
+  return supplied && REQUEST_ID_PATTERN.test(supplied) ? supplied : randomUUID();
+}
+
+/** Placeholder when no address is known (in-process calls); a valid INET so audit rows still insert. */
+export const UNKNOWN_IP = '0.0.0.0';
+
+/**
+ * Client address (BR-047): with `trustedHops` reverse proxies in front, the entry they appended last-but-`trustedHops`
+ * in X-Forwarded-For; with none, the entry the Next server itself records from the socket.
+ */
+export function clientIpOf(request: Request, trustedHops: number): string {
+  const hops = (request.headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const candidate = hops[hops.length - Math.max(1, trustedHops)];
+  const address = candidate?.replace(/^::ffff:/, '');
+  return address && isIP(address) ? address : UNKNOWN_IP;
+}
