@@ -1,0 +1,120 @@
+import { distance } from 'fastest-levenshtein';
+import { groupThreshold, type GroupThresholdBands } from '../config';
+import { EditDistanceIndex } from './edit-distance-index';
+
+export interface NameGroupItem {
+  entityId: string;
+  /** Already normalized (BR-013…BR-016). */
+  name: string;
+  instances: number;
+}
+
+/** Admin decisions that override the automatic grouping (`org_entity_overrides`). */
+export interface NameGroupOverrides {
+  /** Entity joins the group that contains `intoEntityId`. */
+  merges?: readonly { entityId: string; intoEntityId: string }[];
+  /** Entities split out as their own party. */
+  splits?: readonly string[];
+}
+
+export interface GroupNamesOptions {
+  groupThreshold?: GroupThresholdBands;
+  overrides?: NameGroupOverrides;
+}
+
+/** One `representatives` row: its canonical name and members (in BR-020 sort order). */
+export interface NameGroup {
+  canonical: string;
+  canonicalEntityId: string;
+  totalInstances: number;
+  members: NameGroupItem[];
+}
+
+const wordCount = (name: string): number => name.split(/\s+/u).filter(Boolean).length;
+
+/** BR-020 (with the D-9 tie-breaks): word count desc, instances desc, lower-cased name asc, then entity id. */
+export function sortForGrouping(items: readonly NameGroupItem[]): NameGroupItem[] {
+  const keyed = items.map((item) => ({ item, words: wordCount(item.name), lower: item.name.toLowerCase() }));
+  keyed.sort(
+    (a, b) =>
+      b.words - a.words ||
+      b.item.instances - a.item.instances ||
+      (a.lower < b.lower ? -1 : a.lower > b.lower ? 1 : 0) ||
+      (a.item.entityId < b.item.entityId ? -1 : a.item.entityId > b.item.entityId ? 1 : 0),
+  );
+  return keyed.map(({ item }) => item);
+}
+
+/**
+ * BR-018…BR-020: greedy seeding in BR-020 order; an ungrouped item joins a seed when
+ * `lev(lower(seed), lower(item)) < threshold(shorter length)` (seed only, not transitive);
+ * canonical = most instances, ties to the earliest in sort order (BR-019); admin merges/splits win.
+ */
+export function groupNames(items: readonly NameGroupItem[], options: GroupNamesOptions = {}): NameGroup[] {
+  const bands = options.groupThreshold;
+  const sorted = sortForGrouping(items);
+  const lowered = sorted.map((item) => item.name.toLowerCase());
+  const splitIds = new Set(options.overrides?.splits ?? []);
+  const index = new EditDistanceIndex(lowered, (shorter) => groupThreshold(shorter, bands) - 1);
+  const grouped = new Uint8Array(sorted.length);
+  const groups: number[][] = [];
+
+  sorted.forEach((seed, seedRank) => {
+    if (grouped[seedRank]) return;
+    grouped[seedRank] = 1;
+    const members = [seedRank];
+    groups.push(members);
+    if (splitIds.has(seed.entityId)) return;
+    const seedName = lowered[seedRank]!;
+    index.forEachCandidate(seedName, (rank) => {
+      if (grouped[rank] || splitIds.has(sorted[rank]!.entityId)) return;
+      const candidate = lowered[rank]!;
+      const threshold = groupThreshold(Math.min(seedName.length, candidate.length), bands);
+      if (Math.abs(seedName.length - candidate.length) >= threshold) return;
+      if (distance(seedName, candidate) < threshold) {
+        grouped[rank] = 1;
+        members.push(rank);
+      }
+    });
+  });
+
+  applyMerges(sorted, groups, options.overrides?.merges ?? []);
+  return groups
+    .filter((members) => members.length > 0)
+    .map((members) => members.sort((a, b) => a - b))
+    .sort((a, b) => a[0]! - b[0]!)
+    .map((members) => toGroup(members.map((rank) => sorted[rank]!)));
+}
+
+function applyMerges(
+  sorted: readonly NameGroupItem[],
+  groups: number[][],
+  merges: readonly { entityId: string; intoEntityId: string }[],
+): void {
+  const rankOf = new Map(sorted.map((item, rank) => [item.entityId, rank]));
+  const groupOf = new Map<number, number[]>();
+  for (const members of groups) for (const rank of members) groupOf.set(rank, members);
+  const ordered = [...merges].sort((a, b) => (a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : 0));
+  for (const { entityId, intoEntityId } of ordered) {
+    const rank = rankOf.get(entityId);
+    const targetRank = rankOf.get(intoEntityId);
+    if (rank === undefined || targetRank === undefined) continue;
+    const from = groupOf.get(rank)!;
+    const into = groupOf.get(targetRank)!;
+    if (from === into) continue;
+    from.splice(from.indexOf(rank), 1);
+    into.push(rank);
+    groupOf.set(rank, into);
+  }
+}
+
+/** BR-019: the member with the most instances; members arrive in sort order, so ties keep the earliest. */
+function toGroup(members: NameGroupItem[]): NameGroup {
+  let canonical = members[0]!;
+  let totalInstances = 0;
+  for (const member of members) {
+    totalInstances += member.instances;
+    if (member.instances > canonical.instances) canonical = member;
+  }
+  return { canonical: canonical.name, canonicalEntityId: canonical.entityId, totalInstances, members };
+}

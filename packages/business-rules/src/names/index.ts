@@ -1,0 +1,3 @@
+export * from './normalize';
+export * from './organization';
+export * from './group';

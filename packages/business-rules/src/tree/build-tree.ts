@@ -1,0 +1,173 @@
+import { ACTIVITY, CONVEYANCE_COLORS, TREE_TYPES, conveyanceTypeInfo, type ConveyType, type TreeTab } from '@patentrack/shared';
+import { companyMatcher } from '../config';
+import { inTransactionOrder, isEmployeeTransaction } from '../title/order';
+import { parseReleaseRfId } from '../title/release-reference';
+import type { CompanyInput, PartyInput, TransactionInput } from '../types';
+
+/** BR-031: the §0.3 colour of a conveyance type; unknown types fall back to red. */
+export function conveyanceColor(conveyType: string): string {
+  return conveyanceTypeInfo(conveyType)?.color ?? CONVEYANCE_COLORS.ownership;
+}
+
+/** Tree types by (conveyance, side c matched): [c is assignee, c is assignor]; null = no node on that side. */
+const DIRECTED_TREE_TYPES: Partial<Record<ConveyType, readonly [number | null, number | null]>> = {
+  assignment: [1, 2],
+  merger: [3, 4],
+  security: [5, 6],
+  release: [8, 7],
+};
+
+/** BR-030 (D-7): administrative types produce a node on the other side, whichever side c is on. */
+const ADMINISTRATIVE_TREE_TYPES: Partial<Record<ConveyType, number>> = {
+  namechg: 9,
+  govern: 10,
+  correct: 11,
+  missing: 12,
+  other: 13,
+  partialassignment: 13,
+  option: 13,
+  courtorder: 13,
+  courtappointment: 13,
+};
+
+export interface TreeConnection {
+  treeType: number;
+  /** The counterparties that become nodes. */
+  counterparties: readonly PartyInput[];
+  /** The company's own parties on the transaction (D-24). */
+  ownParties: readonly PartyInput[];
+  direction: 'in' | 'out';
+}
+
+/**
+ * BR-024…BR-030: the tree connections one transaction gives company c (both directions when c is on
+ * both sides); license and licenseend give none.
+ */
+export function treeConnections(transaction: TransactionInput, matches: (party: PartyInput) => boolean): TreeConnection[] {
+  const ownAssignees = transaction.assignees.filter(matches);
+  const ownAssignors = transaction.assignors.filter(matches);
+  const connections: TreeConnection[] = [];
+  const incoming = (treeType: number | null | undefined): void => {
+    if (treeType != null && ownAssignees.length > 0) {
+      connections.push({ treeType, counterparties: transaction.assignors, ownParties: ownAssignees, direction: 'in' });
+    }
+  };
+  const outgoing = (treeType: number | null | undefined): void => {
+    if (treeType != null && ownAssignors.length > 0) {
+      connections.push({ treeType, counterparties: transaction.assignees, ownParties: ownAssignors, direction: 'out' });
+    }
+  };
+  if (isEmployeeTransaction(transaction)) {
+    incoming(0);
+    return connections;
+  }
+  const directed = DIRECTED_TREE_TYPES[transaction.conveyType];
+  const administrative = ADMINISTRATIVE_TREE_TYPES[transaction.conveyType];
+  incoming(directed ? directed[0] : administrative);
+  outgoing(directed ? directed[1] : administrative);
+  return connections;
+}
+
+/** One `ownership_tree_nodes` row (flat: `parentId` null, `depth` 0). */
+export interface TreeNode {
+  entityId: string;
+  name: string;
+  parentId: null;
+  treeType: number;
+  treeTab: TreeTab;
+  color: string;
+  depth: 0;
+  transactionRfIds: string[];
+}
+
+export interface BuildTreeInput {
+  /** Transactions linked to ≥1 document where c matches a party (no year filter). */
+  transactions: readonly TransactionInput[];
+  company: CompanyInput;
+}
+
+const TREE_TYPE_BY_CODE = new Map(TREE_TYPES.map((type) => [type.code, type]));
+
+/** BR-024…BR-031 (D-7): ownership-tree nodes, deduplicated on (type, name), ordered by type then name. */
+export function buildTreeNodes(input: BuildTreeInput): TreeNode[] {
+  const company = companyMatcher(input.company);
+  const nodes = new Map<string, TreeNode>();
+  for (const transaction of inTransactionOrder(input.transactions)) {
+    for (const connection of treeConnections(transaction, company.matches)) {
+      const treeType = TREE_TYPE_BY_CODE.get(connection.treeType)!;
+      for (const party of connection.counterparties) {
+        const naturalKey = `${treeType.code}\u0000${party.name}`;
+        const node = nodes.get(naturalKey);
+        if (node) {
+          if (!node.transactionRfIds.includes(transaction.rfId)) node.transactionRfIds.push(transaction.rfId);
+          continue;
+        }
+        nodes.set(naturalKey, {
+          entityId: party.entityId ?? party.key,
+          name: party.name,
+          parentId: null,
+          treeType: treeType.code,
+          treeTab: treeType.tab,
+          color: treeType.color,
+          depth: 0,
+          transactionRfIds: [transaction.rfId],
+        });
+      }
+    }
+  }
+  return [...nodes.values()].sort((a, b) => a.treeType - b.treeType || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** One `company_transaction_activities` row: (company, rf_id, counterparty). */
+export interface TransactionActivity {
+  rfId: string;
+  partyEntityId: string;
+  activityId: number;
+  recordedEntityId: string | null;
+  releaseRfId: string | null;
+}
+
+/** §5.7 provisional activity seed (OQ-1): security 5, release 6, employee 10, licenses 114, else 100 + tree type. */
+export function activityIdFor(conveyType: ConveyType, treeType: number): number {
+  if (treeType === 0) return ACTIVITY.employee;
+  if (conveyType === 'security') return ACTIVITY.security;
+  if (conveyType === 'release') return ACTIVITY.release;
+  return ACTIVITY.treeTypeBase + treeType;
+}
+
+/**
+ * §5.3 output 2 (BR-038 input): one activity row per (transaction, counterparty) of company c.
+ * Licenses have no tree node but still are activities (code 114).
+ */
+export function buildTransactionActivities(input: BuildTreeInput): TransactionActivity[] {
+  const company = companyMatcher(input.company);
+  const rows = new Map<string, TransactionActivity>();
+  const add = (transaction: TransactionInput, activityId: number, counterparties: readonly PartyInput[], own: readonly PartyInput[]): void => {
+    const recorded = own[0];
+    for (const party of counterparties) {
+      const partyEntityId = party.entityId ?? party.key;
+      const naturalKey = `${transaction.rfId}\u0000${partyEntityId}`;
+      if (rows.has(naturalKey)) continue;
+      rows.set(naturalKey, {
+        rfId: transaction.rfId,
+        partyEntityId,
+        activityId,
+        recordedEntityId: recorded ? (recorded.entityId ?? recorded.key) : null,
+        releaseRfId: transaction.conveyType === 'release' ? (transaction.releaseRfId ?? parseReleaseRfId(transaction.conveyText)) : null,
+      });
+    }
+  };
+  for (const transaction of inTransactionOrder(input.transactions)) {
+    if (!isEmployeeTransaction(transaction) && (transaction.conveyType === 'license' || transaction.conveyType === 'licenseend')) {
+      const ownAssignees = transaction.assignees.filter(company.matches);
+      const ownAssignors = transaction.assignors.filter(company.matches);
+      if (ownAssignees.length > 0) add(transaction, ACTIVITY.license, transaction.assignors, ownAssignees);
+      if (ownAssignors.length > 0) add(transaction, ACTIVITY.license, transaction.assignees, ownAssignors);
+      continue;
+    }
+    for (const connection of treeConnections(transaction, company.matches)) {
+      add(transaction, activityIdFor(transaction.conveyType, connection.treeType), connection.counterparties, connection.ownParties);
+    }
+  }
+  return [...rows.values()];
+}
