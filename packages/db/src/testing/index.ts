@@ -1,0 +1,1 @@
+export { createTestDatabase, ensureTestTemplate, testAdminUrl, type TestDatabase } from './template';
