@@ -1,0 +1,28 @@
+export { inOrgTransaction, type Queryable } from './db';
+export {
+  executeStep,
+  runPipelineInline,
+  startRun,
+  PipelineBusyError,
+  type ExecuteOptions,
+  type InlineRunResult,
+  type StepEvent,
+} from './execute';
+export { refreshAssetMembership, type MembershipCounts } from './membership';
+export {
+  claimRun,
+  finishRun,
+  loadRun,
+  nextStepGroup,
+  requestOrgRun,
+  stepNumber,
+  stepStatuses,
+  PROCESSING_JOB_TYPES,
+  type ClaimOutcome,
+  type PipelineRun,
+  type ProcessingJobType,
+  type RunRequest,
+} from './runs';
+export { STEP_RUNNERS, inventorsOfTransactions, type StepContext, type StepOutcome, type StepRunner } from './steps';
+export { createOrganization, findOrganizationByName, createOrganizationInput, type CreatedOrganization } from './orgs';
+export { titleStatusForPatent } from './title-query';

@@ -1,0 +1,130 @@
+import { inOrgTransaction, type Pool } from './db';
+import { loadOrgScope } from './scope';
+
+export interface MembershipCounts {
+  companies: number;
+  candidates: number;
+  assetsInserted: number;
+  assetsUpdated: number;
+  membershipsAdded: number;
+  membershipsRemoved: number;
+}
+
+/**
+ * Refreshes which assets belong to which company (business-rules D-27, engineering.md §8): every patent or
+ * application of a transaction where the company is an assignee of a link type, plus every patent whose face
+ * assignee is the company. Only `auto` rows of `company_assets` are replaced; manual additions and exclusions
+ * survive. Asset rows are created or completed (grant number, filing date, patent link), never deleted.
+ */
+export async function refreshAssetMembership(pool: Pool, orgId: string): Promise<MembershipCounts> {
+  return inOrgTransaction(pool, orgId, async (client) => {
+    const scope = await loadOrgScope(client, orgId);
+    const companyIds = scope.companies.flatMap((c) => c.entityIds.map(() => c.id));
+    const entityIds = scope.companies.flatMap((c) => c.entityIds);
+    await client.query(
+      `create temp table membership_candidates on commit drop as
+       with company_entities as (
+         select * from unnest($1::uuid[], $2::uuid[]) as x(company_id, entity_id)
+       ),
+       documents as (
+         select ce.company_id, d.appno_doc_num, d.grant_doc_num, d.appno_date
+           from company_entities ce
+           join assignees ee on ee.entity_id = ce.entity_id
+           join assignment_conveyances ac on ac.rf_id = ee.rf_id
+                                          and (ac.employer_assign or ac.convey_ty = any($3::text[]))
+           join document_ids d on d.rf_id = ee.rf_id
+          where d.appno_doc_num is not null or d.grant_doc_num is not null
+         union
+         select ce.company_id, p.appno_doc_num, p.grant_doc_num, p.appno_date
+           from company_entities ce
+           join patents p on p.assignee_entity_ids @> array[ce.entity_id]
+       ),
+       resolved as (
+         select d.company_id,
+                coalesce(pa.appno_doc_num, pg.appno_doc_num, d.appno_doc_num) as appno_doc_num,
+                coalesce(pa.grant_doc_num, pg.grant_doc_num, d.grant_doc_num) as grant_doc_num,
+                coalesce(pa.appno_date, pg.appno_date, d.appno_date) as appno_date,
+                coalesce(pa.id, pg.id) as patent_id
+           from documents d
+           left join patents pa on pa.appno_doc_num = d.appno_doc_num
+           left join patents pg on pa.id is null and pg.grant_doc_num = d.grant_doc_num
+       )
+       select company_id, appno_doc_num, max(grant_doc_num) as grant_doc_num, max(appno_date) as appno_date,
+              (array_agg(patent_id order by patent_id) filter (where patent_id is not null))[1] as patent_id
+         from resolved where appno_doc_num is not null
+        group by company_id, appno_doc_num
+       union all
+       select company_id, null, grant_doc_num, max(appno_date), (array_agg(patent_id order by patent_id) filter (where patent_id is not null))[1]
+         from resolved r
+        where appno_doc_num is null
+          and not exists (select 1 from resolved x where x.appno_doc_num is not null and x.grant_doc_num = r.grant_doc_num)
+        group by company_id, grant_doc_num`,
+      [companyIds, entityIds, scope.config.chain.linkTypes],
+    );
+    const updated = await client.query(
+      `with wanted as (
+         select distinct on (coalesce(appno_doc_num, grant_doc_num)) appno_doc_num, grant_doc_num, appno_date, patent_id
+           from membership_candidates order by coalesce(appno_doc_num, grant_doc_num), grant_doc_num nulls last
+       )
+       update assets a
+          set appno_doc_num = coalesce(a.appno_doc_num, w.appno_doc_num),
+              grant_doc_num = coalesce(w.grant_doc_num, a.grant_doc_num),
+              appno_date = coalesce(w.appno_date, a.appno_date),
+              patent_id = coalesce(w.patent_id, a.patent_id),
+              layout_id = case when coalesce(w.grant_doc_num, a.grant_doc_num) is null then 14 else 15 end
+         from wanted w
+        where a.organization_id = $1 and a.deleted_at is null
+          and (a.appno_doc_num = w.appno_doc_num
+               or (a.grant_doc_num = w.grant_doc_num and (a.appno_doc_num is null or w.appno_doc_num is null)))
+          and (a.appno_doc_num is distinct from coalesce(a.appno_doc_num, w.appno_doc_num)
+               or a.grant_doc_num is distinct from coalesce(w.grant_doc_num, a.grant_doc_num)
+               or a.appno_date is distinct from coalesce(w.appno_date, a.appno_date)
+               or a.patent_id is distinct from coalesce(w.patent_id, a.patent_id))`,
+      [orgId],
+    );
+    const inserted = await client.query(
+      `insert into assets (organization_id, patent_id, appno_doc_num, grant_doc_num, appno_date, layout_id)
+       select distinct on (coalesce(w.appno_doc_num, w.grant_doc_num))
+              $1::uuid, w.patent_id, w.appno_doc_num, w.grant_doc_num, w.appno_date,
+              case when w.grant_doc_num is null then 14 else 15 end
+         from membership_candidates w
+        where not exists (
+                select 1 from assets a
+                 where a.organization_id = $1 and a.deleted_at is null
+                   and (a.appno_doc_num = w.appno_doc_num
+                        or (a.grant_doc_num = w.grant_doc_num and (a.appno_doc_num is null or w.appno_doc_num is null))))
+        order by coalesce(w.appno_doc_num, w.grant_doc_num), w.grant_doc_num nulls last`,
+      [orgId],
+    );
+    await client.query(
+      `create temp table membership_wanted on commit drop as
+       select distinct w.company_id, a.id as asset_id
+         from membership_candidates w
+         join assets a on a.organization_id = $1 and a.deleted_at is null
+                      and (a.appno_doc_num = w.appno_doc_num
+                           or (a.grant_doc_num = w.grant_doc_num and (a.appno_doc_num is null or w.appno_doc_num is null)))`,
+      [orgId],
+    );
+    const added = await client.query(
+      `insert into company_assets (organization_id, company_id, asset_id, source, excluded)
+       select $1::uuid, company_id, asset_id, 'auto', false from membership_wanted
+       on conflict (organization_id, company_id, asset_id) do nothing`,
+      [orgId],
+    );
+    const removed = await client.query(
+      `delete from company_assets ca
+        where ca.organization_id = $1 and ca.source = 'auto' and not ca.excluded
+          and not exists (select 1 from membership_wanted w where w.company_id = ca.company_id and w.asset_id = ca.asset_id)`,
+      [orgId],
+    );
+    const { rows } = await client.query<{ n: number }>(`select count(*)::int as n from membership_candidates`);
+    return {
+      companies: scope.companies.length,
+      candidates: rows[0]?.n ?? 0,
+      assetsInserted: inserted.rowCount ?? 0,
+      assetsUpdated: updated.rowCount ?? 0,
+      membershipsAdded: added.rowCount ?? 0,
+      membershipsRemoved: removed.rowCount ?? 0,
+    };
+  });
+}

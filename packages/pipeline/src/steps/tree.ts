@@ -1,0 +1,76 @@
+import { buildTransactionActivities, buildTreeNodes } from '@patentrack/business-rules';
+import { inOrgTransaction } from '../db';
+import { companyInput, loadOrgData, pick } from '../org-data';
+import { replaceScope } from '../replace-scope';
+import type { StepRunner } from './types';
+
+const NODE_COLUMNS = [
+  { name: 'entity_id', type: 'uuid' },
+  { name: 'name', type: 'varchar(500)' },
+  { name: 'tree_type', type: 'smallint' },
+  { name: 'tree_tab', type: 'smallint' },
+  { name: 'color', type: 'char(7)' },
+  { name: 'depth', type: 'smallint' },
+  { name: 'transaction_rf_ids', type: 'text[]' },
+];
+const ACTIVITY_COLUMNS = [
+  { name: 'rf_id', type: 'varchar(16)' },
+  { name: 'party_entity_id', type: 'uuid' },
+  { name: 'activity_id', type: 'smallint' },
+  { name: 'recorded_entity_id', type: 'uuid' },
+  { name: 'release_rf_id', type: 'varchar(16)' },
+];
+
+/**
+ * Step 3a (§5.3, BR-024…031): ownership-tree nodes and transaction activities of each company, from the
+ * transactions where the company is a party and that name at least one document.
+ */
+export const treeStep: StepRunner = async ({ pool, orgId }) => {
+  const data = await loadOrgData(pool, orgId);
+  const metrics = { nodes: 0, activities: 0, rowsDeleted: 0, rowsInserted: 0 };
+  for (const company of data.scope.companies) {
+    const transactions = pick(data, data.companyRfIds.get(company.id)).filter((t) => t.documents.length > 0);
+    const input = { transactions, company: companyInput(company) };
+    const nodes = buildTreeNodes(input);
+    const activities = buildTransactionActivities(input);
+    await inOrgTransaction(pool, orgId, async (client) => {
+      const written = [
+        await replaceScope(client, {
+          table: 'ownership_tree_nodes',
+          orgId,
+          companyId: company.id,
+          columns: NODE_COLUMNS,
+          rows: nodes.map((n) => ({
+            entity_id: n.entityId,
+            name: n.name,
+            tree_type: n.treeType,
+            tree_tab: n.treeTab,
+            color: n.color,
+            depth: n.depth,
+            transaction_rf_ids: n.transactionRfIds,
+          })),
+        }),
+        await replaceScope(client, {
+          table: 'company_transaction_activities',
+          orgId,
+          companyId: company.id,
+          columns: ACTIVITY_COLUMNS,
+          rows: activities.map((a) => ({
+            rf_id: a.rfId,
+            party_entity_id: a.partyEntityId,
+            activity_id: a.activityId,
+            recorded_entity_id: a.recordedEntityId,
+            release_rf_id: a.releaseRfId,
+          })),
+        }),
+      ];
+      for (const w of written) {
+        metrics.rowsDeleted += w.deleted;
+        metrics.rowsInserted += w.inserted;
+      }
+    });
+    metrics.nodes += nodes.length;
+    metrics.activities += activities.length;
+  }
+  return { recordsProcessed: metrics.nodes + metrics.activities, metrics: { companies: data.scope.companies.length, ...metrics } };
+};
