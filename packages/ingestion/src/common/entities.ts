@@ -1,0 +1,71 @@
+import type pg from 'pg';
+
+export interface EntityUpsert {
+  name: string;
+  nameKey: string;
+}
+
+/**
+ * Upserts parties into `entities` by `name_key` and returns `name_key → id` for all of them. Keys go in sorted
+ * order so concurrent writers lock rows in the same order (no deadlocks). Existing rows are left untouched
+ * (no dead tuples, no `updated_at` churn) and read back.
+ */
+export async function upsertEntities(client: pg.PoolClient, parties: EntityUpsert[]): Promise<Map<string, string>> {
+  const byKey = new Map<string, string>();
+  for (const party of parties) if (!byKey.has(party.nameKey)) byKey.set(party.nameKey, party.name);
+  const keys = [...byKey.keys()].sort();
+  if (keys.length === 0) return new Map();
+  const { rows } = await client.query<{ id: string; name_key: string }>(
+    `WITH input AS (SELECT * FROM unnest($1::varchar[], $2::varchar[]) AS u(name_key, name)),
+          created AS (
+            INSERT INTO entities (name, name_key) SELECT name, name_key FROM input ORDER BY name_key
+            ON CONFLICT (name_key) DO NOTHING RETURNING id, name_key)
+     SELECT id, name_key FROM created
+     UNION ALL
+     SELECT e.id, e.name_key FROM entities e JOIN input i ON i.name_key = e.name_key`,
+    [keys, keys.map((key) => byKey.get(key)!)],
+  );
+  const ids = new Map(rows.map((row) => [row.name_key, row.id]));
+  // A row committed by a concurrent writer after this statement's snapshot is skipped by DO NOTHING and
+  // invisible to the join; a fresh statement sees it.
+  const missing = keys.filter((key) => !ids.has(key));
+  if (missing.length > 0) {
+    const { rows: late } = await client.query<{ id: string; name_key: string }>(
+      `SELECT id, name_key FROM entities WHERE name_key = ANY($1::varchar[])`,
+      [missing],
+    );
+    for (const row of late) ids.set(row.name_key, row.id);
+  }
+  return ids;
+}
+
+/**
+ * Recomputes `entities.instances` (assignor plus assignee rows) for every entity that the given jobs touched —
+ * the parties of the assignments they changed, plus `alsoEntityIds` (parties removed by an update). Recomputed,
+ * never incremented, so re-running a file cannot inflate it (engineering.md §8); done once per job, set-based,
+ * because a popular entity recounted per batch would cost quadratic time.
+ */
+export async function recountEntityInstances(
+  client: pg.PoolClient,
+  ingestionJobIds: string[],
+  alsoEntityIds: Iterable<string> = [],
+): Promise<number> {
+  const { rowCount } = await client.query(
+    `WITH changed AS (
+       SELECT key AS rf_id FROM ingestion_changes WHERE ingestion_job_id = ANY($1::uuid[]) AND key_type = 'rf_id'),
+     touched AS (
+       SELECT a.entity_id FROM changed c JOIN assignors a ON a.rf_id = c.rf_id
+       UNION SELECT b.entity_id FROM changed c JOIN assignees b ON b.rf_id = c.rf_id
+       UNION SELECT unnest($2::uuid[])),
+     counts AS (
+       SELECT t.entity_id, count(p.entity_id)::int AS n
+         FROM touched t
+         LEFT JOIN (SELECT entity_id FROM assignors UNION ALL SELECT entity_id FROM assignees) p
+           ON p.entity_id = t.entity_id
+        GROUP BY t.entity_id)
+     UPDATE entities e SET instances = counts.n FROM counts
+      WHERE e.id = counts.entity_id AND e.instances IS DISTINCT FROM counts.n`,
+    [ingestionJobIds, [...alsoEntityIds]],
+  );
+  return rowCount ?? 0;
+}

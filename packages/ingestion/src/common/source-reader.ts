@@ -1,0 +1,80 @@
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import yauzl from 'yauzl';
+import { IngestionError } from './errors';
+
+/** Size guards of the reader (ingestion.md §2.1 `INGEST_MAX_UNCOMPRESSED_BYTES`, zip-bomb ratio). */
+export interface SourceReaderLimits {
+  maxUncompressedBytes: number;
+  maxCompressionRatio: number;
+}
+
+export const DEFAULT_READER_LIMITS: SourceReaderLimits = { maxUncompressedBytes: 100e9, maxCompressionRatio: 200 };
+
+/** One data entry of a downloaded file, streamed and never held in memory. */
+export interface SourceEntry {
+  /** Zip entry name, or the file name of a plain file. */
+  name: string;
+  /** Uncompressed size when known up front (progress); the stream enforces the limits anyway. */
+  size: number;
+  stream: Readable;
+}
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+/**
+ * Opens a plain file or a ZIP (random access through the central directory, lazy entries) and returns its
+ * first entry whose name matches `entryPattern`. A truncated or corrupt archive is a `data` error.
+ */
+export async function openSourceEntry(
+  path: string,
+  entryPattern: RegExp = /\.(xml|txt)$/i,
+  limits: SourceReaderLimits = DEFAULT_READER_LIMITS,
+): Promise<SourceEntry> {
+  if (!(await startsWith(path, ZIP_MAGIC))) {
+    const { size } = await stat(path);
+    return { name: path.split('/').pop() ?? path, size, stream: createReadStream(path, { highWaterMark: 256 * 1024 }) };
+  }
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.open(path, { lazyEntries: true, autoClose: true }, (error, file) =>
+      error ? reject(IngestionError.data(`Corrupt or truncated ZIP ${path}: ${error.message}`)) : resolve(file),
+    ),
+  );
+  const entry = await new Promise<yauzl.Entry>((resolve, reject) => {
+    zip.on('entry', (candidate: yauzl.Entry) => {
+      if (entryPattern.test(candidate.fileName)) resolve(candidate);
+      else zip.readEntry();
+    });
+    zip.on('end', () => reject(IngestionError.data(`ZIP ${path} has no entry matching ${entryPattern}`)));
+    zip.on('error', (error: Error) => reject(IngestionError.data(`Corrupt ZIP ${path}: ${error.message}`)));
+    zip.readEntry();
+  });
+  if (entry.uncompressedSize > limits.maxUncompressedBytes) {
+    zip.close();
+    throw IngestionError.data(`ZIP entry ${entry.fileName} is ${entry.uncompressedSize} bytes, over the limit`);
+  }
+  if (entry.compressedSize > 0 && entry.uncompressedSize / entry.compressedSize > limits.maxCompressionRatio) {
+    zip.close();
+    throw IngestionError.data(`ZIP entry ${entry.fileName} has a suspicious compression ratio`);
+  }
+  const stream = await new Promise<Readable>((resolve, reject) =>
+    zip.openReadStream(entry, (error, readStream) =>
+      error ? reject(IngestionError.data(`Cannot read ${entry.fileName}: ${error.message}`)) : resolve(readStream),
+    ),
+  );
+  // yauzl checks the declared size while inflating, so a lying header cannot stream past the limits.
+  stream.on('error', () => zip.close());
+  return { name: entry.fileName, size: entry.uncompressedSize, stream };
+}
+
+async function startsWith(path: string, magic: Buffer): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(magic.length);
+    const { bytesRead } = await handle.read(head, 0, magic.length, 0);
+    return bytesRead === magic.length && head.equals(magic);
+  } finally {
+    await handle.close();
+  }
+}
