@@ -7,12 +7,14 @@ interface RefreshRecord {
   userId: string;
   orgId: string;
   sessionId: string;
+  /** The session passed a TOTP check; carried into every access token it mints. */
+  mfa: boolean;
   state: 'live' | 'rotated';
   createdAt: string;
 }
 
 export type RefreshOutcome =
-  | { kind: 'rotated'; userId: string; orgId: string; sessionId: string; refreshToken: string }
+  | { kind: 'rotated'; userId: string; orgId: string; sessionId: string; mfa: boolean; refreshToken: string }
   | { kind: 'reused'; userId: string }
   | { kind: 'invalid' };
 
@@ -37,9 +39,9 @@ export class SessionStore {
   ) {}
 
   /** Opens a session; returns its id and first refresh token (32 random bytes, never stored in clear). */
-  async open(userId: string, orgId: string): Promise<{ sessionId: string; refreshToken: string }> {
+  async open(userId: string, orgId: string, mfa: boolean): Promise<{ sessionId: string; refreshToken: string }> {
     const sessionId = opaqueToken(18);
-    const refreshToken = await this.issue(userId, orgId, sessionId);
+    const refreshToken = await this.issue({ userId, orgId, sessionId, mfa });
     await this.redis
       .multi()
       .sadd(this.keys.userSessions(userId), sessionId)
@@ -48,10 +50,11 @@ export class SessionStore {
     return { sessionId, refreshToken };
   }
 
-  private async issue(userId: string, orgId: string, sessionId: string): Promise<string> {
+  private async issue(session: Pick<RefreshRecord, 'userId' | 'orgId' | 'sessionId' | 'mfa'>): Promise<string> {
     const refreshToken = opaqueToken(32);
     const tokenHash = sha256Hex(refreshToken);
-    const record: RefreshRecord = { userId, orgId, sessionId, state: 'live', createdAt: new Date().toISOString() };
+    const { sessionId } = session;
+    const record: RefreshRecord = { ...session, state: 'live', createdAt: new Date().toISOString() };
     await this.redis
       .multi()
       .set(this.keys.refresh(tokenHash), JSON.stringify(record), 'EX', REFRESH_TOKEN_TTL_S)
@@ -70,8 +73,8 @@ export class SessionStore {
       return { kind: 'reused', userId: record.userId };
     }
     if (!(await this.isActive(record.userId, record.sessionId))) return { kind: 'invalid' };
-    const next = await this.issue(record.userId, record.orgId, record.sessionId);
-    return { kind: 'rotated', userId: record.userId, orgId: record.orgId, sessionId: record.sessionId, refreshToken: next };
+    const next = await this.issue(record);
+    return { kind: 'rotated', userId: record.userId, orgId: record.orgId, sessionId: record.sessionId, mfa: record.mfa, refreshToken: next };
   }
 
   isActive(userId: string, sessionId: string): Promise<boolean> {

@@ -278,7 +278,7 @@ export function apiRoute<
       const rawParams = (await context?.params) ?? {};
       let params: Out<P>;
       try {
-        params = parseWith(spec.params, rawParams, '');
+        params = parseWith(spec.params as P, rawParams, '');
       } catch (error) {
         if (spec.invalidParams === 'not-found') throw AppError.notFound('Resource');
         throw error;
@@ -317,8 +317,8 @@ export function apiRoute<
       const tenant = <T>(fn: (tx: Tx) => Promise<T>) => withTenant(deps.db, tenantContext, fn);
       if (principal?.kind === 'share') await tenant((tx) => assertShareLinkUsable(tx, principal.shareLinkId));
 
-      const query = parseWith(spec.query, Object.fromEntries(new URL(request.url).searchParams), '');
-      const body = parseWith(spec.body, rawBody, '');
+      const query = parseWith(spec.query as Q, Object.fromEntries(new URL(request.url).searchParams), '');
+      const body = parseWith(spec.body as B, rawBody, '');
 
       const result = await handler({
         request,
