@@ -1,6 +1,5 @@
 import { PIPELINE_STEPS, type PipelineStep } from '@patentrack/shared';
 import type { Pool } from './db';
-import { refreshAssetMembership, type MembershipCounts } from './membership';
 import {
   claimRun,
   finishRun,
@@ -69,17 +68,6 @@ export async function executeStep(
   }
 }
 
-/** Refreshes company↔asset membership (D-27) at the start of a run and keeps the counts in its summary. */
-export async function startRun(pool: Pool, run: { runId: string; orgId: string }): Promise<MembershipCounts> {
-  const membership = await refreshAssetMembership(pool, run.orgId);
-  await pool.query(
-    `update processing_jobs set summary = coalesce(summary, '{}'::jsonb) || jsonb_build_object('membership', $2::jsonb)
-      where id = $1`,
-    [run.runId, JSON.stringify(membership)],
-  );
-  return membership;
-}
-
 export interface InlineRunResult {
   runId: string;
   status: 'success' | 'failed';
@@ -108,7 +96,6 @@ export async function runPipelineInline(
   const claim = await claimRun(pool, runId, null);
   if (claim === 'busy') throw new PipelineBusyError(request.orgId);
   const run = { runId, orgId: request.orgId };
-  await startRun(pool, run);
   const steps: InlineRunResult['steps'] = [];
   const record: ExecuteOptions['onStepEvent'] = async (event) => {
     if (event.status === 'finished') {

@@ -2,7 +2,6 @@ export { inOrgTransaction, type Queryable } from './db';
 export {
   executeStep,
   runPipelineInline,
-  startRun,
   PipelineBusyError,
   type ExecuteOptions,
   type InlineRunResult,

@@ -46,8 +46,8 @@ export async function createOrganization(pool: Pool, input: CreateOrganizationIn
       const key = nameKey(companyName);
       const { rows: inserted } = await client.query<{ id: string; representative_id: string | null }>(
         `insert into companies (organization_id, name, original_name, name_key, representative_id)
-         values ($1, $2, $2, $3, (select e.representative_id from entities e
-                                    where e.name_key in ($3, lower(regexp_replace(btrim($2), '\\s+', ' ', 'g')))
+         values ($1, $2::varchar, $2::varchar, $3::varchar, (select e.representative_id from entities e
+                                    where e.name_key in ($3::varchar, lower(regexp_replace(btrim($2::varchar), '\\s+', ' ', 'g')))
                                       and e.representative_id is not null
                                     order by e.instances desc, e.id limit 1))
          returning id, representative_id`,

@@ -98,7 +98,7 @@ async function seedStepRows(db: Queryable, runId: string): Promise<void> {
   await db.query(
     `insert into processing_steps (organization_id, processing_job_id, step_number, step_name, status, records_processed, metrics)
      select j.organization_id, j.id, s.n, s.step::pipeline_step,
-            case when s.step::pipeline_step < j.start_from_step then 'skipped' else 'pending' end, 0, '{}'::jsonb
+            (case when s.step::pipeline_step < j.start_from_step then 'skipped' else 'pending' end)::step_status, 0, '{}'::jsonb
        from processing_jobs j
       cross join unnest($2::text[]) with ordinality as s(step, n)
       where j.id = $1

@@ -1,5 +1,6 @@
 import { flagConveyance, inventorMatchOptions } from '@patentrack/business-rules';
 import { inOrgTransaction, type Queryable } from '../db';
+import { refreshAssetMembership } from '../membership';
 import { loadOrgInputs } from '../inputs';
 import { loadConveyances, writeConveyances } from './conveyances';
 import type { StepRunner } from './types';
@@ -40,10 +41,11 @@ export async function inventorsOfTransactions(db: Queryable, rfIds: readonly str
 /**
  * Step 2 (§5.2, BR-021…023, D-26): recomputes every non-override row of the scope from its keyword result
  * plus the match between its own assignors and the inventors of its own documents, so a corrected input can
- * also clear a flag.
+ * also clear a flag. Then refreshes the company↔asset membership (D-27), which depends on the final
+ * classification (only link-type transactions make assets), before any later step reads the assets.
  */
-export const flagStep: StepRunner = async ({ pool, orgId }) =>
-  inOrgTransaction(pool, orgId, async (client) => {
+export const flagStep: StepRunner = async ({ pool, orgId }) => {
+  const flagged = await inOrgTransaction(pool, orgId, async (client) => {
     const { rfIds, scope } = await loadOrgInputs(client, orgId);
     const [stored, inventors, { rows: assignorRows }] = await Promise.all([
       loadConveyances(client, rfIds),
@@ -56,7 +58,7 @@ export const flagStep: StepRunner = async ({ pool, orgId }) =>
     const assignorNames = new Map(assignorRows.map((r) => [r.rf_id, r.names]));
     const options = inventorMatchOptions(scope.config);
     const changed = [];
-    let flagged = 0;
+    let matched = 0;
     for (const classification of stored.values()) {
       const flaggedRow = flagConveyance(
         {
@@ -66,9 +68,21 @@ export const flagStep: StepRunner = async ({ pool, orgId }) =>
         },
         options,
       );
-      if (flaggedRow.source === 'inventor_match') flagged++;
+      if (flaggedRow.source === 'inventor_match') matched++;
       if (JSON.stringify(flaggedRow) !== JSON.stringify(classification)) changed.push(flaggedRow);
     }
     const written = await writeConveyances(client, changed);
-    return { recordsProcessed: stored.size, metrics: { transactions: stored.size, inventorMatched: flagged, written } };
+    return { transactions: stored.size, inventorMatched: matched, written };
   });
+  const membership = await refreshAssetMembership(pool, orgId);
+  return {
+    recordsProcessed: flagged.transactions,
+    metrics: {
+      ...flagged,
+      assetsInserted: membership.assetsInserted,
+      assetsUpdated: membership.assetsUpdated,
+      membershipsAdded: membership.membershipsAdded,
+      membershipsRemoved: membership.membershipsRemoved,
+    },
+  };
+};
