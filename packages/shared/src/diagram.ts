@@ -12,6 +12,7 @@ const hexColor = z.string().regex(/^#[0-9A-Fa-f]{6}$/);
 /** D-18 box segments: 0 inventor, 1 owner, 2 bank, 3 third party. */
 export const diagramSegmentSchema = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]);
 export const diagramBoxTypeSchema = z.enum(['Inventor', 'Ownership', 'Security', '3rdParties', 'Licenses']);
+/** Connection categories of business-rules §0.3, in legend order. */
 export const diagramCategorySchema = z.enum([
   'Ownership',
   'NameChange',
@@ -21,6 +22,17 @@ export const diagramCategorySchema = z.enum([
   'LicenseEnd',
   'Correct',
 ]);
+
+/** Fallback colours per category (§0.3, D-17); a connection's own `color` is authoritative. */
+export const DIAGRAM_CATEGORY_COLORS: Record<z.infer<typeof diagramCategorySchema>, string> = {
+  Ownership: '#E60000',
+  NameChange: '#2493f2',
+  Security: '#ffaa00',
+  Release: '#70A800',
+  License: '#E6E600',
+  LicenseEnd: '#E6E600',
+  Correct: '#E60000',
+};
 
 export const diagramBoxSchema = z.object({
   id: z.number().int().positive(),
@@ -86,7 +98,32 @@ export const diagramSchema = z.object({
   popups: z.array(diagramPopupSchema),
 });
 
+/**
+ * The API's chain-break hint for `?highlight=break` (product B5): `break_rf_id` with the boxes of the expected
+ * holders and of the actual assignors from `asset_title_status`; null unless the reason is `chain_gap`.
+ */
+export const diagramBrokenLinkSchema = z.object({
+  rfId: z.string(),
+  fromBoxIds: z.array(z.number().int().positive()),
+  toBoxIds: z.array(z.number().int().positive()),
+});
+
+/**
+ * What #20 and #64 serve: the stored JSON plus `brokenLink`. A share link without the `connections` grant drops
+ * `popups` and each connection's `popup` (product C #64), so both are optional here.
+ */
+export const diagramPayloadSchema = diagramSchema.extend({
+  connections: z.array(diagramConnectionSchema.extend({ popup: z.number().int().nonnegative().optional() })),
+  popups: z.array(diagramPopupSchema).optional(),
+  brokenLink: diagramBrokenLinkSchema.nullable().optional(),
+});
+
 export type DiagramJson = z.infer<typeof diagramSchema>;
+export type DiagramPayload = z.infer<typeof diagramPayloadSchema>;
+/** A connection as served: the stored one, with `popup` absent when a share link withholds the popups. */
+export type DiagramPayloadConnection = DiagramPayload['connections'][number];
+export type DiagramBrokenLink = z.infer<typeof diagramBrokenLinkSchema>;
+export type DiagramSegment = z.infer<typeof diagramSegmentSchema>;
 export type DiagramBox = z.infer<typeof diagramBoxSchema>;
 export type DiagramConnection = z.infer<typeof diagramConnectionSchema>;
 export type DiagramPopup = z.infer<typeof diagramPopupSchema>;

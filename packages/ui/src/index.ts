@@ -1,0 +1,3 @@
+export * from './diagram/format';
+export * from './diagram/layout';
+export * from './diagram/state';
