@@ -21,6 +21,7 @@ const ASSIGNEE_AUTHORITY = new Set(['assignee', 'obligated-assignee']);
 const MAX_APPLICATION_TYPE = 12;
 const MAX_NAME = 500;
 const MAX_ADDRESS_PART = 200;
+const MAX_REGION = 100;
 
 export interface MappedDocument {
   record: BibliographicRecord | null;
@@ -145,8 +146,8 @@ function partyDetails(party: XmlElement) {
     familyName: part('last-name', MAX_ADDRESS_PART),
     givenName: part('first-name', MAX_ADDRESS_PART),
     city: part('address/city', MAX_ADDRESS_PART),
-    state: part('address/state', MAX_ADDRESS_PART),
-    country: part('address/country', MAX_ADDRESS_PART),
+    state: part('address/state', MAX_REGION),
+    country: part('address/country', MAX_REGION),
   };
 }
 
