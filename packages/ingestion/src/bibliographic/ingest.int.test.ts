@@ -6,6 +6,7 @@ import pg from 'pg';
 import yazl from 'yazl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@patentrack/db/testing';
+import { normalizeEntityName } from '../common/entity-names';
 import type { JobSummary } from '../common/ingestion-job';
 import { applicationDocumentXml, grantDocumentXml, type PatentDocumentSpec } from './generator';
 import { ingestBibliographicFile, type BibliographicFeed } from './ingest';
@@ -133,7 +134,7 @@ describe('weekly bibliographic ingestion', () => {
       title: 'Vehicle control',
       claims_count: 38,
       layout_id: 15,
-      assignees: ['JAGUAR LAND ROVER LIMITED'],
+      assignees: [normalizeEntityName('JAGUAR LAND ROVER LIMITED').name],
     });
     const inventors = await rows<{ sequence: number; name: string }>(
       `SELECT sequence, name FROM inventors WHERE doc_type = 'grant' AND doc_num = '11646472' ORDER BY sequence`,
@@ -205,7 +206,7 @@ describe('weekly bibliographic ingestion', () => {
       grant_doc_num: '11999001',
       claims_count: 12,
       layout_id: 15,
-      assignees: ['Acme Holdings LLC'],
+      assignees: [normalizeEntityName('Acme Holdings LLC').name],
     });
     const inventors = await rows<{ doc_type: string; doc_num: string; n: number }>(
       `SELECT doc_type::text, doc_num, count(*)::int AS n FROM inventors WHERE doc_num IN ('17999001', '11999001')
