@@ -71,7 +71,10 @@ const LEDGER_DDL = `
  * in its own transaction as patentrack_owner (or as the superuser when marked), and is recorded in a
  * ledger with its checksum. A re-run applies nothing; an applied migration whose file changed is an error.
  */
-export async function migrate(adminUrl: string, options: MigrateOptions = {}): Promise<{ applied: string[] }> {
+export async function migrate(
+  adminUrl: string,
+  options: MigrateOptions = {},
+): Promise<{ applied: string[] }> {
   const log = options.log ?? (() => undefined);
   const migrations = await loadMigrations();
   const client = new pg.Client({ connectionString: adminUrl });

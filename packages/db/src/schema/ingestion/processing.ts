@@ -60,8 +60,12 @@ export const processingJobs = pgTable(
   (t) => [
     unique('processing_jobs_org_id_key').on(t.organizationId, t.id),
     check('processing_jobs_current_step_check', sql`${t.currentStep} BETWEEN 0 AND 8`),
-    uniqueIndex('processing_jobs_one_pending_key').on(t.organizationId).where(sql`${t.status} = 'pending'`),
-    uniqueIndex('processing_jobs_one_running_key').on(t.organizationId).where(sql`${t.status} = 'running'`),
+    uniqueIndex('processing_jobs_one_pending_key')
+      .on(t.organizationId)
+      .where(sql`${t.status} = 'pending'`),
+    uniqueIndex('processing_jobs_one_running_key')
+      .on(t.organizationId)
+      .where(sql`${t.status} = 'running'`),
   ],
 );
 

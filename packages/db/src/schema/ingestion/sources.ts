@@ -32,7 +32,13 @@ export const ingestionFileStatus = pgEnum('ingestion_file_status', [
   'skipped',
   'superseded',
 ]);
-export const ingestionTrigger = pgEnum('ingestion_trigger', ['cron', 'manual', 'retry', 'backfill', 'on_demand']);
+export const ingestionTrigger = pgEnum('ingestion_trigger', [
+  'cron',
+  'manual',
+  'retry',
+  'backfill',
+  'on_demand',
+]);
 export const jobStatus = pgEnum('job_status', [
   'pending',
   'running',
@@ -149,9 +155,13 @@ export const ingestionJobs = pgTable(
   },
   (t) => [
     index('ingestion_jobs_source_created_idx').on(t.dataSourceId, sql`${t.createdAt} DESC`),
-    index('ingestion_jobs_active_idx').on(t.status).where(sql`${t.status} IN ('pending', 'running')`),
+    index('ingestion_jobs_active_idx')
+      .on(t.status)
+      .where(sql`${t.status} IN ('pending', 'running')`),
     /** One run per feed at a time, enforced by the database. */
-    uniqueIndex('ingestion_jobs_one_running_key').on(t.dataSourceId).where(sql`${t.status} = 'running'`),
+    uniqueIndex('ingestion_jobs_one_running_key')
+      .on(t.dataSourceId)
+      .where(sql`${t.status} = 'running'`),
   ],
 );
 

@@ -56,4 +56,3 @@ export const dashboardItemCounts = pgTable(
     unique('dashboard_item_counts_key').on(t.organizationId, t.companyId, t.type).nullsNotDistinct(),
   ],
 );
-

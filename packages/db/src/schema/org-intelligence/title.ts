@@ -1,13 +1,4 @@
-import {
-  boolean,
-  integer,
-  pgEnum,
-  pgTable,
-  text,
-  unique,
-  uuid,
-  varchar,
-} from 'drizzle-orm/pg-core';
+import { boolean, integer, pgEnum, pgTable, text, unique, uuid, varchar } from 'drizzle-orm/pg-core';
 import { instant, tenantForeignKey } from '../columns';
 import { organizationId } from '../platform/organizations';
 import { assets, companies } from '../platform/portfolio';

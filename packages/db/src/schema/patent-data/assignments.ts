@@ -83,9 +83,15 @@ export const documentIds = pgTable(
       'document_ids_number_present',
       sql`${t.appnoDocNum} IS NOT NULL OR ${t.pgpubDocNum} IS NOT NULL OR ${t.grantDocNum} IS NOT NULL`,
     ),
-    index('document_ids_appno_doc_num_idx').on(t.appnoDocNum).where(sql`${t.appnoDocNum} IS NOT NULL`),
-    index('document_ids_grant_doc_num_idx').on(t.grantDocNum).where(sql`${t.grantDocNum} IS NOT NULL`),
-    index('document_ids_pgpub_doc_num_idx').on(t.pgpubDocNum).where(sql`${t.pgpubDocNum} IS NOT NULL`),
+    index('document_ids_appno_doc_num_idx')
+      .on(t.appnoDocNum)
+      .where(sql`${t.appnoDocNum} IS NOT NULL`),
+    index('document_ids_grant_doc_num_idx')
+      .on(t.grantDocNum)
+      .where(sql`${t.grantDocNum} IS NOT NULL`),
+    index('document_ids_pgpub_doc_num_idx')
+      .on(t.pgpubDocNum)
+      .where(sql`${t.pgpubDocNum} IS NOT NULL`),
   ],
 );
 
@@ -168,6 +174,8 @@ export const assignmentConveyances = pgTable(
   },
   (t) => [
     index('assignment_conveyances_convey_ty_idx').on(t.conveyTy),
-    index('assignment_conveyances_employer_idx').on(t.rfId).where(sql`${t.employerAssign}`),
+    index('assignment_conveyances_employer_idx')
+      .on(t.rfId)
+      .where(sql`${t.employerAssign}`),
   ],
 );

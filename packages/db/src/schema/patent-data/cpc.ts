@@ -38,7 +38,11 @@ export const cpcClassifications = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    foreignKey({ name: 'cpc_classifications_parent_code_fk', columns: [t.parentCode], foreignColumns: [t.cpcCode] }),
+    foreignKey({
+      name: 'cpc_classifications_parent_code_fk',
+      columns: [t.parentCode],
+      foreignColumns: [t.cpcCode],
+    }),
     check('cpc_classifications_level_check', sql`${t.level} >= 1`),
     index('cpc_classifications_parent_code_idx').on(t.parentCode),
     index('cpc_classifications_section_class_idx').on(t.section, t.classCode),

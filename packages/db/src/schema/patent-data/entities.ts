@@ -23,7 +23,9 @@ export const entities = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     name: varchar('name', { length: 500 }).notNull(),
     nameKey: varchar('name_key', { length: 500 }).notNull().unique('entities_name_key_key'),
-    representativeId: uuid('representative_id').references(() => representatives.id, { onDelete: 'set null' }),
+    representativeId: uuid('representative_id').references(() => representatives.id, {
+      onDelete: 'set null',
+    }),
     /** Recomputed in batch by the recount job, never incremented during ingest. */
     instances: integer('instances').notNull().default(0),
     createdAt: createdAt(),

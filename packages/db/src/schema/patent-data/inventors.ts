@@ -28,7 +28,9 @@ export const inventors = pgTable(
   },
   (t) => [
     primaryKey({ name: 'inventors_pkey', columns: [t.docType, t.docNum, t.sequence] }),
-    index('inventors_entity_id_idx').on(t.entityId).where(sql`${t.entityId} IS NOT NULL`),
+    index('inventors_entity_id_idx')
+      .on(t.entityId)
+      .where(sql`${t.entityId} IS NOT NULL`),
     index('inventors_canonical_name_idx').on(sql`lower(${t.canonicalName})`),
   ],
 );

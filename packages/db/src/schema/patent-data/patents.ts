@@ -2,7 +2,13 @@ import { sql } from 'drizzle-orm';
 import { check, index, pgEnum, pgTable, smallint, text, uuid, varchar } from 'drizzle-orm/pg-core';
 import { calendarDate, createdAt, sourceJobId, tsvector, updatedAt } from '../columns';
 
-export const maintenanceStatus = pgEnum('maintenance_status', ['unknown', 'paid', 'due', 'surcharge', 'expired']);
+export const maintenanceStatus = pgEnum('maintenance_status', [
+  'unknown',
+  'paid',
+  'due',
+  'surcharge',
+  'expired',
+]);
 
 /** One row per US application, or application plus grant, from the bibliographic feeds. */
 export const patents = pgTable(
@@ -24,14 +30,18 @@ export const patents = pgTable(
     claimsCount: smallint('claims_count'),
     maintenanceStatus: maintenanceStatus('maintenance_status').notNull().default('unknown'),
     /** 14 = application only, 15 = standard; generated so it can never drift. */
-    layoutId: smallint('layout_id').generatedAlwaysAs(sql`CASE WHEN grant_doc_num IS NULL THEN 14 ELSE 15 END`),
+    layoutId: smallint('layout_id').generatedAlwaysAs(
+      sql`CASE WHEN grant_doc_num IS NULL THEN 14 ELSE 15 END`,
+    ),
     sourceJobId: sourceJobId(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     check('patents_number_present', sql`${t.appnoDocNum} IS NOT NULL OR ${t.grantDocNum} IS NOT NULL`),
-    index('patents_pgpub_doc_num_idx').on(t.pgpubDocNum).where(sql`${t.pgpubDocNum} IS NOT NULL`),
+    index('patents_pgpub_doc_num_idx')
+      .on(t.pgpubDocNum)
+      .where(sql`${t.pgpubDocNum} IS NOT NULL`),
     index('patents_appno_date_idx').on(t.appnoDate),
     index('patents_grant_date_idx').on(t.grantDate),
     index('patents_title_tsv_idx').using('gin', t.titleTsv),

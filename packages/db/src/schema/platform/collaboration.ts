@@ -17,7 +17,11 @@ import { entities } from '../patent-data/entities';
 import { organizationId } from './organizations';
 import { users } from './users';
 
-export const integrationProvider = pgEnum('integration_provider', ['slack', 'microsoft_teams', 'google_drive']);
+export const integrationProvider = pgEnum('integration_provider', [
+  'slack',
+  'microsoft_teams',
+  'google_drive',
+]);
 export const integrationStatus = pgEnum('integration_status', ['active', 'error', 'disabled']);
 export const activitySubjectType = pgEnum('activity_subject_type', [
   'patent',

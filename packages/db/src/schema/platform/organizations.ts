@@ -1,14 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  integer,
-  jsonb,
-  pgEnum,
-  pgTable,
-  smallint,
-  uniqueIndex,
-  uuid,
-  varchar,
-} from 'drizzle-orm/pg-core';
+import { integer, jsonb, pgEnum, pgTable, smallint, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { createdAt, deletedAt, instant, updatedAt } from '../columns';
 import { representatives } from '../patent-data/entities';
 
@@ -38,7 +29,9 @@ export const organizations = pgTable(
     status: organizationStatus('status').notNull().default('active'),
     trialEndsAt: instant('trial_ends_at'),
     /** The primary tracked entity group. */
-    representativeId: uuid('representative_id').references(() => representatives.id, { onDelete: 'set null' }),
+    representativeId: uuid('representative_id').references(() => representatives.id, {
+      onDelete: 'set null',
+    }),
     logoObjectKey: varchar('logo_object_key', { length: 500 }),
     domain: varchar('domain', { length: 255 }),
     legacyOrgId: integer('legacy_org_id'),
@@ -47,8 +40,12 @@ export const organizations = pgTable(
     deletedAt: deletedAt(),
   },
   (t) => [
-    uniqueIndex('organizations_name_key').on(sql`lower(${t.name})`).where(sql`${t.deletedAt} IS NULL`),
-    uniqueIndex('organizations_slug_key').on(t.slug).where(sql`${t.deletedAt} IS NULL`),
+    uniqueIndex('organizations_name_key')
+      .on(sql`lower(${t.name})`)
+      .where(sql`${t.deletedAt} IS NULL`),
+    uniqueIndex('organizations_slug_key')
+      .on(t.slug)
+      .where(sql`${t.deletedAt} IS NULL`),
   ],
 );
 

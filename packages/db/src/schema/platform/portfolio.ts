@@ -30,7 +30,9 @@ export const companies = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     organizationId: organizationId(),
-    representativeId: uuid('representative_id').references(() => representatives.id, { onDelete: 'set null' }),
+    representativeId: uuid('representative_id').references(() => representatives.id, {
+      onDelete: 'set null',
+    }),
     /** The group this company belongs to. */
     parentId: uuid('parent_id'),
     isGroup: boolean('is_group').notNull().default(false),
@@ -120,7 +122,9 @@ export const orgEntityOverrides = pgTable(
     entityId: uuid('entity_id')
       .notNull()
       .references(() => entities.id),
-    representativeId: uuid('representative_id').references(() => representatives.id, { onDelete: 'set null' }),
+    representativeId: uuid('representative_id').references(() => representatives.id, {
+      onDelete: 'set null',
+    }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },

@@ -19,7 +19,12 @@ import { organizationId } from './organizations';
 import { assets } from './portfolio';
 import { users } from './users';
 
-export const shareAccessOutcome = pgEnum('share_access_outcome', ['granted', 'expired', 'exhausted', 'revoked']);
+export const shareAccessOutcome = pgEnum('share_access_outcome', [
+  'granted',
+  'expired',
+  'exhausted',
+  'revoked',
+]);
 
 /** Read-only public links to up to 100 assets (BR-044…047); redeemed only via share_link_redeem(). */
 export const shareLinks = pgTable(

@@ -52,7 +52,9 @@ export const users = pgTable(
   (t) => [
     unique('users_org_id_key').on(t.organizationId, t.id),
     /** Global, so login can resolve the tenant from the email. */
-    uniqueIndex('users_email_key').on(sql`lower(${t.email})`).where(sql`${t.deletedAt} IS NULL`),
+    uniqueIndex('users_email_key')
+      .on(sql`lower(${t.email})`)
+      .where(sql`${t.deletedAt} IS NULL`),
     uniqueIndex('users_username_key')
       .on(t.organizationId, sql`lower(${t.username})`)
       .where(sql`${t.deletedAt} IS NULL AND ${t.username} IS NOT NULL`),
@@ -93,6 +95,8 @@ export const userTokens = pgTable(
   (t) => [
     unique('user_tokens_org_id_key').on(t.organizationId, t.id),
     tenantForeignKey('user_tokens_user_fk', t.organizationId, t.userId, users),
-    index('user_tokens_open_idx').on(t.userId, t.purpose).where(sql`${t.usedAt} IS NULL`),
+    index('user_tokens_open_idx')
+      .on(t.userId, t.purpose)
+      .where(sql`${t.usedAt} IS NULL`),
   ],
 );
