@@ -1,38 +1,81 @@
-import { sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
-import { createDb, createPool } from '@patentrack/db';
-import { createLogger, loadEnv, workerEnvSchema } from '@patentrack/shared';
+import { createPool } from '@patentrack/db';
+import type { ExecuteOptions } from '@patentrack/pipeline';
+import { createLogger, loadEnv, workerEnvSchema, type Logger, type WorkerEnv } from '@patentrack/shared';
 import { startMetricsServer } from './observability/metrics-server';
+import { closeQueues, createQueues, type Queues } from './queues';
+import { registerSchedules, type ScheduleRegistration } from './schedules';
+import { sampleQueueDepth, startWorkers } from './workers';
 
 const SHUTDOWN_GRACE_MS = 30_000;
+const BUSY_RETRY_DELAY_MS = 30_000;
+const QUEUE_DEPTH_SAMPLE_MS = 15_000;
+
+export interface WorkerRuntimeOptions {
+  env: WorkerEnv;
+  logger?: Logger;
+  /** Serve `/metrics`, `/healthz`, `/readyz` (off in in-process tests). */
+  metricsServer?: boolean;
+  busyRetryDelayMs?: number;
+  backoffDelayMs?: number;
+  stepRunners?: ExecuteOptions['runners'];
+}
+
+export interface WorkerRuntime {
+  queues: Queues;
+  schedules: ScheduleRegistration;
+  /** Stops taking jobs, lets active ones finish within the grace period, then closes every connection. */
+  stop(graceMs?: number): Promise<{ timedOut: boolean }>;
+}
+
+/** Starts every queue consumer, the cron schedulers and (optionally) the metrics server. */
+export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise<WorkerRuntime> {
+  const { env } = options;
+  const logger = options.logger ?? createLogger('worker');
+  const pool = createPool(env.DATABASE_URL_WORKER);
+  const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
+  const queues = createQueues(redis, { prefix: env.QUEUE_PREFIX, backoffDelayMs: options.backoffDelayMs });
+  const running = startWorkers(redis, env.QUEUE_PREFIX, {
+    pool,
+    redis,
+    queues,
+    logger,
+    busyRetryDelayMs: options.busyRetryDelayMs ?? BUSY_RETRY_DELAY_MS,
+    stepRunners: options.stepRunners,
+  });
+  const schedules = await registerSchedules(queues, { enabled: env.CRON_ENABLED, logger });
+  const ready = async () => {
+    await pool.query('select 1');
+    return (await redis.ping()) === 'PONG' && running.workers.every((worker) => worker.isRunning());
+  };
+  const metricsServer = options.metricsServer ? await startMetricsServer(env.WORKER_METRICS_PORT, ready) : null;
+  const sampler = setInterval(() => void sampleQueueDepth(queues).catch((err) => logger.warn({ err }, 'queue depth sample failed')), QUEUE_DEPTH_SAMPLE_MS);
+  sampler.unref();
+  logger.info({ prefix: env.QUEUE_PREFIX, metricsPort: metricsServer ? env.WORKER_METRICS_PORT : null }, 'worker started');
+
+  return {
+    queues,
+    schedules,
+    async stop(graceMs = SHUTDOWN_GRACE_MS) {
+      clearInterval(sampler);
+      const outcome = await running.close(graceMs);
+      metricsServer?.close();
+      await closeQueues(queues);
+      await Promise.allSettled([redis.quit(), pool.end()]);
+      logger.info(outcome, 'worker stopped');
+      return outcome;
+    },
+  };
+}
 
 /** Runs the worker process until SIGTERM/SIGINT, then shuts down gracefully. */
 export async function runWorker(): Promise<void> {
   const env = loadEnv(workerEnvSchema);
-  const logger = createLogger('worker');
-  const pool = createPool(env.DATABASE_URL_WORKER);
-  const db = createDb(pool);
-  const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
-
-  const ready = async () => {
-    await db.execute(sql`select 1`);
-    return (await redis.ping()) === 'PONG';
-  };
-  const metricsServer = await startMetricsServer(env.WORKER_METRICS_PORT, ready);
-  logger.info({ metricsPort: env.WORKER_METRICS_PORT }, 'worker started');
-
-  await new Promise<void>((resolve) => {
-    const stop = (signal: string) => {
-      logger.info({ signal }, 'worker stopping');
-      resolve();
-    };
-    process.once('SIGTERM', stop);
-    process.once('SIGINT', stop);
+  const runtime = await startWorkerRuntime({ env, metricsServer: true });
+  const signal = await new Promise<string>((resolve) => {
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+    process.once('SIGINT', () => resolve('SIGINT'));
   });
-
-  const forceExit = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
-  metricsServer.close();
-  await Promise.allSettled([redis.quit(), pool.end()]);
-  clearTimeout(forceExit);
-  logger.info('worker stopped');
+  createLogger('worker').info({ signal }, 'worker stopping');
+  await runtime.stop();
 }

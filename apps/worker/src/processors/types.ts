@@ -1,0 +1,28 @@
+import type { Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Pool } from 'pg';
+import type { z } from 'zod';
+import type { Logger } from '@patentrack/shared';
+import type { ExecuteOptions } from '@patentrack/pipeline';
+import type { Queues } from '../queues';
+
+/** What every processor gets: worker-role database pool, Redis, the queues and a logger. */
+export interface ProcessorContext {
+  pool: Pool;
+  redis: Redis;
+  queues: Queues;
+  logger: Logger;
+  /** How long a run waits before retrying when its organization already has a running run (spec: 30 s). */
+  busyRetryDelayMs: number;
+  /** Step implementations override (fault injection in tests); the real steps otherwise. */
+  stepRunners?: ExecuteOptions['runners'];
+}
+
+/** One job type: its payload schema and its handler; the registry maps job names to these. */
+export interface JobProcessor<Payload = unknown> {
+  name: string;
+  payload: z.ZodType<Payload>;
+  handle(payload: Payload, job: Job, context: ProcessorContext, token: string | undefined): Promise<unknown>;
+}
+
+export const defineProcessor = <Payload>(processor: JobProcessor<Payload>): JobProcessor<Payload> => processor;

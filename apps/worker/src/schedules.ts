@@ -1,0 +1,64 @@
+import type { Logger } from '@patentrack/shared';
+import { queueConfigFor, type Queues } from './queues';
+import { PROCESSORS } from './processors/registry';
+
+export interface ScheduleDefinition {
+  /** Scheduler id; `CRON_<ID>` (upper-cased, `-` → `_`) overrides its pattern. */
+  id: string;
+  pattern: string;
+  jobs: readonly string[];
+}
+
+/** The cron table of ingestion.md §4 (UTC). */
+export const SCHEDULES: readonly ScheduleDefinition[] = [
+  { id: 'assignments', pattern: '0 2,14 * * *', jobs: ['ingest:assignments'] },
+  { id: 'grant-biblio', pattern: '0 4 * * 2', jobs: ['ingest:grants'] },
+  { id: 'app-biblio', pattern: '0 4 * * 4', jobs: ['ingest:applications'] },
+  { id: 'maintenance', pattern: '0 5 * * 3', jobs: ['ingest:maintenance-fees'] },
+  { id: 'cpc', pattern: '0 3 1 * *', jobs: ['ingest:cpc'] },
+  { id: 'cpc-scheme', pattern: '30 3 1 * *', jobs: ['ingest:cpc-scheme'] },
+  { id: 'epo-sweep', pattern: '0 6 * * *', jobs: ['ingest:epo-sweep'] },
+  { id: 'freshness', pattern: '*/15 * * * *', jobs: ['monitor:freshness'] },
+  { id: 'recount', pattern: '30 1 * * *', jobs: ['recount:entities'] },
+  { id: 'reap', pattern: '*/5 * * * *', jobs: ['reap:stalled'] },
+  { id: 'cleanup', pattern: '0 0 * * 0', jobs: ['cleanup:retention', 'cleanup:orphans'] },
+];
+
+export const cronOverrideVariable = (id: string) => `CRON_${id.toUpperCase().replaceAll('-', '_')}`;
+
+/** Job schedulers whose job payload a cron tick can supply (a file load needs a discovered file list). */
+const CRON_PAYLOAD_FREE = new Set(['monitor:freshness']);
+
+export interface ScheduleRegistration {
+  registered: { schedulerId: string; job: string; pattern: string }[];
+  skipped: { schedulerId: string; job: string; reason: string }[];
+}
+
+/**
+ * Registers the cron schedulers idempotently (`upsertJobScheduler`); `CRON_ENABLED=false` skips all of them.
+ * A scheduler is registered only when this worker consumes its job and a cron tick can start it on its own;
+ * the others are reported as skipped so the gap is visible in the start-up log.
+ */
+export async function registerSchedules(
+  queues: Queues,
+  options: { enabled: boolean; env?: NodeJS.ProcessEnv; logger?: Logger },
+): Promise<ScheduleRegistration> {
+  const result: ScheduleRegistration = { registered: [], skipped: [] };
+  if (!options.enabled) return result;
+  const env = options.env ?? process.env;
+  for (const schedule of SCHEDULES) {
+    const pattern = env[cronOverrideVariable(schedule.id)] ?? schedule.pattern;
+    for (const job of schedule.jobs) {
+      const schedulerId = schedule.jobs.length > 1 ? `${schedule.id}:${job}` : schedule.id;
+      const config = queueConfigFor(job);
+      if (!config || !PROCESSORS.has(job) || !CRON_PAYLOAD_FREE.has(job)) {
+        result.skipped.push({ schedulerId, job, reason: PROCESSORS.has(job) ? 'needs a file list (no discovery job yet)' : 'no processor' });
+        continue;
+      }
+      await queues[config.name as keyof Queues].upsertJobScheduler(schedulerId, { pattern, tz: 'UTC' }, { name: job, data: { trigger: 'cron' } });
+      result.registered.push({ schedulerId, job, pattern });
+    }
+  }
+  options.logger?.info({ registered: result.registered.map((r) => r.schedulerId), skipped: result.skipped }, 'cron schedules');
+  return result;
+}

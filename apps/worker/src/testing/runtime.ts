@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
+import { STEP_RUNNERS, type StepRunner } from '@patentrack/pipeline';
+import { loadEnv, workerEnvSchema, type PipelineStep } from '@patentrack/shared';
+import { startWorkerRuntime, type WorkerRuntime } from '../worker';
+
+export interface StepProbe {
+  /** Ordered `start:<step>` / `end:<step>` events of every step execution. */
+  events: string[];
+  /** Number of failures still to inject per step (`Infinity` = always fail). */
+  faults: Partial<Record<PipelineStep, number>>;
+  runners: Record<PipelineStep, StepRunner>;
+}
+
+/** Real step runners wrapped to record their order and to fail on demand (fault injection). */
+export function stepProbe(): StepProbe {
+  const probe: StepProbe = { events: [], faults: {}, runners: {} as StepProbe['runners'] };
+  for (const [step, runner] of Object.entries(STEP_RUNNERS) as [PipelineStep, StepRunner][]) {
+    probe.runners[step] = async (context) => {
+      probe.events.push(`start:${step}`);
+      try {
+        const remaining = probe.faults[step] ?? 0;
+        if (remaining > 0) {
+          probe.faults[step] = remaining - 1;
+          throw new Error(`injected failure of ${step}`);
+        }
+        return await runner(context);
+      } finally {
+        probe.events.push(`end:${step}`);
+      }
+    };
+  }
+  return probe;
+}
+
+/** An in-process worker on its own queue prefix with fast retries, for integration tests. */
+export async function startTestWorker(workerUrl: string, probe?: StepProbe): Promise<WorkerRuntime & { prefix: string }> {
+  const prefix = `pt-test-${randomUUID()}`;
+  const env = loadEnv(workerEnvSchema, { NODE_ENV: 'test', DATABASE_URL_WORKER: workerUrl, QUEUE_PREFIX: prefix, CRON_ENABLED: 'false' });
+  const runtime = await startWorkerRuntime({ env, busyRetryDelayMs: 100, backoffDelayMs: 50, stepRunners: probe?.runners });
+  return { ...runtime, prefix };
+}
+
+/** Waits until a run reaches `success` or `failed`. */
+export async function waitForRun(pool: Pool, runId: string, timeoutMs = 60_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { rows } = await pool.query<{ status: string }>(`select status from processing_jobs where id = $1`, [runId]);
+    const status = rows[0]?.status;
+    if (status === 'success' || status === 'failed') return status;
+    if (Date.now() > deadline) throw new Error(`run ${runId} still ${status} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
