@@ -96,9 +96,10 @@ export async function ingestAssignmentFile(options: IngestAssignmentsOptions): P
       metadata = await loadFile(job, localPath, removedEntityIds, options, logger);
     } finally {
       // Also after a failure: committed batches stay, and their entities must count right.
-      await job.transaction((client) =>
-        recountEntityInstances(client, [job.jobId, ...job.interruptedJobIds], removedEntityIds),
-      );
+      await job.transaction(async (client) => {
+        await recountEntityInstances(client, [job.jobId, ...job.interruptedJobIds], removedEntityIds);
+        await job.clearInterrupted(client);
+      });
     }
     const summary = await job.finish(undefined, metadata);
     logger?.info({ ...summary }, 'assignment file ingested');

@@ -1,11 +1,12 @@
+import { nameKey, normalizeName } from '@patentrack/business-rules';
+
 /** Display name and upsert key of a party's `entities` row (ingestion.md §2.6, data-model §1.5). */
 export interface EntityName {
   name: string;
   nameKey: string;
 }
 
-/** Whitespace-collapsed display name and its lower-cased key; the raw name stays on the party row. */
+/** BR-013…016 display form and its lower-cased, whitespace-collapsed key; the raw name stays on the party row. */
 export function normalizeEntityName(raw: string): EntityName {
-  const name = raw.replace(/\s+/gu, ' ').trim();
-  return { name, nameKey: name.toLowerCase() };
+  return { name: normalizeName(raw), nameKey: nameKey(raw) };
 }

@@ -4,7 +4,7 @@ import { IngestionError, errorClassOf, type IngestionErrorClass } from './errors
 import { rawDataJson, type RecordIssue } from './record-issues';
 
 export type IngestionTrigger = 'cron' | 'manual' | 'retry' | 'backfill' | 'on_demand';
-export type JobOutcome = 'success' | 'partial' | 'failed' | 'skipped';
+export type JobOutcome = 'success' | 'partial' | 'failed';
 
 /** Per-batch result of a source's loader; `processed` counters are derived from it. */
 export interface BatchCounts {
@@ -100,7 +100,10 @@ export class IngestionJob {
     readonly jobId: string,
     readonly dataSourceId: string,
     readonly fileId: string,
-    /** Jobs of this source that a dead process left `running`; their unfinished after-steps fall to this job. */
+    /**
+     * Jobs of this source that a dead process left `running` and whose after-steps (recounts, fan-out) are still
+     * owed; this job does them with its own and then calls `clearInterrupted` in the same transaction.
+     */
     readonly interruptedJobIds: string[],
     private readonly options: StartJobOptions,
     private readonly thresholds: ErrorThresholds,
@@ -125,10 +128,16 @@ export class IngestionJob {
       if (!dataSourceId) throw new IngestionError('permanent', `Unknown data source '${options.sourceKey}'`);
       await lockClient.query('BEGIN');
       // We hold the lock, so any job still `running` belongs to a process that died without finishing.
-      const { rows: interrupted } = await lockClient.query<{ id: string }>(
+      await lockClient.query(
         `UPDATE ingestion_jobs SET status = 'failed', error_class = 'transient', completed_at = now(),
-                error_message = 'Interrupted: the process ended before the job finished'
-          WHERE data_source_id = $1 AND status = 'running' RETURNING id`,
+                error_message = 'Interrupted: the process ended before the job finished',
+                metadata = metadata || '{"afterStepsPending": true}'::jsonb
+          WHERE data_source_id = $1 AND status = 'running'`,
+        [dataSourceId],
+      );
+      // Interrupted jobs whose after-steps no later run completed yet, however many runs died in between.
+      const { rows: interrupted } = await lockClient.query<{ id: string }>(
+        `SELECT id FROM ingestion_jobs WHERE data_source_id = $1 AND metadata ? 'afterStepsPending'`,
         [dataSourceId],
       );
       await lockClient.query(`UPDATE data_sources SET last_run_at = now() WHERE id = $1`, [dataSourceId]);
@@ -209,6 +218,15 @@ export class IngestionJob {
       this.uncommitted.warned += 1;
     }
     this.pendingIssues.push(issue);
+  }
+
+  /** Marks the interrupted jobs' after-steps as done; call inside the transaction that did them. */
+  async clearInterrupted(client: pg.PoolClient): Promise<void> {
+    if (this.interruptedJobIds.length === 0) return;
+    await client.query(
+      `UPDATE ingestion_jobs SET metadata = metadata - 'afterStepsPending' WHERE id = ANY($1::uuid[])`,
+      [this.interruptedJobIds],
+    );
   }
 
   /** Records that were read but deliberately not written (a later duplicate in the same file wins). */
