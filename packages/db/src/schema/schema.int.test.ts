@@ -52,6 +52,24 @@ describe('the Drizzle schema and the migrated database agree', () => {
     expect([...rows].sort((a, b) => a.name.localeCompare(b.name))).toEqual(expected);
   });
 
+  it('maintains updated_at by trigger on every table that has the column', async () => {
+    const { rows } = await client.query<{ table: string; has_trigger: boolean }>(`
+      SELECT c.relname AS table,
+        EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgname = 'set_updated_at') AS has_trigger
+      FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'updated_at'
+      WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p') AND NOT c.relispartition`);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.filter((r) => !r.has_trigger)).toEqual([]);
+
+    const before = await client.query(`INSERT INTO law_firms (name, name_key) VALUES ('Firm', 'firm')
+      RETURNING id, updated_at`);
+    await client.query(`UPDATE law_firms SET updated_at = '2000-01-01', name = 'Firm LLP' WHERE id = $1`, [
+      before.rows[0].id,
+    ]);
+    const after = await client.query('SELECT updated_at FROM law_firms WHERE id = $1', [before.rows[0].id]);
+    expect(after.rows[0].updated_at.getUTCFullYear()).toBeGreaterThan(2000);
+  });
+
   describe.each(drizzleTables.map((t) => [getTableConfig(t).name, t] as const))('%s', (tableName, table) => {
     const config = getTableConfig(table);
 
