@@ -1,4 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+// The web app's `@/` import alias (apps/web/tsconfig.json paths), so route modules load under Vitest too.
+const resolve = { alias: { '@/': fileURLToPath(new URL('./apps/web/src/', import.meta.url)) } };
 
 const exclude = ['**/node_modules/**', '**/.next/**', '**/dist/**'];
 
@@ -6,6 +10,7 @@ export default defineConfig({
   test: {
     projects: [
       {
+        resolve,
         test: {
           name: 'unit',
           include: ['{packages,apps}/*/src/**/*.test.{ts,tsx}', 'apps/*/bin/**/*.test.ts', 'scripts/**/*.test.ts'],
@@ -14,6 +19,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           name: 'integration',
           include: ['{packages,apps}/*/src/**/*.int.test.{ts,tsx}'],

@@ -10,7 +10,7 @@ import { verifyAccessToken, verifyShareToken, type SharePermissions } from '../a
 import { assertShareLinkUsable } from '../auth/share-status';
 import { cache, cacheControlOf, etagOf, matchesIfNoneMatch, usesEtag, type CachePolicy } from './caching';
 import { readCookies, serializeCookie } from './cookies';
-import { serverDeps, type ServerDeps } from './deps';
+import { redisReady, serverDeps, type ServerDeps } from './deps';
 import { ApiReply } from './reply';
 import { clientIpOf, requestIdOf } from './request-meta';
 
@@ -245,6 +245,7 @@ export function apiRoute<
     let response: Response;
 
     try {
+      await redisReady(deps.redis);
       const identity = await identify(spec.auth, cookies, deps);
       // Input problems are raised only after the rate limit has counted the request, so every answer carries its headers.
       let rawBody: unknown;
@@ -340,16 +341,21 @@ export function apiRoute<
         log.error({ err: error, method, path }, 'unhandled error in route handler');
       }
       const envelope = toErrorEnvelope(error, requestId);
+      const errorHeaders: Record<string, string> = {};
       if (envelope.status >= 500) envelope.body.error.details = { ...envelope.body.error.details, requestId };
+      const retryAfter = envelope.body.error.details?.retryAfter;
+      if (envelope.status === 429 && typeof retryAfter === 'number') errorHeaders['Retry-After'] = String(retryAfter);
       response = new Response(JSON.stringify(envelope.body), {
         status: envelope.status,
-        headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': cacheControlOf(cache.noStore) },
+        headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': cacheControlOf(cache.noStore), ...errorHeaders },
       });
     }
 
     response.headers.set('X-Request-ID', requestId);
     response.headers.set('X-Content-Type-Options', 'nosniff');
-    for (const [name, value] of Object.entries(rateLimitHeaders(decision))) response.headers.set(name, value);
+    for (const [name, value] of Object.entries(rateLimitHeaders(decision))) {
+      if (!response.headers.has(name)) response.headers.set(name, value);
+    }
     if (!cookies.has(COOKIE.csrf)) {
       // The double-submit token is readable by the page's own script (not a credential): S-25.
       setCookies.push(serializeCookie(COOKIE.csrf, opaqueToken(24), { httpOnly: false, secure: deps.secureCookies }));

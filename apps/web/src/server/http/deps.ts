@@ -1,7 +1,8 @@
 import 'server-only';
+import { once } from 'node:events';
 import type { Redis } from 'ioredis';
 import type { Db } from '@patentrack/db';
-import { createLogger, type Logger, type WebEnv } from '@patentrack/shared';
+import { AppError, createLogger, type Logger, type WebEnv } from '@patentrack/shared';
 import { appDb, redis } from '../connections';
 import { webEnv } from '../env';
 import { BCRYPT_COST } from '../auth/config';
@@ -44,4 +45,21 @@ export function serverDeps(): ServerDeps {
     secureCookies: env.NODE_ENV === 'production',
   };
   return cached;
+}
+
+const REDIS_READY_TIMEOUT_MS = 2000;
+
+/**
+ * The shared Redis client queues nothing while disconnected (fail fast), so a request arriving before the first
+ * connection completes waits for it briefly instead of failing; a Redis that stays down is a 503.
+ */
+export async function redisReady(client: Redis): Promise<void> {
+  if (client.status === 'ready') return;
+  if (client.status === 'wait') void client.connect().catch(() => undefined);
+  const timeout = AbortSignal.timeout(REDIS_READY_TIMEOUT_MS);
+  try {
+    await once(client, 'ready', { signal: timeout });
+  } catch {
+    throw new AppError('SERVICE_UNAVAILABLE', 'A required service is unavailable; try again shortly');
+  }
 }
