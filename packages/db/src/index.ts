@@ -1,14 +1,4 @@
+// Migration tooling lives at `@patentrack/db/migrate` so app bundles never include it.
 export * from './schema';
 export { createDb, createPool, type Db, type Schema, type Tx } from './client';
 export { withTenant, type TenantContext } from './tenant';
-export {
-  databaseUrl,
-  ensureDatabase,
-  ensureRoles,
-  loadMigrations,
-  migrate,
-  MigrationError,
-  MIGRATIONS_DIR,
-  type MigrateOptions,
-  type Migration,
-} from './migrate';

@@ -9,7 +9,7 @@ export function registerDbCommands(program: Command): void {
     .option('--json', 'print a JSON summary line')
     .action(async (options: { json?: boolean }) => {
       // Loaded on use so `--help` stays fast and works even when a package fails to load.
-      const { ensureDatabase, migrate } = await import('@patentrack/db');
+      const { ensureDatabase, migrate } = await import('@patentrack/db/migrate');
       const adminUrl = process.env.DATABASE_URL ?? LOCAL_DEFAULTS.DATABASE_URL;
       await ensureDatabase(adminUrl);
       const log = options.json ? () => undefined : (message: string) => process.stderr.write(`${message}\n`);
