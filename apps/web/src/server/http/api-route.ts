@@ -316,7 +316,7 @@ export function apiRoute<
 
       const tenantContext = tenantContextOf(principal, params);
       const tenant = <T>(fn: (tx: Tx) => Promise<T>) => withTenant(deps.db, tenantContext, fn);
-      if (principal?.kind === 'share') await tenant((tx) => assertShareLinkUsable(tx, principal.shareLinkId));
+      if (principal?.kind === 'share') await tenant((tx) => assertShareLinkUsable(tx));
 
       const query = parseWith(spec.query as Q, Object.fromEntries(new URL(request.url).searchParams), '');
       const body = parseWith(spec.body as B, rawBody, '');
