@@ -89,5 +89,7 @@ function sendBody(req: IncomingMessage, res: ServerResponse, body: Buffer, accep
     res.end(slice);
     return;
   }
-  res.write(slice.subarray(0, sent), () => res.destroy());
+  res.write(slice.subarray(0, sent));
+  // Flush what was written, then close: the client sees a body shorter than its Content-Length.
+  res.socket?.destroySoon();
 }
