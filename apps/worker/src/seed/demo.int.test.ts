@@ -1,0 +1,64 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { verify } from '@node-rs/bcrypt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Pool } from 'pg';
+import { createPool } from '@patentrack/db';
+import { createTestDatabase, type TestDatabase } from '@patentrack/db/testing';
+import { DEMO_ADMIN_EMAIL, seedDemo, type DemoSeedResult } from './demo';
+
+let database: TestDatabase;
+let pool: Pool;
+let envDir: string;
+let first: DemoSeedResult;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  pool = createPool(database.workerUrl);
+  envDir = mkdtempSync(path.join(tmpdir(), 'pt-seed-'));
+  first = await seedDemo(pool, { envFile: path.join(envDir, '.env.local') });
+});
+
+afterAll(async () => {
+  await pool?.end();
+  await database?.drop();
+  rmSync(envDir, { recursive: true, force: true });
+});
+
+describe('seed demo', () => {
+  it('loads the samples, creates the demo organization with assets from real chains and runs its pipeline', async () => {
+    expect(first.seeded).toBe(true);
+    expect(first.files.every((f) => f.status === 'success' || f.status === 'partial')).toBe(true);
+    expect(first.run?.status).toBe('success');
+    const { rows } = await pool.query<{ companies: number; assets: number; verdicts: number; diagrams: number }>(
+      `select (select count(*) from companies where organization_id = $1)::int as companies,
+              (select count(*) from company_assets where organization_id = $1)::int as assets,
+              (select count(*) from asset_title_status where organization_id = $1)::int as verdicts,
+              (select count(*) from asset_diagrams where organization_id = $1)::int as diagrams`,
+      [first.orgId],
+    );
+    expect(rows[0]!.companies).toBe(3);
+    expect(rows[0]!.assets).toBeGreaterThan(5);
+    expect(rows[0]!.verdicts).toBeGreaterThan(0);
+    expect(rows[0]!.diagrams).toBeGreaterThan(0);
+    expect(rows[0]!.diagrams).toBeLessThanOrEqual(rows[0]!.verdicts);
+  });
+
+  it('creates an active admin login whose password verifies against the stored bcrypt hash and is kept in .env.local', async () => {
+    expect(first.admin.created).toBe(true);
+    const { rows } = await pool.query<{ password_hash: string; role: string; status: string }>(
+      `select password_hash, role, status from users where email = $1`,
+      [DEMO_ADMIN_EMAIL],
+    );
+    expect(rows[0]).toMatchObject({ role: 'admin', status: 'active' });
+    expect(rows[0]!.password_hash.startsWith('$2b$12$')).toBe(true);
+    expect(await verify(first.admin.password!, rows[0]!.password_hash)).toBe(true);
+    expect(readFileSync(path.join(envDir, '.env.local'), 'utf8')).toContain(`DEMO_ADMIN_PASSWORD=${first.admin.password}`);
+  });
+
+  it('--if-missing leaves an existing demo organization alone', async () => {
+    const again = await seedDemo(pool, { ifMissing: true, envFile: path.join(envDir, '.env.local') });
+    expect(again).toMatchObject({ orgId: first.orgId, seeded: false, run: null });
+  });
+});

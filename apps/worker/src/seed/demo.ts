@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { hash } from '@node-rs/bcrypt';
+import { ingestAssignmentFile, ingestBibliographicFile } from '@patentrack/ingestion';
+import { createOrganization, findOrganizationByName, runPipelineInline, type InlineRunResult } from '@patentrack/pipeline';
+import type { Pool } from 'pg';
+
+export const REPOSITORY_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+
+/**
+ * The demo tenant: companies that really occur in the sample assignment file with real chains —
+ * inventors → SURVIVALINK CORPORATION → CARDIAC SCIENCE, INC. (assignments and a license), and
+ * NYTELL SOFTWARE LLC, the survivor of seven recorded mergers.
+ */
+export const DEMO_ORGANIZATION = {
+  name: 'PatenTrack Demo',
+  companies: ['CARDIAC SCIENCE, INC.', 'SURVIVALINK CORPORATION', 'NYTELL SOFTWARE LLC'],
+} as const;
+
+export const DEMO_ADMIN_EMAIL = 'demo-admin@patentrack.local';
+const BCRYPT_COST = 12;
+
+/** Sample files the demo loads, by feed (folders of data/samples). */
+const SAMPLE_FOLDERS = {
+  assignments: 'uspto-assignments',
+  grants: 'uspto-grants',
+  applications: 'uspto-applications',
+} as const;
+
+const samplesOf = (root: string, folder: string): string[] => {
+  const dir = path.join(root, 'data/samples', folder);
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => /\.(xml|zip)$/i.test(name))
+        .sort()
+        .map((name) => path.join(dir, name))
+    : [];
+};
+
+export interface DemoAdmin {
+  email: string;
+  /** The generated password, only when the user was created now (it is never stored in clear elsewhere). */
+  password: string | null;
+  created: boolean;
+}
+
+/**
+ * Creates the demo organization's admin login (bcrypt cost 12, active, verified) unless a user with the demo
+ * email exists. The auth layer verifies it like any other user.
+ */
+export async function createDemoAdmin(pool: Pool, orgId: string): Promise<DemoAdmin> {
+  const { rows } = await pool.query(`select id from users where lower(email) = lower($1) and deleted_at is null`, [DEMO_ADMIN_EMAIL]);
+  if (rows.length > 0) return { email: DEMO_ADMIN_EMAIL, password: null, created: false };
+  // Upper, lower and digit guaranteed by the suffix; 16 random bytes of entropy before it.
+  const password = `${randomBytes(16).toString('base64url')}Pt7`;
+  await pool.query(
+    `insert into users (organization_id, email, password_hash, first_name, last_name, role, status, email_verified_at)
+     values ($1, $2, $3, 'Demo', 'Admin', 'admin', 'active', now())`,
+    [orgId, DEMO_ADMIN_EMAIL, await hash(password, BCRYPT_COST)],
+  );
+  return { email: DEMO_ADMIN_EMAIL, password, created: true };
+}
+
+/** Records the generated password in the git-ignored `.env.local` so `npm start` can show it again. */
+export function rememberDemoPassword(file: string, password: string): void {
+  const existing = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const lines = existing.split('\n').filter((line) => line !== '' && !line.startsWith('DEMO_ADMIN_PASSWORD='));
+  writeFileSync(file, `${[...lines, `DEMO_ADMIN_PASSWORD=${password}`].join('\n')}\n`, { mode: 0o600 });
+}
+
+export interface DemoSeedResult {
+  orgId: string;
+  /** False when `ifMissing` found the demo organization already there. */
+  seeded: boolean;
+  files: { file: string; status: string; processed?: number }[];
+  run: InlineRunResult | null;
+  admin: DemoAdmin;
+}
+
+/**
+ * Seeds the demo tenant: loads the sample assignment, grant and application files (idempotent), creates the
+ * demo organization and its admin login, and runs the organization's pipeline.
+ */
+export async function seedDemo(
+  pool: Pool,
+  options: { ifMissing?: boolean; root?: string; envFile?: string; log?: (message: string) => void } = {},
+): Promise<DemoSeedResult> {
+  const root = options.root ?? REPOSITORY_ROOT;
+  const log = options.log ?? (() => undefined);
+  const existing = await findOrganizationByName(pool, DEMO_ORGANIZATION.name);
+  if (existing && options.ifMissing) {
+    return { orgId: existing.id, seeded: false, files: [], run: null, admin: { email: DEMO_ADMIN_EMAIL, password: null, created: false } };
+  }
+  const files: DemoSeedResult['files'] = [];
+  for (const source of samplesOf(root, SAMPLE_FOLDERS.assignments)) {
+    const summary = await ingestAssignmentFile({ pool, source, trigger: 'manual' });
+    files.push({ file: path.basename(source), status: summary.status, processed: 'processed' in summary ? summary.processed : undefined });
+    log(`loaded ${path.basename(source)}: ${summary.status}`);
+  }
+  for (const feed of ['grants', 'applications'] as const) {
+    for (const source of samplesOf(root, SAMPLE_FOLDERS[feed])) {
+      const summary = await ingestBibliographicFile({ feed, pool, source, trigger: 'manual' });
+      files.push({ file: path.basename(source), status: summary.status, processed: 'processed' in summary ? summary.processed : undefined });
+      log(`loaded ${path.basename(source)}: ${summary.status}`);
+    }
+  }
+  const orgId = existing?.id ?? (await createOrganization(pool, { name: DEMO_ORGANIZATION.name, companies: [...DEMO_ORGANIZATION.companies] })).id;
+  const admin = await createDemoAdmin(pool, orgId);
+  if (admin.password) rememberDemoPassword(options.envFile ?? path.join(root, '.env.local'), admin.password);
+  const run = await runPipelineInline(pool, { orgId, jobType: 'full_rebuild', trigger: 'seed' }, {
+    onStepEvent: (event) => {
+      if (event.status !== 'started') log(`pipeline ${event.step} ${event.status}`);
+    },
+  });
+  return { orgId, seeded: true, files, run, admin };
+}
