@@ -21,3 +21,5 @@ export * from './bibliographic/mapper';
 export * from './bibliographic/loader';
 export * from './bibliographic/ingest';
 export * from './bibliographic/generator';
+export * from './entities/representatives';
+export * from './entities/group-entities';
