@@ -13,10 +13,7 @@ export function appDb(): Db {
 }
 
 export function redis(): Redis {
-  globalConnections.__ptRedis ??= new Redis(webEnv().REDIS_URL, {
-    lazyConnect: false,
-    maxRetriesPerRequest: 1,
-    enableOfflineQueue: false,
-  });
+  // Commands issued while (re)connecting wait in the offline queue; a dead Redis fails them after one retry.
+  globalConnections.__ptRedis ??= new Redis(webEnv().REDIS_URL, { maxRetriesPerRequest: 1 });
   return globalConnections.__ptRedis;
 }

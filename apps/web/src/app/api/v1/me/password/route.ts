@@ -10,7 +10,7 @@ export const POST = apiRoute(
     permission: 'profile.manage',
     body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema }),
     rateLimit: { bucket: 'auth:change-password', limit: 5, windowSeconds: 60, key: 'ip' },
-    example: { body: { currentPassword: 'Correct-Horse-9x', newPassword: 'Battery-Staple-42x' } },
+    example: { body: { currentPassword: 'Current-Password-1', newPassword: 'Battery-Staple-42x' } },
   },
   async ({ principal, body, deps, setCookie, ip, userAgent, requestId }) => {
     const { cookies } = await changePassword(deps, principal, body, { ip, userAgent, requestId });

@@ -1,0 +1,65 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import {
+  acceptableRequestId,
+  corsDecision,
+  isInternalIdentityHeader,
+  parseOriginAllowList,
+  securityHeaders,
+} from './server/http/edge-policy';
+
+const CSRF_COOKIE = 'csrf_token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function randomToken(bytes: number): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(bytes))).toString('base64url');
+}
+
+function refuse(status: number, code: string, message: string, requestId: string): NextResponse {
+  return NextResponse.json({ error: { code, message, requestId } }, { status, headers: { 'X-Request-ID': requestId, 'Cache-Control': 'no-store' } });
+}
+
+/**
+ * Runs before every page and API route: strips forged identity headers, enforces the CORS allow-list, sets the
+ * security headers (CSP nonce, HSTS in production), propagates X-Request-ID and seeds the CSRF cookie.
+ */
+export function proxy(request: NextRequest): NextResponse {
+  const production = process.env.NODE_ENV === 'production';
+  const requestId = acceptableRequestId(request.headers.get('x-request-id')) ? request.headers.get('x-request-id')! : crypto.randomUUID();
+  const isApi = request.nextUrl.pathname.startsWith('/api/');
+  const cors = corsDecision(
+    request.headers.get('origin'),
+    request.nextUrl.origin,
+    parseOriginAllowList(process.env.CORS_ALLOWED_ORIGINS),
+  );
+
+  if (isApi && cors.kind === 'refused' && (request.method === 'OPTIONS' || !SAFE_METHODS.has(request.method))) {
+    return refuse(403, 'FORBIDDEN', 'Origin not allowed', requestId);
+  }
+  if (isApi && request.method === 'OPTIONS' && cors.kind === 'allowed') {
+    return new NextResponse(null, { status: 204, headers: { ...cors.headers, 'X-Request-ID': requestId } });
+  }
+
+  const forwarded = new Headers();
+  request.headers.forEach((value, name) => {
+    if (!isInternalIdentityHeader(name)) forwarded.set(name, value);
+  });
+  const nonce = randomToken(16);
+  const headers = securityHeaders(nonce, production);
+  forwarded.set('x-request-id', requestId);
+  forwarded.set('x-nonce', nonce);
+  // Next applies the nonce to its own scripts when it sees the policy on the request.
+  forwarded.set('Content-Security-Policy', headers['Content-Security-Policy']!);
+
+  const response = NextResponse.next({ request: { headers: forwarded } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  if (cors.kind === 'allowed') for (const [name, value] of Object.entries(cors.headers)) response.headers.set(name, value);
+  response.headers.set('X-Request-ID', requestId);
+  if (!request.cookies.has(CSRF_COOKIE)) {
+    response.cookies.set(CSRF_COOKIE, randomToken(24), { path: '/', sameSite: 'strict', secure: production, httpOnly: false });
+  }
+  return response;
+}
+
+export const config = {
+  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+};
