@@ -42,7 +42,10 @@ export const diagramBoxSchema = z.object({
   boxType: diagramBoxTypeSchema,
   color: hexColor.nullable(),
   date: isoDate.nullable(),
-  flag: z.string().regex(/^[a-z]{2}$/).nullable(),
+  flag: z
+    .string()
+    .regex(/^[a-z]{2}$/)
+    .nullable(),
   assignmentNo: z.number().int().positive(),
 });
 

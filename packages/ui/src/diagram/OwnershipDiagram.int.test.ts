@@ -41,7 +41,14 @@ beforeAll(async () => {
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   await mkdir(ARTIFACTS, { recursive: true });
 });
@@ -51,8 +58,13 @@ afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
 });
 
-async function open(query: string, context?: BrowserContext): Promise<{ page: Page; payload: DiagramPayload; renderMs: number }> {
-  const page = await (context ?? (await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true }))).newPage();
+async function open(
+  query: string,
+  context?: BrowserContext,
+): Promise<{ page: Page; payload: DiagramPayload; renderMs: number }> {
+  const page = await (
+    context ?? (await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true }))
+  ).newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${baseUrl}/?${query}`);
@@ -99,7 +111,11 @@ describe('OwnershipDiagram in Chromium — business-rules §5.8 worked example',
     await expect(page.getByTestId('diagram-link').count()).resolves.toBe(payload.connections.length);
     const rendered = await strokes(page);
     for (const c of payload.connections) {
-      expect(rendered.find((r) => r.id === c.id)).toEqual({ id: c.id, category: c.category.toLowerCase(), stroke: c.color });
+      expect(rendered.find((r) => r.id === c.id)).toEqual({
+        id: c.id,
+        category: c.category.toLowerCase(),
+        stroke: c.color,
+      });
     }
     await expect(page.locator('[data-role="inventor"]').count()).resolves.toBe(1);
     await expect(page.getByTestId('diagram-svg').getAttribute('aria-label')).resolves.toBe(
@@ -156,7 +172,9 @@ describe('OwnershipDiagram in Chromium — business-rules §5.8 worked example',
     await page.getByTestId('diagram-playback-start').click();
     await expect(page.getByTestId('diagram-step-counter').textContent()).resolves.toBe('0 / 3');
     const visibleRoles = () =>
-      page.$$eval('[data-testid="diagram-node"]:not([display="none"])', (nodes) => nodes.map((n) => n.getAttribute('data-role')));
+      page.$$eval('[data-testid="diagram-node"]:not([display="none"])', (nodes) =>
+        nodes.map((n) => n.getAttribute('data-role')),
+      );
     await expect(visibleRoles()).resolves.toEqual(['inventor']);
     await page.getByTestId('diagram-playback-next').click();
     await page.getByTestId('diagram-playback-next').click();
@@ -182,7 +200,10 @@ describe('OwnershipDiagram in Chromium — business-rules §5.8 worked example',
 
   it('exports the current view as SVG and PNG downloads', async () => {
     const { page, payload } = await open('fixture=worked');
-    const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('diagram-export-svg').click()]);
+    const [svgDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('diagram-export-svg').click(),
+    ]);
     expect(svgDownload.suggestedFilename()).toMatch(/^7654321-ownership-\d{4}-\d{2}-\d{2}\.svg$/);
     const svg = await readFile((await svgDownload.path())!, 'utf8');
     expect(svg.match(/data-testid="diagram-node"/g)).toHaveLength(payload.boxes.length);
@@ -191,7 +212,10 @@ describe('OwnershipDiagram in Chromium — business-rules §5.8 worked example',
     expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"');
     expect(svg).not.toMatch(/<g[^>]*data-testid="diagram-zoom-layer"[^>]*transform=/);
 
-    const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('diagram-export-png').click()]);
+    const [pngDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('diagram-export-png').click(),
+    ]);
     expect(pngDownload.suggestedFilename()).toMatch(/^7654321-ownership-\d{4}-\d{2}-\d{2}\.png$/);
     const png = await readFile((await pngDownload.path())!);
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
@@ -229,12 +253,17 @@ describe('OwnershipDiagram in Chromium — chain break (BT-2)', () => {
     await expect(page.getByTestId('diagram-break').isVisible()).resolves.toBe(true);
     await expect(page.getByTestId('diagram-break').getAttribute('data-rf-id')).resolves.toBe('000200-0001');
     const outlined = await page.$$eval('[data-testid="diagram-node"][data-break="true"]', (nodes) =>
-      nodes.map((n) => ({ id: Number(n.getAttribute('data-box-id')), stroke: n.querySelector('rect')?.getAttribute('stroke') })),
+      nodes.map((n) => ({
+        id: Number(n.getAttribute('data-box-id')),
+        stroke: n.querySelector('rect')?.getAttribute('stroke'),
+      })),
     );
     const expected = [...payload.brokenLink!.fromBoxIds, ...payload.brokenLink!.toBoxIds].sort();
     expect(outlined.map((o) => o.id).sort()).toEqual(expected);
     expect(outlined.every((o) => o.stroke === '#E60000')).toBe(true);
-    await expect(page.getByTestId('diagram-broken-badge').textContent()).resolves.toBe('Broken chain of title');
+    await expect(page.getByTestId('diagram-broken-badge').textContent()).resolves.toBe(
+      'Broken chain of title',
+    );
     await page.screenshot({ path: `${ARTIFACTS}chain-break.png` });
     await page.context().close();
   });
@@ -253,8 +282,9 @@ describe('OwnershipDiagram in Chromium — generated 100-transaction asset', () 
     await expect(page.getByTestId('diagram-link').count()).resolves.toBe(payload.connections.length);
     const rendered = new Map((await strokes(page)).map((r) => [r.id, r.stroke]));
     for (const c of payload.connections) expect(rendered.get(c.id)).toBe(c.color);
-    console.info(
-      `[ui] OwnershipDiagram first render, 100 transactions (${payload.boxes.length} boxes, ${payload.connections.length} connections): ${renderMs.toFixed(1)} ms`,
+    // A figure for the report, not an assertion: timings vary with the machine.
+    process.stdout.write(
+      `[ui] OwnershipDiagram first render, 100 transactions (${payload.boxes.length} boxes, ${payload.connections.length} connections): ${renderMs.toFixed(1)} ms\n`,
     );
     await page.screenshot({ path: `${ARTIFACTS}generated-100.png` });
     await page.context().close();
@@ -263,9 +293,17 @@ describe('OwnershipDiagram in Chromium — generated 100-transaction asset', () 
 
 describe('OwnershipDiagram in Chromium — phone 390 × 844', () => {
   it('has no horizontal page scroll, opens the panel as a bottom sheet and pans by touch', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+      deviceScaleFactor: 2,
+    });
     const { page } = await open('fixture=generated&transactions=100', context);
-    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    const widths = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
     expect(Number(/scale\(([\d.]+)\)/.exec((await zoomTransform(page))!)![1])).toBeLessThan(1);
     const before = await zoomTransform(page);
@@ -275,7 +313,14 @@ describe('OwnershipDiagram in Chromium — phone 390 × 844', () => {
         const svg = document.querySelector('[data-testid="diagram-svg"]')!;
         const touch = (clientY: number) => new Touch({ identifier: 1, target: svg, clientX: x, clientY });
         const fire = (type: string, clientY: number) =>
-          svg.dispatchEvent(new TouchEvent(type, { bubbles: true, cancelable: true, touches: type === 'touchend' ? [] : [touch(clientY)], changedTouches: [touch(clientY)] }));
+          svg.dispatchEvent(
+            new TouchEvent(type, {
+              bubbles: true,
+              cancelable: true,
+              touches: type === 'touchend' ? [] : [touch(clientY)],
+              changedTouches: [touch(clientY)],
+            }),
+          );
         fire('touchstart', y);
         fire('touchmove', y - 40);
         fire('touchmove', y - 80);
@@ -294,7 +339,9 @@ describe('OwnershipDiagram in Chromium — phone 390 × 844', () => {
     expect(sheet.x).toBeGreaterThanOrEqual(0);
     expect(sheet.x + sheet.width).toBeLessThanOrEqual(390.5);
     await page.screenshot({ path: `${ARTIFACTS}phone-390x844.png` });
-    const after = await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+    const after = await page.evaluate(
+      () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+    );
     expect(after).toBe(true);
     await context.close();
   });

@@ -20,7 +20,7 @@ import {
 import { downloadBlob, serializeDiagramSvg, svgToPng } from './export';
 import { categoryKey, categoryLabel, exportFileName, formatDiagramDate, formatPatentNumber } from './format';
 import { layoutBreakConnectors, layoutDiagram } from './layout';
-import { BoxView, ConnectionPanel, DiagramTable, Legend, LinkView, Swatch, isDashed } from './parts';
+import { BoxView, ConnectionPanel, DiagramTable, Icon, Legend, LinkView, Swatch, isDashed } from './parts';
 import {
   DIAGRAM_CATEGORIES,
   PlaybackModel,
@@ -59,7 +59,8 @@ export interface OwnershipDiagramProps {
   className?: string;
 }
 
-export const defaultDocumentUrl = (rfId: string): string => `/documents/assignments/${encodeURIComponent(rfId)}`;
+export const defaultDocumentUrl = (rfId: string): string =>
+  `/documents/assignments/${encodeURIComponent(rfId)}`;
 
 /** Above this many boxes the diagram starts in table view with a warning (product B5 "States"). */
 const LARGE_DIAGRAM_BOXES = 500;
@@ -123,7 +124,9 @@ export function OwnershipDiagram(props: OwnershipDiagramProps) {
   const [hidden, setHidden] = useState<ReadonlySet<DiagramCategory>>(initial.hidden);
   const [thirdParties, setThirdParties] = useState(initial.thirdParties);
   const [selectedId, setSelectedId] = useState<number | null>(() =>
-    canOpenPanel && initial.rfId ? (diagram.connections.find((c) => c.rfId === initial.rfId)?.id ?? null) : null,
+    canOpenPanel && initial.rfId
+      ? (diagram.connections.find((c) => c.rfId === initial.rfId)?.id ?? null)
+      : null,
   );
   const [focusBoxId, setFocusBoxId] = useState<number | null>(null);
   const [hover, setHover] = useState<{ id: number; x: number; y: number } | null>(null);
@@ -186,7 +189,11 @@ export function OwnershipDiagram(props: OwnershipDiagramProps) {
     if (syncUrl) {
       const params = writeDiagramQuery(new URLSearchParams(window.location.search), queryState, model);
       const search = params.toString();
-      window.history.replaceState(window.history.state, '', `${window.location.pathname}${search ? `?${search}` : ''}${window.location.hash}`);
+      window.history.replaceState(
+        window.history.state,
+        '',
+        `${window.location.pathname}${search ? `?${search}` : ''}${window.location.hash}`,
+      );
     }
   }, [queryState, onStateChange, syncUrl, model]);
 
@@ -209,7 +216,8 @@ export function OwnershipDiagram(props: OwnershipDiagramProps) {
       .scaleExtent([MIN_ZOOM, MAX_ZOOM])
       .on('zoom', (event: { transform: { k: number; toString(): string } }) => {
         layer.setAttribute('transform', event.transform.toString());
-        if (zoomLabelRef.current) zoomLabelRef.current.textContent = `${Math.round(event.transform.k * 100)}%`;
+        if (zoomLabelRef.current)
+          zoomLabelRef.current.textContent = `${Math.round(event.transform.k * 100)}%`;
       });
     zoomRef.current = behavior;
     select(svg).call(behavior);
@@ -299,7 +307,9 @@ export function OwnershipDiagram(props: OwnershipDiagramProps) {
     }
   };
 
-  const patentLabel = diagram.general.patent ? formatPatentNumber(diagram.general.patent) : (diagram.general.application ?? '');
+  const patentLabel = diagram.general.patent
+    ? formatPatentNumber(diagram.general.patent)
+    : (diagram.general.application ?? '');
   const exportName = (extension: 'svg' | 'png') => exportFileName(diagram.general, extension, new Date());
   const serialize = () =>
     svgRef.current
@@ -347,7 +357,8 @@ export function OwnershipDiagram(props: OwnershipDiagramProps) {
 
   const visibleRows = useMemo(() => {
     const shown = new Set<number>();
-    for (const placed of layout.boxes) if (placed.row !== null && visible.boxIds.has(placed.id)) shown.add(placed.row);
+    for (const placed of layout.boxes)
+      if (placed.row !== null && visible.boxIds.has(placed.id)) shown.add(placed.row);
     return shown;
   }, [layout, visible]);
 
@@ -358,8 +369,28 @@ export function OwnershipDiagram(props: OwnershipDiagramProps) {
 
   const playbackControls = (
     <div className="ptd-group" role="group" aria-label="Playback" data-testid="diagram-playback">
-      <button type="button" className="ptd-btn" data-testid="diagram-playback-start" aria-label="Start: inventors only" onClick={() => { setPlaying(false); setPlayback(model.start()); }}>⏮</button>
-      <button type="button" className="ptd-btn" data-testid="diagram-playback-prev" aria-label="Previous transaction" disabled={playback.step === 0} onClick={() => setPlayback((p) => model.previousTransaction(p))}>◀</button>
+      <button
+        type="button"
+        className="ptd-btn"
+        data-testid="diagram-playback-start"
+        aria-label="Start: inventors only"
+        onClick={() => {
+          setPlaying(false);
+          setPlayback(model.start());
+        }}
+      >
+        <Icon name="start" />
+      </button>
+      <button
+        type="button"
+        className="ptd-btn"
+        data-testid="diagram-playback-prev"
+        aria-label="Previous transaction"
+        disabled={playback.step === 0}
+        onClick={() => setPlayback((p) => model.previousTransaction(p))}
+      >
+        <Icon name="previous" />
+      </button>
       <button
         type="button"
         className="ptd-btn"
@@ -371,25 +402,76 @@ export function OwnershipDiagram(props: OwnershipDiagramProps) {
           setPlaying(!playing);
         }}
       >
-        {playing ? '⏸' : '▶'}
+        <Icon name={playing ? 'pause' : 'play'} />
       </button>
-      <span className="ptd-counter" data-testid="diagram-step-counter" aria-live="polite" aria-label={`Transaction ${playback.step} of ${model.transactions}`}>
+      <span
+        className="ptd-counter"
+        data-testid="diagram-step-counter"
+        aria-live="polite"
+        aria-label={`Transaction ${playback.step} of ${model.transactions}`}
+      >
         {playback.step} / {model.transactions}
       </span>
-      <button type="button" className="ptd-btn" data-testid="diagram-playback-next" aria-label="Next transaction" disabled={model.isComplete(playback)} onClick={() => setPlayback((p) => model.nextTransaction(p))}>▶|</button>
-      <button type="button" className="ptd-btn" data-testid="diagram-playback-end" aria-label="End: full history" onClick={() => { setPlaying(false); setPlayback(model.end()); }}>⏭</button>
-      <button type="button" className="ptd-btn" data-testid="diagram-link-prev" aria-label="Previous link" disabled={playback.links === 0} onClick={() => setPlayback((p) => model.previousLink(p))}>‹</button>
-      <span className="ptd-counter" data-testid="diagram-link-counter" aria-label={`Link ${playback.links} of ${model.linkCount}`}>
+      <button
+        type="button"
+        className="ptd-btn"
+        data-testid="diagram-playback-next"
+        aria-label="Next transaction"
+        disabled={model.isComplete(playback)}
+        onClick={() => setPlayback((p) => model.nextTransaction(p))}
+      >
+        <Icon name="next" />
+      </button>
+      <button
+        type="button"
+        className="ptd-btn"
+        data-testid="diagram-playback-end"
+        aria-label="End: full history"
+        onClick={() => {
+          setPlaying(false);
+          setPlayback(model.end());
+        }}
+      >
+        <Icon name="end" />
+      </button>
+      <button
+        type="button"
+        className="ptd-btn"
+        data-testid="diagram-link-prev"
+        aria-label="Previous link"
+        disabled={playback.links === 0}
+        onClick={() => setPlayback((p) => model.previousLink(p))}
+      >
+        <Icon name="previousLink" />
+      </button>
+      <span
+        className="ptd-counter"
+        data-testid="diagram-link-counter"
+        aria-label={`Link ${playback.links} of ${model.linkCount}`}
+      >
         {playback.links} / {model.linkCount}
       </span>
-      <button type="button" className="ptd-btn" data-testid="diagram-link-next" aria-label="Next link" disabled={playback.links >= model.linkCount} onClick={() => setPlayback((p) => model.nextLink(p))}>›</button>
+      <button
+        type="button"
+        className="ptd-btn"
+        data-testid="diagram-link-next"
+        aria-label="Next link"
+        disabled={playback.links >= model.linkCount}
+        onClick={() => setPlayback((p) => model.nextLink(p))}
+      >
+        <Icon name="nextLink" />
+      </button>
     </div>
   );
 
   const filterControls = (
     <div className="ptd-group" role="group" aria-label="Categories">
       {DIAGRAM_CATEGORIES.map((category) => (
-        <label key={category} className="ptd-check" style={{ background: `${DIAGRAM_CATEGORY_COLORS[category]}22` }}>
+        <label
+          key={category}
+          className="ptd-check"
+          style={{ background: `${DIAGRAM_CATEGORY_COLORS[category]}22` }}
+        >
           <input
             type="checkbox"
             data-testid={`diagram-filter-${categoryKey(category)}`}
@@ -401,7 +483,12 @@ export function OwnershipDiagram(props: OwnershipDiagramProps) {
         </label>
       ))}
       <label className="ptd-check">
-        <input type="checkbox" data-testid="diagram-filter-third-parties" checked={thirdParties} onChange={() => setThirdParties(!thirdParties)} />
+        <input
+          type="checkbox"
+          data-testid="diagram-filter-third-parties"
+          checked={thirdParties}
+          onChange={() => setThirdParties(!thirdParties)}
+        />
         <span>Third parties</span>
       </label>
     </div>
@@ -410,30 +497,105 @@ export function OwnershipDiagram(props: OwnershipDiagramProps) {
   const viewControls = (
     <>
       <div className="ptd-group" role="group" aria-label="Zoom">
-        <button type="button" className="ptd-btn" data-testid="diagram-zoom-out" aria-label="Zoom out" onClick={() => zoomBy(0.8)} disabled={view !== 'diagram'}>−</button>
-        <span className="ptd-counter" ref={zoomLabelRef} data-testid="diagram-zoom-level" aria-hidden="true">100%</span>
-        <button type="button" className="ptd-btn" data-testid="diagram-zoom-in" aria-label="Zoom in" onClick={() => zoomBy(1.25)} disabled={view !== 'diagram'}>+</button>
-        <button type="button" className="ptd-btn" data-testid="diagram-zoom-fit" aria-label="Fit to width" onClick={fit} disabled={view !== 'diagram'}>Fit</button>
-        <button type="button" className="ptd-btn" data-testid="diagram-zoom-reset" aria-label="Zoom to 100 percent" onClick={zoomTo100} disabled={view !== 'diagram'}>1:1</button>
+        <button
+          type="button"
+          className="ptd-btn"
+          data-testid="diagram-zoom-out"
+          aria-label="Zoom out"
+          onClick={() => zoomBy(0.8)}
+          disabled={view !== 'diagram'}
+        >
+          −
+        </button>
+        <span className="ptd-counter" ref={zoomLabelRef} data-testid="diagram-zoom-level" aria-hidden="true">
+          100%
+        </span>
+        <button
+          type="button"
+          className="ptd-btn"
+          data-testid="diagram-zoom-in"
+          aria-label="Zoom in"
+          onClick={() => zoomBy(1.25)}
+          disabled={view !== 'diagram'}
+        >
+          +
+        </button>
+        <button
+          type="button"
+          className="ptd-btn"
+          data-testid="diagram-zoom-fit"
+          aria-label="Fit to width"
+          onClick={fit}
+          disabled={view !== 'diagram'}
+        >
+          Fit
+        </button>
+        <button
+          type="button"
+          className="ptd-btn"
+          data-testid="diagram-zoom-reset"
+          aria-label="Zoom to 100 percent"
+          onClick={zoomTo100}
+          disabled={view !== 'diagram'}
+        >
+          1:1
+        </button>
       </div>
       <div className="ptd-group" role="group" aria-label="View">
-        <button type="button" className="ptd-btn" data-testid="diagram-legend-toggle" aria-pressed={legendOpen} onClick={() => setLegendOpen(!legendOpen)}>Legend</button>
-        <button type="button" className="ptd-btn" data-testid="diagram-view-table" aria-pressed={view === 'table'} onClick={() => setView(view === 'table' ? 'diagram' : 'table')}>Table view</button>
+        <button
+          type="button"
+          className="ptd-btn"
+          data-testid="diagram-legend-toggle"
+          aria-pressed={legendOpen}
+          onClick={() => setLegendOpen(!legendOpen)}
+        >
+          Legend
+        </button>
+        <button
+          type="button"
+          className="ptd-btn"
+          data-testid="diagram-view-table"
+          aria-pressed={view === 'table'}
+          onClick={() => setView(view === 'table' ? 'diagram' : 'table')}
+        >
+          Table view
+        </button>
         <button
           type="button"
           className="ptd-btn"
           data-testid="diagram-fullscreen"
-          onClick={() => (document.fullscreenElement ? document.exitFullscreen() : rootRef.current?.requestFullscreen())}
+          onClick={() =>
+            document.fullscreenElement ? document.exitFullscreen() : rootRef.current?.requestFullscreen()
+          }
         >
           Full screen
         </button>
       </div>
       {!readOnly && (
         <div className="ptd-group" role="group" aria-label="Actions">
-          <button type="button" className="ptd-btn" data-testid="diagram-export-svg" onClick={exportSvg} disabled={view !== 'diagram'}>Export SVG</button>
-          <button type="button" className="ptd-btn" data-testid="diagram-export-png" onClick={exportPng} disabled={view !== 'diagram' || exporting} aria-busy={exporting}>Export PNG</button>
+          <button
+            type="button"
+            className="ptd-btn"
+            data-testid="diagram-export-svg"
+            onClick={exportSvg}
+            disabled={view !== 'diagram'}
+          >
+            Export SVG
+          </button>
+          <button
+            type="button"
+            className="ptd-btn"
+            data-testid="diagram-export-png"
+            onClick={exportPng}
+            disabled={view !== 'diagram' || exporting}
+            aria-busy={exporting}
+          >
+            Export PNG
+          </button>
           {props.onShare && (
-            <button type="button" className="ptd-btn" data-testid="diagram-share" onClick={props.onShare}>Share</button>
+            <button type="button" className="ptd-btn" data-testid="diagram-share" onClick={props.onShare}>
+              Share
+            </button>
           )}
         </div>
       )}
@@ -453,7 +615,9 @@ export function OwnershipDiagram(props: OwnershipDiagramProps) {
         <h2>{patentLabel}</h2>
         {diagram.general.title && <p className="ptd-title">{diagram.general.title}</p>}
         {diagram.general.status === 'broken' && (
-          <span className="ptd-badge" data-testid="diagram-broken-badge">Broken chain of title</span>
+          <span className="ptd-badge" data-testid="diagram-broken-badge">
+            Broken chain of title
+          </span>
         )}
       </header>
       <div className="ptd-stage" ref={stageRef}>
@@ -462,7 +626,9 @@ export function OwnershipDiagram(props: OwnershipDiagramProps) {
             {diagram.boxes.length > LARGE_DIAGRAM_BOXES && (
               <p className="ptd-warning" role="status" data-testid="diagram-large-warning">
                 This asset has {diagram.boxes.length} parties; the table is shown first.{' '}
-                <button type="button" className="ptd-btn" onClick={() => setView('diagram')}>Show diagram anyway</button>
+                <button type="button" className="ptd-btn" onClick={() => setView('diagram')}>
+                  Show diagram anyway
+                </button>
               </p>
             )}
             <DiagramTable
@@ -486,11 +652,33 @@ export function OwnershipDiagram(props: OwnershipDiagramProps) {
             <title>{summary}</title>
             <g ref={layerRef} data-testid="diagram-zoom-layer">
               <g aria-hidden="true">
-                <line x1={layout.axis.x} y1={layout.axis.y1} x2={layout.axis.x} y2={layout.axis.y2} stroke="#6b7280" strokeWidth={1.5} strokeDasharray="6 4" />
+                <line
+                  x1={layout.axis.x}
+                  y1={layout.axis.y1}
+                  x2={layout.axis.x}
+                  y2={layout.axis.y2}
+                  stroke="#6b7280"
+                  strokeWidth={1.5}
+                  strokeDasharray="6 4"
+                />
                 {layout.rows.map((row, index) => (
-                  <g key={index} data-testid="diagram-date-row" display={visibleRows.has(index) ? undefined : 'none'}>
-                    <line x1={layout.axis.x} y1={row.y} x2={row.guideEndX} y2={row.y} stroke="#9ca3af" strokeWidth={0.75} strokeDasharray="3 4" />
-                    <text x={layout.axis.x - 8} y={row.y + 4} textAnchor="end" fontSize={11} fill="#374151">{row.label}</text>
+                  <g
+                    key={index}
+                    data-testid="diagram-date-row"
+                    display={visibleRows.has(index) ? undefined : 'none'}
+                  >
+                    <line
+                      x1={layout.axis.x}
+                      y1={row.y}
+                      x2={row.guideEndX}
+                      y2={row.y}
+                      stroke="#9ca3af"
+                      strokeWidth={0.75}
+                      strokeDasharray="3 4"
+                    />
+                    <text x={layout.axis.x - 8} y={row.y + 4} textAnchor="end" fontSize={11} fill="#374151">
+                      {row.label}
+                    </text>
                   </g>
                 ))}
               </g>
@@ -503,10 +691,16 @@ export function OwnershipDiagram(props: OwnershipDiagramProps) {
                     const intro = introducing.get(box.assignmentNo);
                     const dates: [string, string] | null =
                       placed.role === 'inventor'
-                        ? [`Filed ${formatDiagramDate(diagram.general.appnoDate)}`, `Granted ${formatDiagramDate(diagram.general.grantDate)}`]
+                        ? [
+                            `Filed ${formatDiagramDate(diagram.general.appnoDate)}`,
+                            `Granted ${formatDiagramDate(diagram.general.grantDate)}`,
+                          ]
                         : placed.role === 'third_party' || !intro
                           ? null
-                          : [`Executed ${formatDiagramDate(intro.execDate)}`, `Recorded ${formatDiagramDate(intro.recordDate)}`];
+                          : [
+                              `Executed ${formatDiagramDate(intro.execDate)}`,
+                              `Recorded ${formatDiagramDate(intro.recordDate)}`,
+                            ];
                     const showDocument = !readOnly && placed.role !== 'third_party' && intro !== undefined;
                     return (
                       <BoxView
@@ -546,10 +740,20 @@ export function OwnershipDiagram(props: OwnershipDiagramProps) {
                 })}
               </g>
               {breakConnectors.length > 0 && (
-                <g data-testid="diagram-break" data-rf-id={brokenLink?.rfId} aria-label={`Chain of title breaks at ${brokenLink?.rfId}`}>
+                <g
+                  data-testid="diagram-break"
+                  data-rf-id={brokenLink?.rfId}
+                  aria-label={`Chain of title breaks at ${brokenLink?.rfId}`}
+                >
                   {breakConnectors.map((connector) => (
                     <g key={connector.id}>
-                      <path d={connector.path} fill="none" stroke="#E60000" strokeWidth={2.5} strokeDasharray="8 5" />
+                      <path
+                        d={connector.path}
+                        fill="none"
+                        stroke="#E60000"
+                        strokeWidth={2.5}
+                        strokeDasharray="8 5"
+                      />
                       <polygon points={connector.arrowHead} fill="#E60000" />
                     </g>
                   ))}
@@ -560,10 +764,17 @@ export function OwnershipDiagram(props: OwnershipDiagramProps) {
         )}
         {view === 'diagram' && legendOpen && <Legend />}
         {view === 'diagram' && noTransactions && (
-          <p className="ptd-message" role="status" data-testid="diagram-empty">No recorded assignments</p>
+          <p className="ptd-message" role="status" data-testid="diagram-empty">
+            No recorded assignments
+          </p>
         )}
         {hovered && hover && view === 'diagram' && (
-          <div className="ptd-tooltip" role="tooltip" data-testid="diagram-tooltip" style={{ left: hover.x, top: hover.y }}>
+          <div
+            className="ptd-tooltip"
+            role="tooltip"
+            data-testid="diagram-tooltip"
+            style={{ left: hover.x, top: hover.y }}
+          >
             <strong style={{ color: hovered.color }}>{hovered.label}</strong>
             Recorded {formatDiagramDate(hovered.recordDate)}
             <br />
@@ -587,7 +798,13 @@ export function OwnershipDiagram(props: OwnershipDiagramProps) {
         )}
       </div>
       <div className="ptd-toolbar" role="toolbar" aria-label="Diagram controls" data-testid="diagram-toolbar">
-        <button type="button" className="ptd-btn" aria-expanded={toolbarOpen} aria-label={toolbarOpen ? 'Collapse controls' : 'Expand controls'} onClick={() => setToolbarOpen(!toolbarOpen)}>
+        <button
+          type="button"
+          className="ptd-btn"
+          aria-expanded={toolbarOpen}
+          aria-label={toolbarOpen ? 'Collapse controls' : 'Expand controls'}
+          onClick={() => setToolbarOpen(!toolbarOpen)}
+        >
           {toolbarOpen ? '▾' : '▴'}
         </button>
         {toolbarOpen && playbackControls}

@@ -4,12 +4,17 @@
  */
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-export function serializeDiagramSvg(svg: SVGSVGElement, size: { width: number; height: number }, title: string): string {
+export function serializeDiagramSvg(
+  svg: SVGSVGElement,
+  size: { width: number; height: number },
+  title: string,
+): string {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   clone.querySelectorAll('[display="none"], .ptd-hit').forEach((el) => el.remove());
   clone.querySelectorAll('[tabindex]').forEach((el) => el.removeAttribute('tabindex'));
   clone.querySelector('[data-testid="diagram-zoom-layer"]')?.removeAttribute('transform');
-  for (const attribute of ['class', 'style', 'tabindex', 'aria-describedby']) clone.removeAttribute(attribute);
+  for (const attribute of ['class', 'style', 'tabindex', 'aria-describedby'])
+    clone.removeAttribute(attribute);
   clone.setAttribute('xmlns', SVG_NS);
   clone.setAttribute('width', String(size.width));
   clone.setAttribute('height', String(size.height));
@@ -39,7 +44,11 @@ export function downloadBlob(blob: Blob, fileName: string): void {
 }
 
 /** Rasterises the serialized SVG at `scale` (2× for PNG per product B5). */
-export async function svgToPng(svgText: string, size: { width: number; height: number }, scale: number): Promise<Blob> {
+export async function svgToPng(
+  svgText: string,
+  size: { width: number; height: number },
+  scale: number,
+): Promise<Blob> {
   const image = new Image();
   const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
   try {

@@ -36,7 +36,11 @@ export function categoryKey(category: DiagramCategory): string {
  * possible and ending the last line with an ellipsis when the name does not fit. Character counts rather than
  * text measurement keep the output identical in every browser and under Node.
  */
-export function wrapName(name: string, maxChars: number, maxLines: number): { lines: string[]; truncated: boolean } {
+export function wrapName(
+  name: string,
+  maxChars: number,
+  maxLines: number,
+): { lines: string[]; truncated: boolean } {
   const words = name.trim().split(/\s+/).filter(Boolean);
   const lines: string[] = [];
   let current = '';

@@ -41,6 +41,12 @@ describe('layoutDiagram — business-rules §5.8 worked example', () => {
     expect(last[1]).toBe(beta.y);
     expect(last[0]).toBeGreaterThan(beta.x);
     expect(last[0]).toBeLessThan(beta.x + beta.width);
+    // Nothing lies between SMITH and BETA, so the arrow drops straight down.
+    expect(new Set(inventorArrow.points.map((p) => p[0])).size).toBe(1);
+  });
+
+  it('ends each date guide at the first box of its row', () => {
+    expect(layout.rows.map((r) => r.guideEndX)).toEqual([box('BETA CORP').x, box('FIRST BANK').x]);
   });
 
   it('fans the two arrows between BETA and FIRST BANK apart on the shared sides', () => {
@@ -86,6 +92,32 @@ describe('layoutDiagram — generated 100-transaction history', () => {
     expect(inventors.map((b) => b.column)).toEqual([0, 1, 2, 3, 3, 2]);
   });
 
+  it('routes inventor arrows around the inventors below them, never through a box', () => {
+    const inventorLinks = diagram.connections.filter((c) => layout.boxById.get(c.from)!.role === 'inventor');
+    expect(inventorLinks).toHaveLength(6);
+    for (const c of inventorLinks) {
+      const points = layout.links.find((l) => l.id === c.id)!.points;
+      for (const [i, p] of points.slice(0, -1).entries()) {
+        const q = points[i + 1]!;
+        if (p[0] !== q[0]) continue;
+        const [y1, y2] = [Math.min(p[1], q[1]), Math.max(p[1], q[1])];
+        const crossed = layout.boxes.filter(
+          (b) =>
+            b.id !== c.from &&
+            b.id !== c.to &&
+            b.x < p[0] &&
+            p[0] < b.x + b.width &&
+            b.y < y2 &&
+            b.y + b.height > y1,
+        );
+        expect(
+          crossed.map((b) => b.id),
+          `connection ${c.id}`,
+        ).toEqual([]);
+      }
+    }
+  });
+
   it('puts rows in date order, owners before banks, third parties in the last column', () => {
     const dates = layout.rows.map((r) => r.date);
     expect(dates).toEqual([...dates].sort());
@@ -114,16 +146,22 @@ describe('layoutDiagram — generated 100-transaction history', () => {
       expect(end[1]).toBeGreaterThanOrEqual(to.y - 0.1);
       expect(end[1]).toBeLessThanOrEqual(to.y + to.height + 0.1);
       if (from.role !== 'inventor' && from.x === to.x && from.id !== to.id) {
-        const skipped = layout.boxes.some((b) => b.x === from.x && b.y > Math.min(from.y, to.y) && b.y < Math.max(from.y, to.y));
+        const skipped = layout.boxes.some(
+          (b) => b.x === from.x && b.y > Math.min(from.y, to.y) && b.y < Math.max(from.y, to.y),
+        );
         if (skipped) expect(Math.min(...link.points.map((p) => p[0]))).toBeLessThan(from.x);
       }
     }
   });
-
 });
 
 describe('layoutDiagram — arrows within one owner column', () => {
-  const tx = (n: number, from: string, to: string, type: TransactionSpec['type'] = 'assignment'): TransactionSpec => ({
+  const tx = (
+    n: number,
+    from: string,
+    to: string,
+    type: TransactionSpec['type'] = 'assignment',
+  ): TransactionSpec => ({
     rfId: `00${n}000-0001`,
     type,
     execDate: `201${n}-01-01`,
@@ -131,7 +169,14 @@ describe('layoutDiagram — arrows within one owner column', () => {
     assignors: [{ name: from, segment: from === 'INVENTOR' ? 0 : 1 }],
     assignees: [{ name: to, segment: 1 }],
   });
-  const general = { application: '1', patent: '1', title: 't', appnoDate: null, grantDate: null, status: null };
+  const general = {
+    application: '1',
+    patent: '1',
+    title: 't',
+    appnoDate: null,
+    grantDate: null,
+    status: null,
+  };
   const diagram = diagramFromTransactions(general, [
     tx(1, 'INVENTOR', 'A', 'employee'),
     tx(2, 'A', 'B'),
@@ -169,7 +214,9 @@ describe('layoutBreakConnectors', () => {
     const acme = layout.boxById.get(diagram.brokenLink!.fromBoxIds[0]!)!;
     const gamma = layout.boxById.get(diagram.brokenLink!.toBoxIds[0]!)!;
     const [start, end] = [connectors[0]!.points[0]!, connectors[0]!.points.at(-1)!];
-    expect(start[1] === acme.y + acme.height || start[0] === acme.x + acme.width || start[0] === acme.x).toBe(true);
+    expect(start[1] === acme.y + acme.height || start[0] === acme.x + acme.width || start[0] === acme.x).toBe(
+      true,
+    );
     expect(end[1] === gamma.y || end[0] === gamma.x || end[0] === gamma.x + gamma.width).toBe(true);
   });
 

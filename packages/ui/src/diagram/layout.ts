@@ -1,4 +1,8 @@
-import type { DiagramBox, DiagramBrokenLink, DiagramPayloadConnection as DiagramConnection } from '@patentrack/shared';
+import type {
+  DiagramBox,
+  DiagramBrokenLink,
+  DiagramPayloadConnection as DiagramConnection,
+} from '@patentrack/shared';
 import { formatDiagramDate } from './format';
 
 /** `data-role` of a box, from its D-18 segment. */
@@ -31,7 +35,7 @@ export interface DateRow {
   date: string | null;
   label: string;
   y: number;
-  /** The dashed guide runs from the axis to the right edge of the row's last box. */
+  /** The dashed guide runs from the axis to the row's first box. */
   guideEndX: number;
 }
 
@@ -95,7 +99,8 @@ function dateRows(boxes: DiagramBox[]): (string | null)[] {
   return rows;
 }
 
-const byIntroduction = (a: DiagramBox, b: DiagramBox): number => a.assignmentNo - b.assignmentNo || a.id - b.id;
+const byIntroduction = (a: DiagramBox, b: DiagramBox): number =>
+  a.assignmentNo - b.assignmentNo || a.id - b.id;
 
 /**
  * Places boxes and routes arrows (product B5 "Layout" and "Arrows"): time runs downward along a dashed axis;
@@ -145,11 +150,11 @@ export function layoutDiagram(
   const rows: DateRow[] = [];
   rowDates.forEach((date, row) => {
     const members = [...(owners[row] ?? []), ...(banks[row] ?? [])];
-    let lastColumn = 0;
+    let firstColumn = Number.POSITIVE_INFINITY;
     members.forEach((box, index) => {
       const ownerCount = owners[row]?.length ?? 0;
       const column = index < ownerCount ? index : ownerColumns + (index - ownerCount);
-      lastColumn = Math.max(lastColumn, column);
+      firstColumn = Math.min(firstColumn, column);
       laidOut.push({
         id: box.id,
         role: box.segment === 1 ? 'owner' : 'bank',
@@ -165,7 +170,7 @@ export function layoutDiagram(
       date,
       label: date ? formatDiagramDate(date) : 'Undated',
       y: rowY(row) + o.boxHeight / 2,
-      guideEndX: columnX(lastColumn) + o.boxWidth,
+      guideEndX: columnX(firstColumn),
     });
   });
 
@@ -230,11 +235,17 @@ function anchor(box: LaidOutBox, side: Side, offset: number): Point {
   }
 }
 
-function classify(connection: DiagramConnection, source: LaidOutBox, target: LaidOutBox, all: LaidOutBox[]): Route {
+function classify(
+  connection: DiagramConnection,
+  source: LaidOutBox,
+  target: LaidOutBox,
+  all: LaidOutBox[],
+): Route {
   const base = { connection, source, target };
   if (source.id === target.id) return { ...base, kind: 'self', sourceSide: 'right', targetSide: 'right' };
   const below = target.y > source.y;
-  if (source.role === 'inventor' && below) return { ...base, kind: 'inventor', sourceSide: 'bottom', targetSide: 'top' };
+  if (source.role === 'inventor' && below)
+    return { ...base, kind: 'inventor', sourceSide: 'bottom', targetSide: 'top' };
   if (source.x === target.x && source.y !== target.y) {
     const [low, high] = below ? [source.y, target.y] : [target.y, source.y];
     const blocked = all.some((b) => b.x === source.x && b.y > low && b.y < high);
@@ -251,7 +262,10 @@ function classify(connection: DiagramConnection, source: LaidOutBox, target: Lai
 
 /** Fans the arrows that share a box side across ±35 % of it, ordered by where their other end lies. */
 function fanOffsets(routes: Route[]): Map<string, number> {
-  const groups = new Map<string, { box: LaidOutBox; side: Side; ends: { key: string; order: number; tie: number }[] }>();
+  const groups = new Map<
+    string,
+    { box: LaidOutBox; side: Side; ends: { key: string; order: number; tie: number }[] }
+  >();
   const add = (box: LaidOutBox, side: Side, other: LaidOutBox, key: string, tie: number) => {
     const [ox, oy] = centre(other);
     const id = `${box.id}:${side}`;
@@ -277,13 +291,17 @@ function fanOffsets(routes: Route[]): Map<string, number> {
 }
 
 /** Greedy lane assignment so that overlapping runs in one channel do not draw on top of each other. */
-function assignLanes(runs: { key: string; channel: string; from: number; to: number }[]): Map<string, number> {
+function assignLanes(
+  runs: { key: string; channel: string; from: number; to: number }[],
+): Map<string, number> {
   const lanes = new Map<string, number>();
   const byChannel = new Map<string, typeof runs>();
   for (const run of runs) byChannel.set(run.channel, [...(byChannel.get(run.channel) ?? []), run]);
   for (const list of byChannel.values()) {
     const laneEnds: number[] = [];
-    for (const run of [...list].sort((a, b) => a.from - b.from || a.to - b.to || a.key.localeCompare(b.key))) {
+    for (const run of [...list].sort(
+      (a, b) => a.from - b.from || a.to - b.to || a.key.localeCompare(b.key),
+    )) {
       let lane = laneEnds.findIndex((end) => end < run.from);
       if (lane === -1) lane = laneEnds.length;
       laneEnds[lane] = run.to;
@@ -317,14 +335,23 @@ function routeLinks(
       ? anchor(r.source, r.sourceSide, fan.get(`${r.connection.id}:s`) ?? 0)
       : anchor(r.target, r.targetSide, fan.get(`${r.connection.id}:t`) ?? 0);
 
-  // Inventor arrows run down the column gaps and across the row gap above their target; skipping vertical arrows
-  // run down the gutter left of their column. Both channels get lanes.
+  // Inventor arrows drop straight down when nothing is in the way, else down the column gap beside them, then
+  // across the row gap above their target; skipping vertical arrows run down the gutter left of their column.
+  // Both channels get lanes.
   const gapX = (r: Route): number => r.source.x + r.source.width + o.columnGap / 2;
   const runs = routes.flatMap((r) => {
     const [sy, ty] = [at(r, 's')[1], at(r, 't')[1]];
-    if (r.kind === 'inventor') return [{ key: `${r.connection.id}`, channel: `gap:${gapX(r)}`, from: sy, to: ty }];
+    if (r.kind === 'inventor')
+      return [{ key: `${r.connection.id}`, channel: `gap:${gapX(r)}`, from: sy, to: ty }];
     if (r.kind === 'gutter')
-      return [{ key: `${r.connection.id}`, channel: `gutter:${r.source.x}`, from: Math.min(sy, ty), to: Math.max(sy, ty) }];
+      return [
+        {
+          key: `${r.connection.id}`,
+          channel: `gutter:${r.source.x}`,
+          from: Math.min(sy, ty),
+          to: Math.max(sy, ty),
+        },
+      ];
     return [];
   });
   const lanes = assignLanes(runs);
@@ -337,17 +364,36 @@ function routeLinks(
     switch (r.kind) {
       case 'self': {
         const [x, y] = anchor(r.source, 'right', 0);
-        points = [[x, y - 12], [x + STUB * 1.5, y - 12], [x + STUB * 1.5, y + 12], [x, y + 12]];
+        points = [
+          [x, y - 12],
+          [x + STUB * 1.5, y - 12],
+          [x + STUB * 1.5, y + 12],
+          [x, y + 12],
+        ];
         break;
       }
       case 'vertical':
         points = [start, [start[0], (start[1] + end[1]) / 2], [end[0], (start[1] + end[1]) / 2], end];
         break;
       case 'inventor': {
-        const x = gapX(r) + laneOffset(lane, o.columnGap / 2 - 6);
-        const leaveY = start[1] + o.rowGap / 2;
         const arriveY = end[1] - o.rowGap / 2 + laneOffset(lane, o.rowGap / 2 - 6) / 2;
-        points = [start, [start[0], leaveY], [x, leaveY], [x, arriveY], [end[0], arriveY], end];
+        const [sx, sy] = start;
+        const straightBlocked = all.some(
+          (b) =>
+            b.id !== r.source.id &&
+            b.id !== r.target.id &&
+            b.x < sx &&
+            sx < b.x + b.width &&
+            b.y + b.height > sy &&
+            b.y < arriveY,
+        );
+        if (!straightBlocked) {
+          points = [start, [sx, arriveY], [end[0], arriveY], end];
+          break;
+        }
+        const x = gapX(r) + laneOffset(lane, o.columnGap / 2 - 6);
+        const leaveY = sy + o.rowGap / 2;
+        points = [start, [sx, leaveY], [x, leaveY], [x, arriveY], [end[0], arriveY], end];
         break;
       }
       case 'gutter': {
@@ -381,7 +427,11 @@ function arrowHead(points: Point[]): string {
   const length = Math.hypot(tip[0] - from[0], tip[1] - from[1]) || 1;
   const [ux, uy] = [(tip[0] - from[0]) / length, (tip[1] - from[1]) / length];
   const [bx, by] = [tip[0] - ux * ARROW_LENGTH, tip[1] - uy * ARROW_LENGTH];
-  const corners: Point[] = [tip, [bx - uy * ARROW_HALF_WIDTH, by + ux * ARROW_HALF_WIDTH], [bx + uy * ARROW_HALF_WIDTH, by - ux * ARROW_HALF_WIDTH]];
+  const corners: Point[] = [
+    tip,
+    [bx - uy * ARROW_HALF_WIDTH, by + ux * ARROW_HALF_WIDTH],
+    [bx + uy * ARROW_HALF_WIDTH, by - ux * ARROW_HALF_WIDTH],
+  ];
   return corners.map(([x, y]) => `${round(x)},${round(y)}`).join(' ');
 }
 

@@ -16,7 +16,12 @@ const MUTED = '#4b5563';
 /** Inventor and third-party boxes carry no colour in the JSON (business-rules §5.8): the renderer's default. */
 const DEFAULT_BOX_COLOR = '#6b7280';
 const BREAK_RED = '#E60000';
-const ROLE_LABEL = { inventor: 'inventor', owner: 'owner', bank: 'secured party', third_party: 'third party' } as const;
+const ROLE_LABEL = {
+  inventor: 'inventor',
+  owner: 'owner',
+  bank: 'secured party',
+  third_party: 'third party',
+} as const;
 
 const onActivate = (action: () => void) => (event: KeyboardEvent) => {
   if (event.key === 'Enter' || event.key === ' ') {
@@ -47,9 +52,11 @@ interface BoxViewProps {
 }
 
 export const BoxView = memo(function BoxView(props: BoxViewProps) {
-  const { box, placed, visible, dimmed, broken, compact, dates, documentHref, introducingRfId, onSelect } = props;
+  const { box, placed, visible, dimmed, broken, compact, dates, documentHref, introducingRfId, onSelect } =
+    props;
   const color = box.color ?? DEFAULT_BOX_COLOR;
-  const { lines, truncated } = wrapName(box.name, 21, compact ? 1 : 2);
+  // Leave room for the flag and document icon on the right.
+  const { lines, truncated } = wrapName(box.name, documentHref ? 16 : 18, compact ? 1 : 2);
   const select = () => onSelect(box.id);
   return (
     <g
@@ -167,7 +174,12 @@ export const LinkView = memo(function LinkView(props: LinkViewProps) {
         strokeWidth={1.5}
         strokeDasharray={dashed ? '6 4' : undefined}
       />
-      <polygon points={link.arrowHead} fill={connection.color} stroke={licence ? '#3f3f46' : 'none'} strokeWidth={0.6} />
+      <polygon
+        points={link.arrowHead}
+        fill={connection.color}
+        stroke={licence ? '#3f3f46' : 'none'}
+        strokeWidth={0.6}
+      />
     </g>
   );
 });
@@ -246,7 +258,12 @@ export function ConnectionPanel(props: PanelProps) {
       tabIndex={-1}
       onKeyDown={(event) => event.key === 'Escape' && props.onClose()}
     >
-      <button type="button" className="ptd-btn ptd-close" onClick={props.onClose} aria-label="Close transaction details">
+      <button
+        type="button"
+        className="ptd-btn ptd-close"
+        onClick={props.onClose}
+        aria-label="Close transaction details"
+      >
         ×
       </button>
       <h3 id="ptd-panel-heading">
@@ -263,10 +280,18 @@ export function ConnectionPanel(props: PanelProps) {
         {popup?.daysExecToRecord != null && <Row label="Days to record">{popup.daysExecToRecord}</Row>}
         {popup?.pageCount != null && <Row label="Pages">{popup.pageCount}</Row>}
         <Row label="Assignors">
-          <ul>{(popup?.assignors ?? [props.fromName]).map((name, i) => <li key={i}>{name}</li>)}</ul>
+          <ul>
+            {(popup?.assignors ?? [props.fromName]).map((name, i) => (
+              <li key={i}>{name}</li>
+            ))}
+          </ul>
         </Row>
         <Row label="Assignees">
-          <ul>{(popup?.assignees ?? [props.toName]).map((name, i) => <li key={i}>{name}</li>)}</ul>
+          <ul>
+            {(popup?.assignees ?? [props.toName]).map((name, i) => (
+              <li key={i}>{name}</li>
+            ))}
+          </ul>
         </Row>
         {popup?.correspondent.name && (
           <Row label="Correspondent">
@@ -289,7 +314,12 @@ export function ConnectionPanel(props: PanelProps) {
       </details>
       {documentHref && (
         <p>
-          <a href={documentHref} target="_blank" rel="noopener noreferrer" data-testid="connection-document-link">
+          <a
+            href={documentHref}
+            target="_blank"
+            rel="noopener noreferrer"
+            data-testid="connection-document-link"
+          >
             Open document
           </a>
         </p>
@@ -324,7 +354,9 @@ export function DiagramTable({ rows, boxName, summary, canOpen, onOpen }: TableP
           {rows.map((c) => (
             <tr key={c.id} data-connection-id={c.id} data-category={categoryKey(c.category)}>
               <td>{c.assignmentNo}</td>
-              <td title={c.execDate ?? c.recordDate ?? undefined}>{formatDiagramDate(c.execDate ?? c.recordDate)}</td>
+              <td title={c.execDate ?? c.recordDate ?? undefined}>
+                {formatDiagramDate(c.execDate ?? c.recordDate)}
+              </td>
               <td>
                 <span className="ptd-swatch" style={{ background: c.color }} aria-hidden="true" />
                 {c.label}
@@ -349,3 +381,22 @@ export function DiagramTable({ rows, boxName, summary, canOpen, onOpen }: TableP
   );
 }
 
+const ICONS = {
+  start: 'M3 3h2v10H3z M13 3v10L6 8z',
+  previous: 'M12 3v10L5 8z',
+  play: 'M5 3v10l8-5z',
+  pause: 'M4 3h3v10H4z M9 3h3v10H9z',
+  next: 'M4 3v10l7-5z',
+  end: 'M3 3v10l7-5z M11 3h2v10h-2z',
+  previousLink: 'M10.5 3 5.5 8l5 5-1.4 1.4L2.7 8l6.4-6.4z',
+  nextLink: 'M5.5 3l5 5-5 5 1.4 1.4L13.3 8 6.9 1.6z',
+} as const;
+
+/** Toolbar glyphs as inline SVG so they never depend on the fonts a device happens to have. */
+export function Icon({ name }: { name: keyof typeof ICONS }) {
+  return (
+    <svg width={16} height={16} viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path d={ICONS[name]} fill="currentColor" />
+    </svg>
+  );
+}

@@ -43,7 +43,10 @@ describe('playback over the §5.8 worked example', () => {
     const visible = visibleElements(diagram, model, model.end(), filter);
     expect([...visible.connectionIds]).toEqual([1, 3]);
     expect(visible.boxIds.has(3)).toBe(true);
-    const both = visibleElements(diagram, model, model.end(), { hidden: new Set(['Security', 'Release'] as const), thirdParties: true });
+    const both = visibleElements(diagram, model, model.end(), {
+      hidden: new Set(['Security', 'Release'] as const),
+      thirdParties: true,
+    });
     expect(both.boxIds.has(3)).toBe(false);
   });
 });
@@ -101,14 +104,23 @@ describe('URL state', () => {
   it('round-trips step, hidden categories, third parties and the open transaction', () => {
     const params = new URLSearchParams('step=2&hide=security,namechange&tp=0&rf=000400-0001&highlight=break');
     const state = parseDiagramQuery(params, model, rfIds);
-    expect(state).toEqual({ step: 2, hidden: new Set(['Security', 'NameChange']), thirdParties: false, rfId: '000400-0001' });
+    expect(state).toEqual({
+      step: 2,
+      hidden: new Set(['Security', 'NameChange']),
+      thirdParties: false,
+      rfId: '000400-0001',
+    });
     expect(writeDiagramQuery(new URLSearchParams('highlight=break'), state, model).toString()).toBe(
       'highlight=break&step=2&hide=namechange%2Csecurity&tp=0&rf=000400-0001',
     );
   });
 
   it('falls back silently on invalid values and omits defaults', () => {
-    const state = parseDiagramQuery(new URLSearchParams('step=abc&hide=bogus&tp=maybe&rf=999999-0001'), model, rfIds);
+    const state = parseDiagramQuery(
+      new URLSearchParams('step=abc&hide=bogus&tp=maybe&rf=999999-0001'),
+      model,
+      rfIds,
+    );
     expect(state).toEqual({ step: 3, hidden: new Set(), thirdParties: true, rfId: null });
     expect(writeDiagramQuery(new URLSearchParams('step=1'), state, model).toString()).toBe('');
     expect(parseDiagramQuery(new URLSearchParams('step=99'), model, rfIds).step).toBe(3);
@@ -132,9 +144,9 @@ describe('summaries, formats and the derived break', () => {
     expect(formatDiagramDate(null)).toBe('—');
     expect(formatPatentNumber('10224138')).toBe('10,224,138');
     expect(formatPatentNumber('D123456')).toBe('D123456');
-    expect(exportFileName({ patent: '10224138', application: null }, 'png', new Date('2025-06-30T12:00:00Z'))).toBe(
-      '10224138-ownership-2025-06-30.png',
-    );
+    expect(
+      exportFileName({ patent: '10224138', application: null }, 'png', new Date('2025-06-30T12:00:00Z')),
+    ).toBe('10224138-ownership-2025-06-30.png');
     expect(wrapName('ACME TECHNOLOGIES INCORPORATED OF DELAWARE', 16, 2)).toEqual({
       lines: ['ACME', 'TECHNOLOGIES…'],
       truncated: true,

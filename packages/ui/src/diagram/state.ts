@@ -18,7 +18,11 @@ export function orderedConnections(diagram: DiagramParts): DiagramConnection[] {
 
 /** N of the `k / N` counter: the highest transaction number any box or connection carries. */
 export function transactionCount(diagram: DiagramParts): number {
-  return Math.max(0, ...diagram.connections.map((c) => c.assignmentNo), ...diagram.boxes.map((b) => b.assignmentNo));
+  return Math.max(
+    0,
+    ...diagram.connections.map((c) => c.assignmentNo),
+    ...diagram.boxes.map((b) => b.assignmentNo),
+  );
 }
 
 /**
@@ -103,7 +107,12 @@ export interface Visibility {
  * category, and — with third parties off — not touch a third party. Inventors always show; any other box shows
  * while one of its links does (a box without any connection follows its own transaction number).
  */
-export function visibleElements(diagram: DiagramParts, model: PlaybackModel, playback: Playback, filter: ViewFilter): Visibility {
+export function visibleElements(
+  diagram: DiagramParts,
+  model: PlaybackModel,
+  playback: Playback,
+  filter: ViewFilter,
+): Visibility {
   const segmentOf = new Map(diagram.boxes.map((b) => [b.id, b.segment]));
   const connectionIds = new Set<number>();
   model.ordered.forEach((c, index) => {
@@ -124,7 +133,11 @@ export function visibleElements(diagram: DiagramParts, model: PlaybackModel, pla
   }
   for (const box of diagram.boxes) {
     if (box.segment === 0) boxIds.add(box.id);
-    else if (!linked.has(box.id) && box.assignmentNo <= playback.step && (filter.thirdParties || box.segment !== 3)) {
+    else if (
+      !linked.has(box.id) &&
+      box.assignmentNo <= playback.step &&
+      (filter.thirdParties || box.segment !== 3)
+    ) {
       boxIds.add(box.id);
     }
   }
@@ -142,9 +155,16 @@ export interface DiagramQueryState {
 const RF_ID = /^\d{6}-\d{4}$/;
 
 /** Reads the query; unknown or invalid values fall back silently to the defaults (product Part D). */
-export function parseDiagramQuery(params: URLSearchParams, model: PlaybackModel, rfIds: ReadonlySet<string>): DiagramQueryState {
+export function parseDiagramQuery(
+  params: URLSearchParams,
+  model: PlaybackModel,
+  rfIds: ReadonlySet<string>,
+): DiagramQueryState {
   const stepText = params.get('step');
-  const step = stepText !== null && /^\d+$/.test(stepText) ? Math.min(Number(stepText), model.transactions) : model.transactions;
+  const step =
+    stepText !== null && /^\d+$/.test(stepText)
+      ? Math.min(Number(stepText), model.transactions)
+      : model.transactions;
   const hidden = new Set<DiagramCategory>();
   for (const key of (params.get('hide') ?? '').split(',')) {
     const category = DIAGRAM_CATEGORIES.find((c) => categoryKey(c) === key.trim().toLowerCase());
@@ -160,9 +180,14 @@ export function parseDiagramQuery(params: URLSearchParams, model: PlaybackModel,
 }
 
 /** Writes the state into `params` (other parameters are kept), omitting defaults. */
-export function writeDiagramQuery(params: URLSearchParams, state: DiagramQueryState, model: PlaybackModel): URLSearchParams {
+export function writeDiagramQuery(
+  params: URLSearchParams,
+  state: DiagramQueryState,
+  model: PlaybackModel,
+): URLSearchParams {
   const next = new URLSearchParams(params);
-  const set = (key: string, value: string | null) => (value === null ? next.delete(key) : next.set(key, value));
+  const set = (key: string, value: string | null) =>
+    value === null ? next.delete(key) : next.set(key, value);
   set('step', state.step >= model.transactions ? null : String(state.step));
   const hide = DIAGRAM_CATEGORIES.filter((c) => state.hidden.has(c)).map(categoryKey);
   set('hide', hide.length ? hide.join(',') : null);
@@ -173,11 +198,16 @@ export function writeDiagramQuery(params: URLSearchParams, state: DiagramQuerySt
 
 /** The aria summary, e.g. "12 parties, 9 transactions, broken title". */
 export function diagramSummary(
-  diagram: DiagramParts & { general: { status: 'complete' | 'broken' | 'divested' | null; encumbered: boolean } },
+  diagram: DiagramParts & {
+    general: { status: 'complete' | 'broken' | 'divested' | null; encumbered: boolean };
+  },
 ): string {
   const parties = diagram.boxes.length;
   const transactions = new Set(diagram.connections.map((c) => c.rfId)).size;
-  const parts = [`${parties} ${parties === 1 ? 'party' : 'parties'}`, `${transactions} ${transactions === 1 ? 'transaction' : 'transactions'}`];
+  const parts = [
+    `${parties} ${parties === 1 ? 'party' : 'parties'}`,
+    `${transactions} ${transactions === 1 ? 'transaction' : 'transactions'}`,
+  ];
   if (diagram.general.status === 'broken') parts.push('broken title');
   else if (diagram.general.status === 'divested') parts.push('divested');
   else if (diagram.general.status === 'complete') parts.push('complete title');
@@ -197,7 +227,9 @@ export function deriveBrokenLink(diagram: DiagramParts, breakRfId: string): Diag
   const breaking = ordered.filter((c) => c.rfId === breakRfId);
   const first = breaking[0];
   if (!first) return null;
-  const earlier = ordered.filter((c) => c.assignmentNo < first.assignmentNo && CHAIN_CATEGORIES.has(c.category));
+  const earlier = ordered.filter(
+    (c) => c.assignmentNo < first.assignmentNo && CHAIN_CATEGORIES.has(c.category),
+  );
   const lastNo = earlier[earlier.length - 1]?.assignmentNo;
   const fromBoxIds = [...new Set(earlier.filter((c) => c.assignmentNo === lastNo).map((c) => c.to))];
   const toBoxIds = [...new Set(breaking.map((c) => c.from))];

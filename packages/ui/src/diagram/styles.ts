@@ -42,7 +42,7 @@ export const DIAGRAM_CSS = `
 .ptd-toolbar{display:flex;flex-wrap:wrap;align-items:center;gap:6px 14px;padding:8px 10px;border-top:1px solid var(--ptd-line);background:#f9fafb}
 .ptd-group{display:flex;flex-wrap:wrap;align-items:center;gap:4px}
 .ptd-group[role=group]>span.ptd-group-label{font-size:12px;color:var(--ptd-muted);margin-right:2px}
-.ptd-btn{min-width:32px;min-height:32px;padding:4px 8px;border:1px solid #9ca3af;border-radius:4px;background:#fff;color:var(--ptd-fg);font:inherit;cursor:pointer}
+.ptd-btn{display:inline-flex;align-items:center;justify-content:center;min-width:32px;min-height:32px;padding:4px 8px;border:1px solid #9ca3af;border-radius:4px;background:#fff;color:var(--ptd-fg);font:inherit;cursor:pointer}
 .ptd-btn[aria-pressed=true]{background:#dbeafe;border-color:var(--ptd-accent)}
 .ptd-btn:focus-visible,.ptd-check input:focus-visible,.ptd-more summary:focus-visible{outline:3px solid var(--ptd-accent);outline-offset:1px}
 .ptd-btn:disabled{opacity:.5;cursor:default}

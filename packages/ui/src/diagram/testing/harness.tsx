@@ -20,12 +20,18 @@ const fixtures: Record<string, () => DiagramPayload> = {
   broken: brokenChainDiagram,
   generated: () => generatedDiagram(Number(params.get('transactions') ?? 100)),
 };
-let payload = diagramPayloadSchema.parse((fixtures[params.get('fixture') ?? 'worked'] ?? workedExampleDiagram)());
+let payload = diagramPayloadSchema.parse(
+  (fixtures[params.get('fixture') ?? 'worked'] ?? workedExampleDiagram)(),
+);
 const mode = params.get('mode') === 'share' ? 'share' : 'app';
 const withConnections = params.get('connections') !== '0';
 if (mode === 'share' && !withConnections) {
   // What #64 serves without the `connections` grant.
-  payload = { ...payload, popups: undefined, connections: payload.connections.map(({ popup: _popup, ...rest }) => rest) };
+  payload = {
+    ...payload,
+    popups: undefined,
+    connections: payload.connections.map(({ popup: _popup, ...rest }) => rest),
+  };
 }
 
 const container = document.getElementById('root') as HTMLElement;

@@ -66,13 +66,22 @@ const BOX_TYPE: Record<DiagramBox['segment'], DiagramBox['boxType']> = {
   2: 'Security',
   3: '3rdParties',
 };
-const BOX_COLOR: Record<DiagramBox['segment'], string | null> = { 0: null, 1: '#E60000', 2: '#ffaa00', 3: null };
+const BOX_COLOR: Record<DiagramBox['segment'], string | null> = {
+  0: null,
+  1: '#E60000',
+  2: '#ffaa00',
+  3: null,
+};
 
-const days = (from: string, to: string): number => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+const days = (from: string, to: string): number =>
+  Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 /** Assembles §5.8 JSON from transactions already in transaction order. */
 export function diagramFromTransactions(
-  general: Pick<DiagramJson['general'], 'application' | 'patent' | 'title' | 'appnoDate' | 'grantDate' | 'status'> &
+  general: Pick<
+    DiagramJson['general'],
+    'application' | 'patent' | 'title' | 'appnoDate' | 'grantDate' | 'status'
+  > &
     Partial<DiagramJson['general']>,
   transactions: TransactionSpec[],
 ): DiagramJson {
@@ -171,9 +180,30 @@ export function workedExampleDiagram(): DiagramJson {
       encumbered: false,
     },
     [
-      { rfId: '000100-0001', type: 'employee', execDate: '2005-03-01', recordDate: '2005-03-10', assignors: [inventor('SMITH, JOHN')], assignees: [owner('BETA CORP')] },
-      { rfId: '000400-0001', type: 'security', execDate: '2015-06-01', recordDate: '2015-06-12', assignors: [owner('BETA CORP')], assignees: [bank('FIRST BANK')] },
-      { rfId: '000500-0001', type: 'release', execDate: '2018-09-03', recordDate: '2018-09-20', assignors: [bank('FIRST BANK')], assignees: [owner('BETA CORP')] },
+      {
+        rfId: '000100-0001',
+        type: 'employee',
+        execDate: '2005-03-01',
+        recordDate: '2005-03-10',
+        assignors: [inventor('SMITH, JOHN')],
+        assignees: [owner('BETA CORP')],
+      },
+      {
+        rfId: '000400-0001',
+        type: 'security',
+        execDate: '2015-06-01',
+        recordDate: '2015-06-12',
+        assignors: [owner('BETA CORP')],
+        assignees: [bank('FIRST BANK')],
+      },
+      {
+        rfId: '000500-0001',
+        type: 'release',
+        execDate: '2018-09-03',
+        recordDate: '2018-09-20',
+        assignors: [bank('FIRST BANK')],
+        assignees: [owner('BETA CORP')],
+      },
     ],
   );
 }
@@ -191,12 +221,29 @@ export function brokenChainDiagram(): DiagramPayload {
       displayStatus: 'broken',
     },
     [
-      { rfId: '000100-0001', type: 'employee', execDate: '2010-01-05', recordDate: '2010-01-20', assignors: [inventor('SMITH, JOHN'), inventor('JONES, MARY')], assignees: [owner('ACME INC')] },
-      { rfId: '000200-0001', type: 'assignment', execDate: '2012-03-01', recordDate: '2012-03-15', assignors: [owner('GAMMA LLC')], assignees: [owner('BETA CORP')] },
+      {
+        rfId: '000100-0001',
+        type: 'employee',
+        execDate: '2010-01-05',
+        recordDate: '2010-01-20',
+        assignors: [inventor('SMITH, JOHN'), inventor('JONES, MARY')],
+        assignees: [owner('ACME INC')],
+      },
+      {
+        rfId: '000200-0001',
+        type: 'assignment',
+        execDate: '2012-03-01',
+        recordDate: '2012-03-15',
+        assignors: [owner('GAMMA LLC')],
+        assignees: [owner('BETA CORP')],
+      },
     ],
   );
   const key = (name: string) => diagram.boxes.find((b) => b.name === name)?.id as number;
-  return { ...diagram, brokenLink: { rfId: '000200-0001', fromBoxIds: [key('ACME INC')], toBoxIds: [key('GAMMA LLC')] } };
+  return {
+    ...diagram,
+    brokenLink: { rfId: '000200-0001', fromBoxIds: [key('ACME INC')], toBoxIds: [key('GAMMA LLC')] },
+  };
 }
 
 /** Small deterministic PRNG (mulberry32) so generated diagrams are identical on every run. */
@@ -211,7 +258,8 @@ function prng(seed: number): () => number {
   };
 }
 
-const addDays = (iso: string, count: number): string => new Date(Date.parse(iso) + count * 86_400_000).toISOString().slice(0, 10);
+const addDays = (iso: string, count: number): string =>
+  new Date(Date.parse(iso) + count * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * A long, realistic title history: inventors assign to an employer, then sales, mergers, name changes, security
@@ -219,8 +267,15 @@ const addDays = (iso: string, count: number): string => new Date(Date.parse(iso)
  */
 export function generatedDiagram(transactionTotal: number, seed = 7): DiagramJson {
   const random = prng(seed);
-  const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-  const inventors = ['SMITH, JOHN', 'JONES, MARY', 'NGUYEN, LINH', 'GARCIA, ANA', 'MÜLLER, KLAUS', 'TANAKA, HIROSHI'].map(inventor);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const inventors = [
+    'SMITH, JOHN',
+    'JONES, MARY',
+    'NGUYEN, LINH',
+    'GARCIA, ANA',
+    'MÜLLER, KLAUS',
+    'TANAKA, HIROSHI',
+  ].map(inventor);
   let holder = owner('ACME TECHNOLOGIES INCORPORATED');
   let ownerSerial = 0;
   let bankSerial = 0;
@@ -232,7 +287,7 @@ export function generatedDiagram(transactionTotal: number, seed = 7): DiagramJso
     date = addDays(date, 20 + Math.floor(random() * 120));
     const n = transactions.length + 1;
     transactions.push({
-      rfId: `${String(10_000 + n * 37).padStart(6, '0')}-${String(n * 13 % 10_000).padStart(4, '0')}`,
+      rfId: `${String(10_000 + n * 37).padStart(6, '0')}-${String((n * 13) % 10_000).padStart(4, '0')}`,
       type,
       execDate: random() < 0.1 ? null : date,
       recordDate: addDays(date, 3 + Math.floor(random() * 40)),
@@ -245,7 +300,10 @@ export function generatedDiagram(transactionTotal: number, seed = 7): DiagramJso
     const roll = random();
     if (roll < 0.25) {
       ownerSerial += 1;
-      const buyer = owner(`${pick(['NORTHWIND', 'CONTOSO', 'GLOBEX', 'INITECH', 'UMBRELLA', 'STARK'])} ${pick(['HOLDINGS', 'IP LLC', 'GMBH', 'KK', 'LIMITED'])} ${ownerSerial}`, pick(['us', 'de', 'jp', 'gb']));
+      const buyer = owner(
+        `${pick(['NORTHWIND', 'CONTOSO', 'GLOBEX', 'INITECH', 'UMBRELLA', 'STARK'])} ${pick(['HOLDINGS', 'IP LLC', 'GMBH', 'KK', 'LIMITED'])} ${ownerSerial}`,
+        pick(['us', 'de', 'jp', 'gb']),
+      );
       push(pick(['assignment', 'assignment', 'merger'] as const), [holder], [buyer]);
       holder = buyer;
     } else if (roll < 0.35) {
