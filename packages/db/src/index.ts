@@ -2,3 +2,4 @@
 export * from './schema';
 export { createDb, createPool, type Db, type Schema, type Tx } from './client';
 export { withTenant, type TenantContext } from './tenant';
+export { inventorsForTransactions, type TransactionInventor } from './queries/inventors';

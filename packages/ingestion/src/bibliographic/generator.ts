@@ -1,3 +1,5 @@
+import { escapeXml } from '../generator/assignment-xml';
+
 /**
  * Writes grant and application documents in the weekly-file layout (DTD v4.7: declaration + DOCTYPE per
  * document, `us-parties`, `assignees`, CPC, citations), for tests and benchmarks that need specific documents
@@ -30,9 +32,6 @@ export interface PatentDocumentSpec {
   /** Cited patents, to give documents the size of real front pages. */
   citations?: number;
 }
-
-const escapeXml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const element = (name: string, value: string | undefined) => (value === undefined ? '' : `<${name}>${escapeXml(value)}</${name}>`);
 

@@ -1,13 +1,12 @@
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import yazl from 'yazl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@patentrack/db/testing';
 import { normalizeEntityName } from '../common/entity-names';
 import type { JobSummary } from '../common/ingestion-job';
+import { zipFile } from '../generator/assignment-xml';
 import { applicationDocumentXml, grantDocumentXml, type PatentDocumentSpec } from './generator';
 import { ingestBibliographicFile, type BibliographicFeed } from './ingest';
 
@@ -266,10 +265,7 @@ describe('weekly bibliographic ingestion', () => {
   it('reads a ZIP container like the plain file', async () => {
     const xml = grantDocumentXml(spec({ docNumber: '11999201', kind: 'B2', applicationNumber: '17999201' }));
     const zipPath = join(workDir, 'ipgb20240206_wk06.zip');
-    const zip = new yazl.ZipFile();
-    zip.addBuffer(Buffer.from(xml), 'ipgb20240206.xml');
-    zip.end();
-    await new Promise<void>((resolve, reject) => zip.outputStream.pipe(createWriteStream(zipPath)).on('close', () => resolve()).on('error', reject));
+    await zipFile(await writeFileOf('ipgb20240206.xml', xml), zipPath);
     const summary = await ingest('grants', zipPath);
     expect(summary).toMatchObject({ status: 'success', inserted: 1 });
     const [file] = await rows<{ file_date: string }>(
