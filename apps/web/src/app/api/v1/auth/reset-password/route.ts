@@ -9,7 +9,7 @@ export const POST = apiRoute(
     auth: 'public',
     body: z.object({ token: z.string().regex(/^[0-9a-fA-F]{40}$/), password: passwordSchema }),
     rateLimit: { bucket: 'auth:reset-password', limit: 10, windowSeconds: 60, key: 'ip' },
-    example: { body: { token: '0123456789abcdef0123456789abcdef01234567', password: 'Correct-Horse-9x' } },
+    example: { body: { token: 'a'.repeat(40), password: 'Correct-Horse-9x' } },
   },
   async ({ body, deps, ip, userAgent, requestId }) => ({ data: await resetPassword(deps, body, { ip, userAgent, requestId }) }),
 );
