@@ -190,6 +190,51 @@ describe('OwnershipDiagram in Chromium — business-rules §5.8 worked example',
     await page.context().close();
   });
 
+  it('plays the history forward on its own and stops at the end', async () => {
+    const { page } = await open('fixture=worked&interval=40');
+    await page.getByTestId('diagram-playback-start').click();
+    await page.getByTestId('diagram-playback-toggle').click();
+    await expect(page.getByTestId('diagram-playback-toggle').getAttribute('aria-pressed')).resolves.toBe(
+      'true',
+    );
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="diagram-step-counter"]')?.textContent === '3 / 3',
+    );
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="diagram-playback-toggle"]')?.getAttribute('aria-pressed') ===
+        'false',
+    );
+    await expect(page.locator('[data-testid="diagram-link"]:visible').count()).resolves.toBe(3);
+    await page.context().close();
+  });
+
+  it('highlights the links of a clicked box and dims the rest until Esc', async () => {
+    const { page } = await open('fixture=worked');
+    await page.locator('[data-testid="diagram-node"][data-box-id="1"] rect').first().click();
+    const dimmed = () =>
+      page.$$eval('[data-testid="diagram-link"].ptd-dim', (links) =>
+        links.map((l) => l.getAttribute('data-connection-id')),
+      );
+    await expect(dimmed()).resolves.toEqual(['2', '3']);
+    await page.keyboard.press('Escape');
+    await expect(dimmed()).resolves.toEqual([]);
+    await page.context().close();
+  });
+
+  it('walks filter changes with the browser history', async () => {
+    const { page } = await open('fixture=worked');
+    await page.getByTestId('diagram-filter-security').uncheck();
+    await page.getByTestId('diagram-filter-release').uncheck();
+    expect(new URL(page.url()).searchParams.get('hide')).toBe('security,release');
+    await page.goBack();
+    await expect(page.getByTestId('diagram-filter-release').isChecked()).resolves.toBe(true);
+    await expect(page.getByTestId('diagram-filter-security').isChecked()).resolves.toBe(false);
+    await page.goForward();
+    await expect(page.getByTestId('diagram-filter-release').isChecked()).resolves.toBe(false);
+    await page.context().close();
+  });
+
   it('restores playback and filters from a pasted URL', async () => {
     const { page } = await open('fixture=worked&step=1&hide=release');
     await expect(page.getByTestId('diagram-step-counter').textContent()).resolves.toBe('1 / 3');
@@ -361,6 +406,7 @@ describe('OwnershipDiagram in Chromium — share mode', () => {
     await expect(page.getByTestId('connection-panel').count()).resolves.toBe(0);
     await page.getByTestId('diagram-playback-start').click();
     await expect(page.getByTestId('diagram-step-counter').textContent()).resolves.toBe('0 / 3');
+    await expect(page.getByTestId('diagram-footer').textContent()).resolves.toContain('©');
     await page.context().close();
   });
 

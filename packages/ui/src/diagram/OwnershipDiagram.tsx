@@ -54,6 +54,8 @@ export interface OwnershipDiagramProps {
   /** Initial state when the host manages the URL itself. */
   initialState?: Partial<DiagramQueryState>;
   onStateChange?: (state: DiagramQueryState) => void;
+  /** Share-viewer footer text next to the org logo (`general.logoUrl`), e.g. the copyright line. */
+  footer?: string;
   /** Timer of the play button, in ms per transaction. */
   playbackIntervalMs?: number;
   className?: string;
@@ -61,6 +63,9 @@ export interface OwnershipDiagramProps {
 
 export const defaultDocumentUrl = (rfId: string): string =>
   `/documents/assignments/${encodeURIComponent(rfId)}`;
+
+const filterKey = (hidden: ReadonlySet<DiagramCategory>, thirdParties: boolean): string =>
+  `${DIAGRAM_CATEGORIES.filter((c) => hidden.has(c)).join(',')}|${thirdParties}`;
 
 /** Above this many boxes the diagram starts in table view with a warning (product B5 "States"). */
 const LARGE_DIAGRAM_BOXES = 500;
@@ -180,22 +185,42 @@ export function OwnershipDiagram(props: OwnershipDiagramProps) {
   );
   const { onStateChange, syncUrl } = props;
   const firstState = useRef(true);
+  const lastFilterKey = useRef(filterKey(hidden, thirdParties));
+  const restoringFromHistory = useRef(false);
   useEffect(() => {
     if (firstState.current) {
       firstState.current = false;
       return;
     }
     onStateChange?.(queryState);
-    if (syncUrl) {
-      const params = writeDiagramQuery(new URLSearchParams(window.location.search), queryState, model);
-      const search = params.toString();
-      window.history.replaceState(
-        window.history.state,
-        '',
-        `${window.location.pathname}${search ? `?${search}` : ''}${window.location.hash}`,
-      );
-    }
+    if (!syncUrl) return;
+    const params = writeDiagramQuery(new URLSearchParams(window.location.search), queryState, model);
+    const search = params.toString();
+    const url = `${window.location.pathname}${search ? `?${search}` : ''}${window.location.hash}`;
+    // Filter changes get their own history entry so back/forward walk through them (product Part D); playback
+    // steps and the open panel only replace the current entry.
+    const key = filterKey(queryState.hidden, queryState.thirdParties);
+    const filtersChanged = key !== lastFilterKey.current && !restoringFromHistory.current;
+    lastFilterKey.current = key;
+    restoringFromHistory.current = false;
+    if (url === `${window.location.pathname}${window.location.search}${window.location.hash}`) return;
+    if (filtersChanged) window.history.pushState(window.history.state, '', url);
+    else window.history.replaceState(window.history.state, '', url);
   }, [queryState, onStateChange, syncUrl, model]);
+
+  useEffect(() => {
+    if (!syncUrl) return;
+    const onPopState = () => {
+      const state = parseDiagramQuery(new URLSearchParams(window.location.search), model, rfIds);
+      restoringFromHistory.current = filterKey(state.hidden, state.thirdParties) !== lastFilterKey.current;
+      setHidden(state.hidden);
+      setThirdParties(state.thirdParties);
+      setPlayback(model.at(state.step));
+      setSelectedId(state.rfId ? (diagram.connections.find((c) => c.rfId === state.rfId)?.id ?? null) : null);
+    };
+    window.addEventListener('popstate', onPopState);
+    return () => window.removeEventListener('popstate', onPopState);
+  }, [syncUrl, model, rfIds, diagram]);
 
   // Zoom and pan (d3-zoom): wheel/pinch 0.25×–4×, drag or one finger pans, double-click zooms in.
   const fit = useCallback(() => {
@@ -819,6 +844,14 @@ export function OwnershipDiagram(props: OwnershipDiagramProps) {
             viewControls
           ))}
       </div>
+      {readOnly && (diagram.general.logoUrl || props.footer) && (
+        <footer className="ptd-footer" data-testid="diagram-footer">
+          {diagram.general.logoUrl && (
+            <img src={diagram.general.logoUrl} alt="Organization logo" height={24} />
+          )}
+          {props.footer && <span>{props.footer}</span>}
+        </footer>
+      )}
     </section>
   );
 }

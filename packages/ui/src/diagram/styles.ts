@@ -61,7 +61,7 @@ export const DIAGRAM_CSS = `
 .ptd-table caption{text-align:left;font-weight:600;padding:4px 0}
 .ptd-table th,.ptd-table td{border-bottom:1px solid var(--ptd-line);padding:4px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
 .ptd-warning{margin:8px;padding:8px 10px;border:1px solid #b45309;background:#fffbeb;border-radius:4px}
-.ptd-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.ptd-footer{display:flex;align-items:center;gap:10px;padding:6px 12px;border-top:1px solid var(--ptd-line);font-size:12px;color:var(--ptd-muted)}
 .ptd-compact .ptd-stage{height:min(62vh,560px)}
 @media (prefers-reduced-motion:no-preference){.ptd-line{transition:stroke-width .12s}.ptd-node,.ptd-link{transition:opacity .2s}}
 `;

@@ -45,6 +45,8 @@ flushSync(() =>
       allowConnections={mode === 'share' ? withConnections : undefined}
       highlight={params.get('highlight') === 'break' ? 'break' : null}
       syncUrl
+      playbackIntervalMs={Number(params.get('interval') ?? 1200)}
+      footer={mode === 'share' ? '© PatenTrack sample organization' : undefined}
       onShare={mode === 'app' ? () => document.body.setAttribute('data-shared', 'true') : undefined}
     />,
   ),
