@@ -25,7 +25,7 @@ describe('password hashing', () => {
     expect(stored.startsWith('$2b$12$')).toBe(true);
     await expect(verifyPassword('Correct-Horse-9x', stored)).resolves.toEqual({ valid: true, needsRehash: false });
     await expect(verifyPassword('Wrong-Horse-9x', stored)).resolves.toEqual({ valid: false, needsRehash: false });
-  });
+  }, 30_000);
 
   it('verifies legacy cost-8 hashes (PHP $2y$ too) and asks for a rehash', async () => {
     const legacy = (await hash('Legacy-Pass-123', 8)).replace(/^\$2b\$/, '$2y$');

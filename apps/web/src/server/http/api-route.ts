@@ -66,6 +66,8 @@ export interface RouteSpec<A extends AuthMode, P extends Schema | undefined, Q e
   invalidParams?: 'validation-error' | 'not-found';
   /** A valid input, used by the API docs and by the route-table probes (cross-tenant, share scope). */
   example?: { body?: In<B>; query?: Record<string, string> };
+  /** The documented success answer (OpenAPI and contract tests): status (default 200), body schema, media type. */
+  response?: { status?: number; schema?: Schema; contentType?: string };
 }
 
 export interface HandlerContext<A extends AuthMode, P, Q, B> {
