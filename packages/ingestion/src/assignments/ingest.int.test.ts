@@ -381,7 +381,7 @@ describe('crash safety', () => {
   }
 
   it('a run killed early, in the middle and late, then rerun, equals one clean run with no duplicates', async () => {
-    const records = 1500;
+    const records = 1000;
     const file = join(dir, 'ad20240401.xml');
     await writeAssignmentFile(file, '2024-04-01', new AssignmentCorpus({ seed: 11, startReel: 950_000 }).records(records, '2024-04-01'));
 

@@ -12,8 +12,14 @@ import {
   type JobSummary,
 } from '../common/ingestion-job';
 import type { ProgressListener } from '../common/progress';
+import { ConcurrentBatchWriter } from '../common/concurrent-batch-writer';
 import { recountEntityInstances } from '../common/entities';
-import { DEFAULT_READER_LIMITS, openSourceEntry, type SourceReaderLimits } from '../common/source-reader';
+import {
+  DEFAULT_READER_LIMITS,
+  openSourceEntry,
+  type SourceEntry,
+  type SourceReaderLimits,
+} from '../common/source-reader';
 import { lastWinsByRfId, writeAssignmentBatch } from './loader';
 import { mapAssignment, type AssignmentRecord } from './mapping';
 import { AssignmentXmlParser, type RawAssignment } from './parser';
@@ -37,6 +43,8 @@ export interface IngestAssignmentsOptions {
   bullmqJobId?: string;
   attempt?: number;
   batchSize?: number;
+  /** Batch transactions in flight at once (default 2); a batch never overlaps another one sharing an rf_id. */
+  writeConcurrency?: number;
   http?: HttpClient;
   workDir?: string;
   /** Keep a downloaded file after processing (`INGEST_KEEP_FILES`). */
@@ -113,6 +121,16 @@ export async function ingestAssignmentFile(options: IngestAssignmentsOptions): P
   }
 }
 
+/** The entry's bytes; inflate failures, size-limit breaches and cut streams mean a broken file (`data`). */
+async function* readChunks(entry: SourceEntry): AsyncGenerator<Buffer> {
+  try {
+    for await (const chunk of entry.stream) yield chunk as Buffer;
+  } catch (error) {
+    if (error instanceof IngestionError) throw error;
+    throw IngestionError.data(`Cannot read ${entry.name}: ${(error as Error).message}`);
+  }
+}
+
 async function loadFile(
   job: IngestionJob,
   path: string,
@@ -165,30 +183,25 @@ async function loadFile(
     options.onProgress?.({ bytesRead, bytesTotal: entry.size, records: job.counters.processed });
   };
 
-  // One batch is written while the next one is parsed: at most two batches are held in memory.
-  let inFlight: Promise<void> = Promise.resolve();
+  // Batches are written while the next ones are parsed; the writer bounds how many are held in memory.
+  const writer = new ConcurrentBatchWriter(options.writeConcurrency ?? 2, (record: AssignmentRecord) => record.rfId, flush);
   try {
-    for await (const chunk of entry.stream) {
-      bytesRead += (chunk as Buffer).length;
-      parser.write(decoder.decode(chunk as Buffer, { stream: true }));
+    for await (const chunk of readChunks(entry)) {
+      bytesRead += chunk.length;
+      parser.write(decoder.decode(chunk, { stream: true }));
       takeRecords(parser.records.splice(0));
-      while (pending.length >= batchSize) {
-        await inFlight;
-        inFlight = flush(pending.splice(0, batchSize));
-        inFlight.catch(() => undefined);
-      }
+      while (pending.length >= batchSize) await writer.submit(pending.splice(0, batchSize));
     }
     parser.write(decoder.decode());
     parser.close();
   } catch (error) {
-    await inFlight;
-    if (error instanceof IngestionError) throw error;
-    // Inflate failures, size-limit breaches and cut streams mean a broken file, not a passing glitch.
-    throw IngestionError.data(`Cannot read ${entry.name}: ${(error as Error).message}`);
+    // Committed batches stay (a re-run is idempotent); let the ones in flight settle before failing.
+    await writer.drain().catch(() => undefined);
+    throw error;
   }
-  await inFlight;
   takeRecords(parser.records.splice(0));
-  await flush(pending.splice(0));
+  if (pending.length > 0) await writer.submit(pending.splice(0));
+  await writer.drain();
   for (const problem of parser.fileProblems) {
     job.reportIssue({
       severity: 'warning',

@@ -51,6 +51,16 @@ export interface JobSummary extends JobCounters {
   durationMs: number;
 }
 
+/** Counters and issues a transaction is storing: applied in memory on commit, given back on rollback. */
+interface BatchClaim {
+  commit(): void;
+  release(): void;
+}
+
+function isClaim(value: unknown): value is BatchClaim {
+  return typeof value === 'object' && value !== null && 'commit' in value && 'release' in value;
+}
+
 const COUNTER_KEYS = ['processed', 'inserted', 'updated', 'unchanged', 'skipped', 'failed', 'warned'] as const;
 
 function emptyCounters(): JobCounters {
@@ -250,8 +260,7 @@ export class IngestionJob {
     describe: (record: T) => { identifier: string; raw: unknown },
   ): Promise<void> {
     try {
-      const committed = await this.transaction(async (client) => this.applyBatch(client, await write(client, records)));
-      committed();
+      await this.transaction(async (client) => this.applyBatch(client, await write(client, records)));
     } catch (error) {
       if (!isRecordLevelDbError(error)) throw error;
       if (records.length === 1) {
@@ -277,8 +286,7 @@ export class IngestionJob {
   /** Writes queued issues and counters without records (end of file, or a batch of only bad records). */
   async flushIssues(): Promise<void> {
     if (this.pendingIssues.length === 0) return;
-    const committed = await this.transaction((client) => this.applyBatch(client, EMPTY_BATCH));
-    committed();
+    await this.transaction((client) => this.applyBatch(client, EMPTY_BATCH));
   }
 
   /** Ends the job, updates the file ledger and the source's freshness fields, and releases the run guard. */
@@ -289,8 +297,7 @@ export class IngestionJob {
     const errorClass = failure ? errorClassOf(failure) : null;
     const errorMessage = failure ? (failure instanceof Error ? failure.message : String(failure)) : null;
     try {
-      const committed = await this.transaction(async (client) => {
-        const applyCounters = await this.applyBatch(client, EMPTY_BATCH);
+      await this.transaction(async (client) => {
         await client.query(
           `UPDATE ingestion_jobs SET status = $2, completed_at = now(), heartbeat_at = now(), error_class = $3,
                   error_message = $4, metadata = metadata || $5::jsonb WHERE id = $1`,
@@ -315,9 +322,9 @@ export class IngestionJob {
             [this.dataSourceId, this.fileId],
           );
         }
-        return applyCounters;
+        // Last, so that nothing after the claim can fail inside this transaction.
+        return this.applyBatch(client, EMPTY_BATCH);
       });
-      committed();
     } finally {
       await this.lockClient.query(`SELECT pg_advisory_unlock_all()`).catch(() => undefined);
       this.lockClient.release();
@@ -332,62 +339,83 @@ export class IngestionJob {
     };
   }
 
-  /** Writes queued issues and the new counters; returns what to apply in memory once the transaction committed. */
-  private async applyBatch(client: pg.PoolClient, batch: BatchCounts): Promise<() => void> {
-    // Snapshot what this transaction stores; issues reported while it runs stay queued for the next one.
-    const delta = addCounters(this.uncommitted, {
+  /**
+   * Stores the queued issues and adds this batch's counters to the job row. What it stores is claimed at once, so
+   * a concurrent batch cannot store it twice; the transaction settles the claim (commit or give back).
+   */
+  private async applyBatch(client: pg.PoolClient, batch: BatchCounts): Promise<BatchClaim> {
+    const reported = { ...this.uncommitted };
+    for (const key of COUNTER_KEYS) this.uncommitted[key] -= reported[key];
+    const issues = this.pendingIssues;
+    this.pendingIssues = [];
+    const written = issues.slice(0, Math.max(0, this.thresholds.maxErrorRows - this.errorRowsWritten));
+    this.errorRowsWritten += written.length;
+    const delta = addCounters(reported, {
       ...batch,
       processed: batch.inserted + batch.updated + batch.unchanged + batch.skipped,
       failed: 0,
       warned: 0,
     });
-    const reported = { ...this.uncommitted };
-    const next = addCounters(this.committed, delta);
-    const issues = this.pendingIssues;
-    const room = Math.max(0, this.thresholds.maxErrorRows - this.errorRowsWritten);
-    const written = issues.slice(0, room);
-    if (written.length > 0) {
-      await client.query(
-        `INSERT INTO ingestion_errors (ingestion_job_id, severity, error_type, record_identifier, location,
-                                       error_message, raw_data)
-         SELECT $1, s, t, i, l, m, r::jsonb
-           FROM unnest($2::error_severity[], $3::ingestion_error_type[], $4::varchar[], $5::varchar[], $6::text[],
-                       $7::text[]) AS u(s, t, i, l, m, r)`,
-        [
-          this.jobId,
-          written.map((i) => i.severity),
-          written.map((i) => i.errorType),
-          written.map((i) => i.recordIdentifier?.slice(0, 500) ?? null),
-          written.map((i) => i.location?.slice(0, 200) ?? null),
-          written.map((i) => i.message),
-          written.map((i) => rawDataJson(i.raw)),
-        ],
-      );
-    }
-    await client.query(
-      `UPDATE ingestion_jobs SET records_processed = $2, records_inserted = $3, records_updated = $4,
-              records_unchanged = $5, records_skipped = $6, records_failed = $7, records_warned = $8,
-              heartbeat_at = now() WHERE id = $1`,
-      [this.jobId, next.processed, next.inserted, next.updated, next.unchanged, next.skipped, next.failed, next.warned],
-    );
-    return () => {
-      Object.assign(this.committed, next);
-      for (const key of COUNTER_KEYS) this.uncommitted[key] -= reported[key];
-      this.errorRowsWritten += written.length;
-      this.pendingIssues = this.pendingIssues.slice(issues.length);
+    const claim: BatchClaim = {
+      commit: () => {
+        Object.assign(this.committed, addCounters(this.committed, delta));
+      },
+      release: () => {
+        for (const key of COUNTER_KEYS) this.uncommitted[key] += reported[key];
+        this.pendingIssues = [...issues, ...this.pendingIssues];
+        this.errorRowsWritten -= written.length;
+      },
     };
+    try {
+      if (written.length > 0) {
+        await client.query(
+          `INSERT INTO ingestion_errors (ingestion_job_id, severity, error_type, record_identifier, location,
+                                         error_message, raw_data)
+           SELECT $1, s, t, i, l, m, r::jsonb
+             FROM unnest($2::error_severity[], $3::ingestion_error_type[], $4::varchar[], $5::varchar[], $6::text[],
+                         $7::text[]) AS u(s, t, i, l, m, r)`,
+          [
+            this.jobId,
+            written.map((i) => i.severity),
+            written.map((i) => i.errorType),
+            written.map((i) => i.recordIdentifier?.slice(0, 500) ?? null),
+            written.map((i) => i.location?.slice(0, 200) ?? null),
+            written.map((i) => i.message),
+            written.map((i) => rawDataJson(i.raw)),
+          ],
+        );
+      }
+      // Increments, not totals: concurrent batches commit in any order.
+      await client.query(
+        `UPDATE ingestion_jobs SET records_processed = records_processed + $2, records_inserted = records_inserted + $3,
+                records_updated = records_updated + $4, records_unchanged = records_unchanged + $5,
+                records_skipped = records_skipped + $6, records_failed = records_failed + $7,
+                records_warned = records_warned + $8, heartbeat_at = now() WHERE id = $1`,
+        [this.jobId, delta.processed, delta.inserted, delta.updated, delta.unchanged, delta.skipped, delta.failed, delta.warned],
+      );
+    } catch (error) {
+      claim.release();
+      throw error;
+    }
+    return claim;
   }
 
-  /** Runs `body` in one transaction, retrying serialization failures, deadlocks and dropped connections. */
+  /**
+   * Runs `body` in one transaction, retrying serialization failures, deadlocks and dropped connections. A claim
+   * returned by the body is committed with the transaction or given back when it rolls back.
+   */
   async transaction<R>(body: (client: pg.PoolClient) => Promise<R>): Promise<R> {
     for (let attempt = 0; ; attempt++) {
       const client = await this.pool.connect();
+      let result: R | undefined;
       try {
         await client.query('BEGIN');
-        const result = await body(client);
+        result = await body(client);
         await client.query('COMMIT');
+        if (isClaim(result)) result.commit();
         return result;
       } catch (error) {
+        if (isClaim(result)) result.release();
         await client.query('ROLLBACK').catch(() => undefined);
         const code = (error as { code?: string }).code;
         if (!code || !RETRYABLE_SQLSTATES.has(code) || attempt >= MAX_TRANSACTION_RETRIES) throw error;
