@@ -54,29 +54,33 @@ export function groupNames(items: readonly NameGroupItem[], options: GroupNamesO
   const bands = options.groupThreshold;
   const sorted = sortForGrouping(items);
   const lowered = sorted.map((item) => item.name.toLowerCase());
+  const longest = lowered.reduce((max, name) => Math.max(max, name.length), 0);
+  const thresholdByLength = Int32Array.from({ length: longest + 1 }, (_, length) => groupThreshold(length, bands));
   const splitIds = new Set(options.overrides?.splits ?? []);
-  const index = new EditDistanceIndex(lowered, (shorter) => groupThreshold(shorter, bands) - 1);
+  const split = Uint8Array.from(sorted, (item) => (splitIds.has(item.entityId) ? 1 : 0));
+  const index = new EditDistanceIndex(lowered, (shorter) => thresholdByLength[shorter]! - 1);
   const grouped = new Uint8Array(sorted.length);
   const groups: number[][] = [];
 
-  sorted.forEach((seed, seedRank) => {
-    if (grouped[seedRank]) return;
+  // Hot loop over up to millions of candidates: typed arrays only, cheapest rejections first.
+  for (let seedRank = 0; seedRank < sorted.length; seedRank++) {
+    if (grouped[seedRank]) continue;
     grouped[seedRank] = 1;
     const members = [seedRank];
     groups.push(members);
-    if (splitIds.has(seed.entityId)) return;
+    if (split[seedRank]) continue;
     const seedName = lowered[seedRank]!;
-    index.forEachCandidate(seedName, (rank) => {
-      if (grouped[rank] || splitIds.has(sorted[rank]!.entityId)) return;
+    for (const rank of index.candidates(seedName, grouped)) {
+      if (split[rank]) continue;
       const candidate = lowered[rank]!;
-      const threshold = groupThreshold(Math.min(seedName.length, candidate.length), bands);
-      if (Math.abs(seedName.length - candidate.length) >= threshold) return;
+      const threshold = thresholdByLength[Math.min(seedName.length, candidate.length)]!;
+      if (Math.abs(seedName.length - candidate.length) >= threshold) continue;
       if (distance(seedName, candidate) < threshold) {
         grouped[rank] = 1;
         members.push(rank);
       }
-    });
-  });
+    }
+  }
 
   applyMerges(sorted, groups, options.overrides?.merges ?? []);
   return groups
