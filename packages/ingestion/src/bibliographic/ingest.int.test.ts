@@ -2,6 +2,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { pack as tarPack } from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@patentrack/db/testing';
 import { normalizeEntityName } from '../common/entity-names';
@@ -273,5 +274,32 @@ describe('weekly bibliographic ingestion', () => {
       [summary.jobId],
     );
     expect(file).toEqual({ file_date: '2024-02-06' });
+  });
+
+  const tarOf = async (name: string, members: [string, string][]) => {
+    const tar = tarPack();
+    for (const [member, content] of members) tar.entry({ name: member }, content);
+    tar.finalize();
+    const chunks: Buffer[] = [];
+    for await (const chunk of tar) chunks.push(chunk as Buffer);
+    const path = join(workDir, name);
+    await writeFile(path, Buffer.concat(chunks));
+    return path;
+  };
+
+  it('streams the XML member of a TAR container, and a truncated TAR fails the job as a data error', async () => {
+    const xml = grantDocumentXml(spec({ docNumber: '11999301', kind: 'B2', applicationNumber: '17999301', citations: 40 }));
+    const path = await tarOf('ipg240213.tar', [
+      ['README.txt', 'weekly grant file\n'],
+      ['ipg240213.xml', xml],
+    ]);
+    expect(await ingest('grants', path)).toMatchObject({ status: 'success', inserted: 1 });
+
+    const whole = await readFile(await tarOf('ipg240220.tar', [['ipg240220.xml', xml.replace(/1999301/g, '1999302')]]));
+    const truncated = join(workDir, 'ipg240220_cut.tar');
+    await writeFile(truncated, whole.subarray(0, 512 + 1024));
+    const failed = await ingest('grants', truncated);
+    expect(failed).toMatchObject({ status: 'failed', errorClass: 'data', inserted: 0 });
+    expect(await rows(`SELECT 1 FROM patents WHERE grant_doc_num = '11999302'`)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
+import { extract as tarExtract } from 'tar-stream';
 import yauzl from 'yauzl';
 import { IngestionError } from './errors';
 
@@ -22,16 +23,21 @@ export interface SourceEntry {
 }
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+// POSIX/GNU tar headers carry `ustar` at byte 257.
+const TAR_MAGIC = Buffer.from('ustar');
+const TAR_MAGIC_OFFSET = 257;
 
 /**
- * Opens a plain file or a ZIP (random access through the central directory, lazy entries) and returns its
- * first entry whose name matches `entryPattern`. A truncated or corrupt archive is a `data` error.
+ * Opens a plain file, a ZIP (random access through the central directory, lazy entries) or a TAR (streamed
+ * sequentially) and returns its first entry whose name matches `entryPattern`. A truncated or corrupt archive
+ * is a `data` error.
  */
 export async function openSourceEntry(
   path: string,
   entryPattern: RegExp = /\.(xml|txt)$/i,
   limits: SourceReaderLimits = DEFAULT_READER_LIMITS,
 ): Promise<SourceEntry> {
+  if (await startsWith(path, TAR_MAGIC, TAR_MAGIC_OFFSET)) return openTarEntry(path, entryPattern, limits);
   if (!(await startsWith(path, ZIP_MAGIC))) {
     const { size } = await stat(path);
     return { name: path.split('/').pop() ?? path, size, stream: createReadStream(path, { highWaterMark: 256 * 1024 }) };
@@ -68,11 +74,42 @@ export async function openSourceEntry(
   return { name: entry.fileName, size: entry.uncompressedSize, stream };
 }
 
-async function startsWith(path: string, magic: Buffer): Promise<boolean> {
+/** The first matching member of a TAR, streamed; members before it are skipped without being buffered. */
+function openTarEntry(path: string, entryPattern: RegExp, limits: SourceReaderLimits): Promise<SourceEntry> {
+  return new Promise((resolve, reject) => {
+    const extract = tarExtract();
+    let found = false;
+    extract.on('entry', (header, stream, next) => {
+      stream.on('end', next);
+      if (found || header.type !== 'file' || !entryPattern.test(header.name)) {
+        stream.resume();
+        return;
+      }
+      found = true;
+      const size = header.size ?? 0;
+      if (size > limits.maxUncompressedBytes) {
+        extract.destroy();
+        reject(IngestionError.data(`TAR member ${header.name} is ${size} bytes, over the limit`));
+        return;
+      }
+      // tar-stream hands out streamx streams; consumers expect a Node stream.
+      resolve({ name: header.name, size, stream: Readable.from(stream, { objectMode: false }) });
+    });
+    extract.on('finish', () => {
+      if (!found) reject(IngestionError.data(`TAR ${path} has no member matching ${entryPattern}`));
+    });
+    extract.on('error', (error: Error) => {
+      if (!found) reject(IngestionError.data(`Corrupt or truncated TAR ${path}: ${error.message}`));
+    });
+    createReadStream(path, { highWaterMark: 256 * 1024 }).on('error', reject).pipe(extract);
+  });
+}
+
+async function startsWith(path: string, magic: Buffer, position = 0): Promise<boolean> {
   const handle = await open(path, 'r');
   try {
     const head = Buffer.alloc(magic.length);
-    const { bytesRead } = await handle.read(head, 0, magic.length, 0);
+    const { bytesRead } = await handle.read(head, 0, magic.length, position);
     return bytesRead === magic.length && head.equals(magic);
   } finally {
     await handle.close();

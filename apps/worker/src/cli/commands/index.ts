@@ -6,6 +6,8 @@ import { registerPipelineCommands } from './pipeline';
 import { registerSeedCommands } from './seed';
 import { registerTitleCommand } from './title';
 import { registerIngestAssignmentsCommand } from './ingest-assignments';
+import { registerIngestBibliographicCommands } from './ingest-bibliographic';
+import { registerEntitiesCommands } from './entities';
 
 /** Every CLI command group; each registers its sub-commands on the root program. */
-export const cliCommands: ((program: Command) => void)[] = [registerDbCommands, registerWorkerCommand, registerIngestAssignmentsCommand, registerOrgCommands, registerPipelineCommands, registerTitleCommand, registerSeedCommands];
+export const cliCommands: ((program: Command) => void)[] = [registerDbCommands, registerWorkerCommand, registerIngestAssignmentsCommand, registerIngestBibliographicCommands, registerEntitiesCommands, registerOrgCommands, registerPipelineCommands, registerTitleCommand, registerSeedCommands];

@@ -15,7 +15,7 @@ interface IngestAssignmentsCliOptions {
 }
 
 /** The `ingest` command group, shared by every source's sub-command. */
-function ingestGroup(program: Command): Command {
+export function ingestGroup(program: Command): Command {
   return (
     program.commands.find((command) => command.name() === 'ingest') ??
     program.command('ingest').description('load public USPTO/EPO source files into the database')
@@ -23,7 +23,7 @@ function ingestGroup(program: Command): Command {
 }
 
 /** Draws a one-line progress bar on stderr: bytes read, records and records per second. */
-function progressBar(startedAt: number, label: string): (event: ProgressEvent) => void {
+export function progressBar(startedAt: number, label: string): (event: ProgressEvent) => void {
   let lastDraw = 0;
   return ({ bytesRead, bytesTotal, records }) => {
     const now = Date.now();
@@ -41,7 +41,7 @@ function progressBar(startedAt: number, label: string): (event: ProgressEvent) =
   };
 }
 
-function summaryLine(source: string, result: IngestAssignmentsResult): string {
+export function summaryLine(source: string, result: IngestAssignmentsResult): string {
   if (result.status === 'skipped') return `${source}: skipped (${result.reason})`;
   const counts =
     `processed ${result.processed}: inserted ${result.inserted}, updated ${result.updated}, ` +
@@ -50,7 +50,7 @@ function summaryLine(source: string, result: IngestAssignmentsResult): string {
   return `${source}: ${result.status} (job ${result.jobId}) ${counts} in ${(result.durationMs / 1000).toFixed(1)} s${failure}`;
 }
 
-function jsonLine(result: IngestAssignmentsResult): string {
+export function jsonLine(result: IngestAssignmentsResult): string {
   if (result.status === 'skipped') return JSON.stringify({ jobId: null, status: 'skipped', reason: result.reason });
   const { jobId, status, processed, inserted, updated, unchanged, failed, durationMs } = result;
   return JSON.stringify({ jobId, status, processed, inserted, updated, unchanged, failed, durationMs });
