@@ -33,6 +33,8 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
   const { env } = options;
   const logger = options.logger ?? createLogger('worker');
   const pool = createPool(env.DATABASE_URL_WORKER);
+  // An idle connection dropped by the server must not crash the process; the pool replaces it.
+  pool.on('error', (err) => logger.warn({ err }, 'idle database connection lost'));
   const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
   const queues = createQueues(redis, { prefix: env.QUEUE_PREFIX, backoffDelayMs: options.backoffDelayMs });
   const running = startWorkers(redis, env.QUEUE_PREFIX, {

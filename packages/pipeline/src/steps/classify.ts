@@ -1,9 +1,28 @@
 import { classifyConveyance, type ConveyanceClassification } from '@patentrack/business-rules';
 import { isConveyType } from '@patentrack/shared';
-import { inOrgTransaction } from '../db';
+import { inOrgTransaction, type Queryable } from '../db';
 import { loadOrgInputs } from '../inputs';
 import { loadConveyances, writeConveyances } from './conveyances';
 import type { StepRunner } from './types';
+
+/** BR-001…012 with overrides (BR-011) for the given transactions, from their stored conveyance text. */
+export async function keywordClassifications(db: Queryable, rfIds: readonly string[]): Promise<Map<string, ConveyanceClassification>> {
+  const [{ rows: texts }, { rows: overrides }] = await Promise.all([
+    db.query<{ rf_id: string; convey_text: string | null }>(`select rf_id, convey_text from assignments where rf_id = any($1::varchar[])`, [rfIds]),
+    db.query<{ rf_id: string; convey_ty: string; employer_assign: boolean }>(
+      `select rf_id, convey_ty, employer_assign from conveyance_overrides where rf_id = any($1::varchar[])`,
+      [rfIds],
+    ),
+  ]);
+  const overrideOf = new Map(overrides.map((o) => [o.rf_id, o]));
+  return new Map(
+    texts.map(({ rf_id: rfId, convey_text: text }) => {
+      const override = overrideOf.get(rfId);
+      const validOverride = override && isConveyType(override.convey_ty) ? { conveyType: override.convey_ty, employerAssign: override.employer_assign } : null;
+      return [rfId, classifyConveyance(rfId, text, validOverride)];
+    }),
+  );
+}
 
 /**
  * Step 1 (§5.1, BR-001…012): classifies every transaction of the organization scope; an override wins
@@ -13,31 +32,14 @@ import type { StepRunner } from './types';
 export const classifyStep: StepRunner = async ({ pool, orgId }) =>
   inOrgTransaction(pool, orgId, async (client) => {
     const { rfIds } = await loadOrgInputs(client, orgId);
-    const [{ rows: texts }, { rows: overrides }, stored] = await Promise.all([
-      client.query<{ rf_id: string; convey_text: string | null }>(
-        `select rf_id, convey_text from assignments where rf_id = any($1::varchar[])`,
-        [rfIds],
-      ),
-      client.query<{ rf_id: string; convey_ty: string; employer_assign: boolean }>(
-        `select rf_id, convey_ty, employer_assign from conveyance_overrides where rf_id = any($1::varchar[])`,
-        [rfIds],
-      ),
-      loadConveyances(client, rfIds),
-    ]);
-    const overrideOf = new Map(overrides.map((o) => [o.rf_id, o]));
+    const [computed, stored] = await Promise.all([keywordClassifications(client, rfIds), loadConveyances(client, rfIds)]);
     const changed: ConveyanceClassification[] = [];
-    for (const { rf_id: rfId, convey_text: text } of texts) {
-      const override = overrideOf.get(rfId);
-      const computed = classifyConveyance(
-        rfId,
-        text,
-        override && isConveyType(override.convey_ty) ? { conveyType: override.convey_ty, employerAssign: override.employer_assign } : null,
-      );
-      const current = stored.get(rfId);
+    for (const row of computed.values()) {
+      const current = stored.get(row.rfId);
       const keepsInventorFlag =
-        current?.source === 'inventor_match' && computed.source === 'keyword' && current.keywordConveyType === computed.keywordConveyType;
-      if (!keepsInventorFlag) changed.push(computed);
+        current?.source === 'inventor_match' && row.source === 'keyword' && current.keywordConveyType === row.keywordConveyType;
+      if (!keepsInventorFlag) changed.push(row);
     }
     const written = await writeConveyances(client, changed);
-    return { recordsProcessed: texts.length, metrics: { transactions: texts.length, overrides: overrides.length, written } };
+    return { recordsProcessed: computed.size, metrics: { transactions: computed.size, written } };
   });

@@ -1,7 +1,9 @@
-import { flagConveyance, inventorMatchOptions } from '@patentrack/business-rules';
+import { flagConveyance, inventorMatchOptions, type ConveyanceClassification } from '@patentrack/business-rules';
+import type { RulesConfig } from '@patentrack/shared';
 import { inOrgTransaction, type Queryable } from '../db';
-import { refreshAssetMembership } from '../membership';
 import { loadOrgInputs } from '../inputs';
+import { refreshAssetMembership } from '../membership';
+import { keywordClassifications } from './classify';
 import { loadConveyances, writeConveyances } from './conveyances';
 import type { StepRunner } from './types';
 
@@ -39,46 +41,56 @@ export async function inventorsOfTransactions(db: Queryable, rfIds: readonly str
 }
 
 /**
- * Step 2 (§5.2, BR-021…023, D-26): recomputes every non-override row of the scope from its keyword result
- * plus the match between its own assignors and the inventors of its own documents, so a corrected input can
- * also clear a flag. Then refreshes the company↔asset membership (D-27), which depends on the final
- * classification (only link-type transactions make assets), before any later step reads the assets.
+ * BR-021…023 (D-26) over the given transactions: every non-override row is recomputed from its keyword
+ * result plus the match between its own assignors and the inventors of its own documents, so a corrected
+ * input can also clear a flag. A transaction not classified yet gets its keyword classification first.
+ */
+async function flagTransactions(db: Queryable, rfIds: readonly string[], config: RulesConfig) {
+  const [stored, inventors, { rows: assignorRows }] = await Promise.all([
+    loadConveyances(db, rfIds),
+    inventorsOfTransactions(db, rfIds),
+    db.query<{ rf_id: string; names: string[] }>(
+      `select rf_id, array_agg(or_name order by seq) as names from assignors where rf_id = any($1::varchar[]) group by rf_id`,
+      [rfIds],
+    ),
+  ]);
+  const unclassified = rfIds.filter((rfId) => !stored.has(rfId));
+  if (unclassified.length > 0) for (const [rfId, row] of await keywordClassifications(db, unclassified)) stored.set(rfId, row);
+  const assignorNames = new Map(assignorRows.map((r) => [r.rf_id, r.names]));
+  const options = inventorMatchOptions(config);
+  const changed: ConveyanceClassification[] = [];
+  let matched = 0;
+  for (const classification of stored.values()) {
+    const row = flagConveyance(
+      { classification, assignorNames: assignorNames.get(classification.rfId) ?? [], inventorNames: inventors.get(classification.rfId) ?? [] },
+      options,
+    );
+    if (row.source === 'inventor_match') matched++;
+    if (unclassified.includes(row.rfId) || JSON.stringify(row) !== JSON.stringify(classification)) changed.push(row);
+  }
+  const written = await writeConveyances(db, changed);
+  return { transactions: stored.size, inventorMatched: matched, written };
+}
+
+/**
+ * Step 2 (§5.2): flags the organization scope, then refreshes the company↔asset membership (D-27), which
+ * depends on the final classification (only link-type transactions make assets). Transactions of assets
+ * that joined in this refresh are classified and flagged too, so every later step sees a complete `T(a)`.
  */
 export const flagStep: StepRunner = async ({ pool, orgId }) => {
-  const flagged = await inOrgTransaction(pool, orgId, async (client) => {
-    const { rfIds, scope } = await loadOrgInputs(client, orgId);
-    const [stored, inventors, { rows: assignorRows }] = await Promise.all([
-      loadConveyances(client, rfIds),
-      inventorsOfTransactions(client, rfIds),
-      client.query<{ rf_id: string; names: string[] }>(
-        `select rf_id, array_agg(or_name order by seq) as names from assignors where rf_id = any($1::varchar[]) group by rf_id`,
-        [rfIds],
-      ),
-    ]);
-    const assignorNames = new Map(assignorRows.map((r) => [r.rf_id, r.names]));
-    const options = inventorMatchOptions(scope.config);
-    const changed = [];
-    let matched = 0;
-    for (const classification of stored.values()) {
-      const flaggedRow = flagConveyance(
-        {
-          classification,
-          assignorNames: assignorNames.get(classification.rfId) ?? [],
-          inventorNames: inventors.get(classification.rfId) ?? [],
-        },
-        options,
-      );
-      if (flaggedRow.source === 'inventor_match') matched++;
-      if (JSON.stringify(flaggedRow) !== JSON.stringify(classification)) changed.push(flaggedRow);
-    }
-    const written = await writeConveyances(client, changed);
-    return { transactions: stored.size, inventorMatched: matched, written };
-  });
+  const before = await loadOrgInputs(pool, orgId);
+  const flagged = await inOrgTransaction(pool, orgId, (client) => flagTransactions(client, before.rfIds, before.scope.config));
   const membership = await refreshAssetMembership(pool, orgId);
+  const known = new Set(before.rfIds);
+  const joined = (await loadOrgInputs(pool, orgId)).rfIds.filter((rfId) => !known.has(rfId));
+  const joinedFlags = joined.length > 0 ? await inOrgTransaction(pool, orgId, (client) => flagTransactions(client, joined, before.scope.config)) : null;
   return {
-    recordsProcessed: flagged.transactions,
+    recordsProcessed: flagged.transactions + (joinedFlags?.transactions ?? 0),
     metrics: {
-      ...flagged,
+      transactions: flagged.transactions + (joinedFlags?.transactions ?? 0),
+      inventorMatched: flagged.inventorMatched + (joinedFlags?.inventorMatched ?? 0),
+      written: flagged.written + (joinedFlags?.written ?? 0),
+      joinedTransactions: joined.length,
       assetsInserted: membership.assetsInserted,
       assetsUpdated: membership.assetsUpdated,
       membershipsAdded: membership.membershipsAdded,

@@ -27,8 +27,8 @@ export const generateJsonStep: StepRunner = async ({ pool, orgId }) => {
   const data = await loadOrgData(pool, orgId);
   const [verdicts, { rows: stored }] = await Promise.all([
     loadTitleStatuses(pool, orgId),
-    pool.query<{ asset_id: string; input_hash: string; generated_at: string }>(
-      `select asset_id, input_hash, to_json(generated_at)#>>'{}' as generated_at from asset_diagrams where organization_id = $1`,
+    pool.query<{ asset_id: string; input_hash: string; generated_at: Date }>(
+      `select asset_id, input_hash, generated_at from asset_diagrams where organization_id = $1`,
       [orgId],
     ),
   ]);
@@ -52,7 +52,7 @@ export const generateJsonStep: StepRunner = async ({ pool, orgId }) => {
     };
     const inputHash = createHash('sha256').update(JSON.stringify(buildDiagram({ ...input, generatedAt: '' }))).digest('hex');
     const kept = previous.get(asset.assetId);
-    const generatedAt = kept?.input_hash === inputHash ? kept.generated_at : now;
+    const generatedAt = kept?.input_hash === inputHash ? kept.generated_at.toISOString() : now;
     if (generatedAt === now) regenerated++;
     rows.push({
       asset_id: asset.assetId,
