@@ -157,7 +157,7 @@ export function layoutDiagram(
       firstColumn = Math.min(firstColumn, column);
       laidOut.push({
         id: box.id,
-        role: box.segment === 1 ? 'owner' : 'bank',
+        role: roleOfSegment(box.segment),
         x: columnX(column),
         y: rowY(row),
         width: o.boxWidth,
