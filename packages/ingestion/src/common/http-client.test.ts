@@ -19,8 +19,8 @@ function client(overrides: Partial<HttpClientOptions> = {}): HttpClient {
   return new HttpClient({
     maxRetries: 5,
     backoffBaseMs: 1,
-    connectTimeoutMs: 2000,
-    idleTimeoutMs: 2000,
+    connectTimeoutMs: 10_000,
+    idleTimeoutMs: 10_000,
     random: () => 0,
     sleep: async (ms) => {
       delays.push(ms);
@@ -99,7 +99,8 @@ describe('HttpClient.download retry matrix', () => {
   it('resumes a body cut mid-transfer with Range and keeps the sha256 of the whole file', async () => {
     server.route('/f.zip', { kind: 'cut', body, bytes: 100_000 }, { kind: 'ok', body });
     const result = await client().download(server.url('/f.zip'), join(dir, 'f.zip'));
-    expect(result).toMatchObject({ bytes: body.length, sha256: sha, resumedRequests: 1 });
+    expect(result).toMatchObject({ bytes: body.length, sha256: sha });
+    expect(result.resumedRequests).toBeGreaterThanOrEqual(1);
     const resumedFrom = Number(/^bytes=(\d+)-$/.exec(server.hits('/f.zip')[1]?.headers.range ?? '')?.[1]);
     expect(resumedFrom).toBeGreaterThan(0);
     expect(resumedFrom).toBeLessThanOrEqual(100_000);
