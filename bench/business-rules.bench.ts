@@ -4,7 +4,13 @@
  *   assessTitle over 100,000 assets × 5 transactions — target ≤ 2 s
  */
 import { performance } from 'node:perf_hooks';
-import { assessTitle, groupNames, normalizeName, type NameGroupItem, type TransactionInput } from '@patentrack/business-rules';
+import {
+  assessTitle,
+  groupNames,
+  normalizeName,
+  type NameGroupItem,
+  type TransactionInput,
+} from '@patentrack/business-rules';
 import { tx } from '../packages/business-rules/src/testing/transactions';
 
 const NAME_COUNT = 100_000;
@@ -24,23 +30,160 @@ const random = mulberry32(20240601);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 
 const LEADS = [
-  'Acme', 'Global', 'Advanced', 'United', 'Pacific', 'Nova', 'Apex', 'Summit', 'Quantum', 'Vertex', 'Blue', 'Red',
-  'Silver', 'Golden', 'Northern', 'Southern', 'Eastern', 'Western', 'Atlantic', 'Alpine', 'Delta', 'Sigma', 'Omega',
-  'Prime', 'Fusion', 'Orion', 'Helix', 'Titan', 'Zenith', 'Crescent', 'Evergreen', 'Harbor', 'Liberty', 'Pioneer',
-  'Sterling', 'Summit', 'Phoenix', 'Cobalt', 'Granite', 'Meridian', 'Nippon', 'Tokyo', 'Osaka', 'Siemens', 'Bayer',
-  'Hanwha', 'Samsung', 'Lucent', 'Kyoto', 'Rhein', 'Nordic', 'Baltic', 'Iberia', 'Andes', 'Sahara', 'Boreal',
-  'Cascade', 'Keystone', 'Lakeside', 'Riverside',
+  'Acme',
+  'Global',
+  'Advanced',
+  'United',
+  'Pacific',
+  'Nova',
+  'Apex',
+  'Summit',
+  'Quantum',
+  'Vertex',
+  'Blue',
+  'Red',
+  'Silver',
+  'Golden',
+  'Northern',
+  'Southern',
+  'Eastern',
+  'Western',
+  'Atlantic',
+  'Alpine',
+  'Delta',
+  'Sigma',
+  'Omega',
+  'Prime',
+  'Fusion',
+  'Orion',
+  'Helix',
+  'Titan',
+  'Zenith',
+  'Crescent',
+  'Evergreen',
+  'Harbor',
+  'Liberty',
+  'Pioneer',
+  'Sterling',
+  'Summit',
+  'Phoenix',
+  'Cobalt',
+  'Granite',
+  'Meridian',
+  'Nippon',
+  'Tokyo',
+  'Osaka',
+  'Siemens',
+  'Bayer',
+  'Hanwha',
+  'Samsung',
+  'Lucent',
+  'Kyoto',
+  'Rhein',
+  'Nordic',
+  'Baltic',
+  'Iberia',
+  'Andes',
+  'Sahara',
+  'Boreal',
+  'Cascade',
+  'Keystone',
+  'Lakeside',
+  'Riverside',
 ];
 const MIDDLES = [
-  'Micro', 'Semiconductor', 'Systems', 'Technologies', 'Networks', 'Medical', 'Pharma', 'Devices', 'Energy', 'Robotics',
-  'Optics', 'Materials', 'Chemical', 'Electric', 'Electronics', 'Software', 'Biotech', 'Instruments', 'Motors',
-  'Aerospace', 'Photonics', 'Wireless', 'Labs', 'Dynamics', 'Analytics', 'Genomics', 'Solar', 'Polymers', 'Foods',
-  'Industries', 'Holdings', 'Research', 'Imaging', 'Sensors', 'Controls', 'Logistics', 'Textiles', 'Plastics',
-  'Machines', 'Circuits', 'Display', 'Storage', 'Memory', 'Vision', 'Audio', 'Power', 'Battery', 'Fiber', 'Laser',
-  'Nano', 'Cloud', 'Data', 'Security', 'Health', 'Diagnostics', 'Therapeutics', 'Vaccines', 'Agro', 'Marine', 'Auto',
+  'Micro',
+  'Semiconductor',
+  'Systems',
+  'Technologies',
+  'Networks',
+  'Medical',
+  'Pharma',
+  'Devices',
+  'Energy',
+  'Robotics',
+  'Optics',
+  'Materials',
+  'Chemical',
+  'Electric',
+  'Electronics',
+  'Software',
+  'Biotech',
+  'Instruments',
+  'Motors',
+  'Aerospace',
+  'Photonics',
+  'Wireless',
+  'Labs',
+  'Dynamics',
+  'Analytics',
+  'Genomics',
+  'Solar',
+  'Polymers',
+  'Foods',
+  'Industries',
+  'Holdings',
+  'Research',
+  'Imaging',
+  'Sensors',
+  'Controls',
+  'Logistics',
+  'Textiles',
+  'Plastics',
+  'Machines',
+  'Circuits',
+  'Display',
+  'Storage',
+  'Memory',
+  'Vision',
+  'Audio',
+  'Power',
+  'Battery',
+  'Fiber',
+  'Laser',
+  'Nano',
+  'Cloud',
+  'Data',
+  'Security',
+  'Health',
+  'Diagnostics',
+  'Therapeutics',
+  'Vaccines',
+  'Agro',
+  'Marine',
+  'Auto',
 ];
-const THIRDS = ['International', 'America', 'Europe', 'Asia', 'Group', 'Worldwide', 'Partners', 'Enterprises', 'Solutions', 'Ventures'];
-const SUFFIXES = ['Inc', 'Corp', 'Llc', 'Ltd', 'Co', 'Gmbh', 'Ag', 'Kabushiki Kaisha', 'Plc', 'Sa', 'Bv', 'Co., Ltd.', 'Inc.', 'Corporation', 'Limited', 'Incorporated', 'Company'];
+const THIRDS = [
+  'International',
+  'America',
+  'Europe',
+  'Asia',
+  'Group',
+  'Worldwide',
+  'Partners',
+  'Enterprises',
+  'Solutions',
+  'Ventures',
+];
+const SUFFIXES = [
+  'Inc',
+  'Corp',
+  'Llc',
+  'Ltd',
+  'Co',
+  'Gmbh',
+  'Ag',
+  'Kabushiki Kaisha',
+  'Plc',
+  'Sa',
+  'Bv',
+  'Co., Ltd.',
+  'Inc.',
+  'Corporation',
+  'Limited',
+  'Incorporated',
+  'Company',
+];
 
 function typo(name: string): string {
   const i = 1 + Math.floor(random() * (name.length - 2));
@@ -98,7 +241,13 @@ function generateAssets(count: number): TransactionInput[][] {
     const transactions = [
       tx(rf(1), '2005-01-01', 'employee', `INVENTOR ${a}`, owners[0]!),
       tx(rf(2), '2007-01-01', 'assignment', owners[0]!, owners[1]!),
-      tx(rf(3), '2009-01-01', random() < 0.1 ? 'merger' : 'assignment', random() < 0.05 ? 'STRANGER' : owners[1]!, owners[2]!),
+      tx(
+        rf(3),
+        '2009-01-01',
+        random() < 0.1 ? 'merger' : 'assignment',
+        random() < 0.05 ? 'STRANGER' : owners[1]!,
+        owners[2]!,
+      ),
       tx(rf(4), '2011-01-01', 'assignment', owners[2]!, owners[3]!),
       tx(rf(5), '2013-01-01', 'security', 'BETA', random() < 0.5 ? 'FIRST BANK' : 'SECOND BANK'),
     ];
@@ -115,7 +264,10 @@ function measure<T>(run: () => T): { result: T; wall: string } {
   const cpuStart = process.cpuUsage();
   const result = run();
   const cpu = process.cpuUsage(cpuStart);
-  return { result, wall: `${seconds(performance.now() - wallStart)} (cpu ${seconds((cpu.user + cpu.system) / 1000)})` };
+  return {
+    result,
+    wall: `${seconds(performance.now() - wallStart)} (cpu ${seconds((cpu.user + cpu.system) / 1000)})`,
+  };
 }
 const peakRssMb = () => (process.resourceUsage().maxRSS / 1024).toFixed(0);
 
@@ -123,7 +275,9 @@ const names = generateCompanyNames(NAME_COUNT);
 const grouping = measure(() => groupNames(names));
 const groups = grouping.result;
 const multiMember = groups.filter((group) => group.members.length > 1).length;
-console.log(`groupNames: ${names.length} names → ${groups.length} groups (${multiMember} with variants) in ${grouping.wall}; target ≤ 10 s`);
+process.stdout.write(
+  `groupNames: ${names.length} names → ${groups.length} groups (${multiMember} with variants) in ${grouping.wall}; target ≤ 10 s\n`,
+);
 
 const assets = generateAssets(ASSET_COUNT);
 const beta = { partyKeys: ['BETA'] };
@@ -134,5 +288,7 @@ const titles = measure(() => {
     verdicts.set(displayStatus, (verdicts.get(displayStatus) ?? 0) + 1);
   }
 });
-console.log(`assessTitle: ${assets.length} assets × 5 transactions in ${titles.wall}; target ≤ 2 s; ${JSON.stringify(Object.fromEntries(verdicts))}`);
-console.log(`peak RSS: ${peakRssMb()} MB`);
+process.stdout.write(
+  `assessTitle: ${assets.length} assets × 5 transactions in ${titles.wall}; target ≤ 2 s; ${JSON.stringify(Object.fromEntries(verdicts))}\n`,
+);
+process.stdout.write(`peak RSS: ${peakRssMb()} MB\n`);

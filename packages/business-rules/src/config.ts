@@ -8,7 +8,10 @@ export type { RulesConfig, RulesConfigInput } from '@patentrack/shared';
 export type GroupThresholdBands = RulesConfig['normalize']['groupThreshold'];
 
 /** BR-018 / D-9: the grouping threshold for a pair whose shorter name has `shorterLength` characters. */
-export function groupThreshold(shorterLength: number, bands: GroupThresholdBands = DEFAULT_RULES_CONFIG.normalize.groupThreshold): number {
+export function groupThreshold(
+  shorterLength: number,
+  bands: GroupThresholdBands = DEFAULT_RULES_CONFIG.normalize.groupThreshold,
+): number {
   for (const band of bands) {
     if (band.maxLength === null || shorterLength <= band.maxLength) return band.threshold;
   }

@@ -28,7 +28,9 @@ describe('classifyText', () => {
   });
 
   it('BR-012: with several keywords in any case and order, the highest-priority rule wins', () => {
-    const keyword = fc.constantFrom(...CLASSIFICATION_RULES.flatMap((rule, rank) => rule.keywords.map((word) => ({ word, rank }))));
+    const keyword = fc.constantFrom(
+      ...CLASSIFICATION_RULES.flatMap((rule, rank) => rule.keywords.map((word) => ({ word, rank }))),
+    );
     fc.assert(
       fc.property(fc.array(fc.tuple(keyword, fc.boolean()), { minLength: 1, maxLength: 6 }), (picks) => {
         const text = picks.map(([{ word }, upper]) => (upper ? word.toUpperCase() : word)).join(' / ');
@@ -41,8 +43,16 @@ describe('classifyText', () => {
 
 describe('classifyConveyance', () => {
   it('BR-011: an override beats the text and keeps the keyword result for audit', () => {
-    const row = classifyConveyance('050000-0001', 'ASSIGNMENT', { conveyType: 'other', employerAssign: false });
-    expect(row).toMatchObject({ conveyType: 'other', keywordConveyType: 'assignment', source: 'override', employerAssign: false });
+    const row = classifyConveyance('050000-0001', 'ASSIGNMENT', {
+      conveyType: 'other',
+      employerAssign: false,
+    });
+    expect(row).toMatchObject({
+      conveyType: 'other',
+      keywordConveyType: 'assignment',
+      source: 'override',
+      employerAssign: false,
+    });
   });
 
   it('BR-011: without an override the keyword result is the effective type', () => {

@@ -32,7 +32,11 @@ export function classifyText(text: string | null): TextClassification {
     for (const rule of CLASSIFICATION_RULES) {
       const matchedKeyword = rule.keywords.find((keyword) => lower.includes(keyword));
       if (matchedKeyword !== undefined) {
-        return { conveyType: rule.conveyType, employerAssign: rule.conveyType === 'employee', matchedKeyword };
+        return {
+          conveyType: rule.conveyType,
+          employerAssign: rule.conveyType === 'employee',
+          matchedKeyword,
+        };
       }
     }
   }

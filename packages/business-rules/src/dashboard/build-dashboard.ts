@@ -1,4 +1,9 @@
-import { DASHBOARD_TYPE, DEFAULT_RULES_CONFIG, type EmittedDashboardType, type RulesConfig } from '@patentrack/shared';
+import {
+  DASHBOARD_TYPE,
+  DEFAULT_RULES_CONFIG,
+  type EmittedDashboardType,
+  type RulesConfig,
+} from '@patentrack/shared';
 import { nameKey } from '../names/normalize';
 import { inTransactionOrder } from '../title/order';
 import { isEligibleAsset } from '../title/membership';
@@ -50,18 +55,23 @@ export interface DashboardCount {
   total: number;
 }
 
-const entityOf = (party: PartyInput | undefined): string | null => (party ? (party.entityId ?? party.key) : null);
+const entityOf = (party: PartyInput | undefined): string | null =>
+  party ? (party.entityId ?? party.key) : null;
 
 /**
  * BR-036, BR-037 (§5.6): dashboard rows of types 0, 1, 18, 20 and 30 over c's eligible assets,
  * and their counts (types without rows get no count row).
  */
-export function buildDashboard(input: BuildDashboardInput): { items: DashboardItem[]; counts: DashboardCount[] } {
+export function buildDashboard(input: BuildDashboardInput): {
+  items: DashboardItem[];
+  counts: DashboardCount[];
+} {
   const filter = (input.config ?? DEFAULT_RULES_CONFIG).filter;
   const firmsByName = new Map((input.lawFirms ?? []).map((firm) => [firm.name, firm]));
   const bankKeys = new Set((input.banks ?? []).flatMap((bank) => (bank.partyKey ? [bank.partyKey] : [])));
   const bankNames = new Set((input.banks ?? []).map((bank) => nameKey(bank.name)));
-  const isBank = (party: PartyInput): boolean => bankKeys.has(party.key) || bankNames.has(nameKey(party.name));
+  const isBank = (party: PartyInput): boolean =>
+    bankKeys.has(party.key) || bankNames.has(nameKey(party.name));
 
   const items: DashboardItem[] = [];
   for (const { asset, assessment, transactions } of input.assets) {
@@ -82,11 +92,14 @@ export function buildDashboard(input: BuildDashboardInput): { items: DashboardIt
     const ordered = inTransactionOrder(transactions);
     const byRfId = new Map(ordered.map((t) => [t.rfId, t]));
     for (const rfId of assessment.openSecurityRfIds) {
-      items.push(row(DASHBOARD_TYPE.encumbrance, { rfId, entityId: entityOf(byRfId.get(rfId)?.assignees[0]) }));
+      items.push(
+        row(DASHBOARD_TYPE.encumbrance, { rfId, entityId: entityOf(byRfId.get(rfId)?.assignees[0]) }),
+      );
     }
     for (const t of ordered) {
       const firm = t.correspondent?.name ? firmsByName.get(t.correspondent.name) : undefined;
-      if (firm) items.push(row(DASHBOARD_TYPE.lawFirm, { rfId: t.rfId, lawfirm: firm.name, lawfirmId: firm.id }));
+      if (firm)
+        items.push(row(DASHBOARD_TYPE.lawFirm, { rfId: t.rfId, lawfirm: firm.name, lawfirmId: firm.id }));
     }
     for (const t of ordered) {
       if (t.conveyType !== 'security') continue;

@@ -7,12 +7,26 @@ import type { AssetInput, TransactionInput } from '../types';
 import { buildDiagram } from './build-diagram';
 import { countryFlag } from './country';
 
-const A1: AssetInput = { assetId: 'A1', appnoDocNum: '11111111', grantDocNum: '7654321', appnoDate: '2004-06-01', grantDate: '2007-01-02', layoutId: 15, title: 'Widget' };
+const A1: AssetInput = {
+  assetId: 'A1',
+  appnoDocNum: '11111111',
+  grantDocNum: '7654321',
+  appnoDate: '2004-06-01',
+  grantDate: '2007-01-02',
+  layoutId: 15,
+  title: 'Widget',
+};
 
 const example: TransactionInput[] = [
-  tx('100-1', '2005-03-01', 'employee', 'SMITH', 'BETA', { recordDate: '2005-03-10', assigneeCountry: 'UNITED STATES' }),
+  tx('100-1', '2005-03-01', 'employee', 'SMITH', 'BETA', {
+    recordDate: '2005-03-10',
+    assigneeCountry: 'UNITED STATES',
+  }),
   tx('400-1', '2010-01-01', 'security', 'BETA', 'FIRST BANK', { recordDate: '2010-01-20', pageCount: 7 }),
-  tx('500-1', '2012-01-01', 'release', 'FIRST BANK', 'BETA', { recordDate: '2012-02-01', correspondent: { name: 'LAW LLP', address: ['1 MAIN ST', 'NEW YORK, NY'] } }),
+  tx('500-1', '2012-01-01', 'release', 'FIRST BANK', 'BETA', {
+    recordDate: '2012-02-01',
+    correspondent: { name: 'LAW LLP', address: ['1 MAIN ST', 'NEW YORK, NY'] },
+  }),
 ];
 
 const diagramOf = (transactions: TransactionInput[]) =>
@@ -27,18 +41,30 @@ const diagramOf = (transactions: TransactionInput[]) =>
 describe('buildDiagram', () => {
   it('§5.8 example: three boxes by segment, three connections (= arrows), popups with days from execution to recording', () => {
     const diagram = diagramOf(example);
-    expect(diagram.boxes.map((b) => [b.id, b.name, b.segment, b.boxType, b.color, b.date, b.assignmentNo, b.flag])).toEqual([
+    expect(
+      diagram.boxes.map((b) => [b.id, b.name, b.segment, b.boxType, b.color, b.date, b.assignmentNo, b.flag]),
+    ).toEqual([
       [1, 'SMITH', 0, 'Inventor', null, '2005-03-01', 1, null],
       [2, 'BETA', 1, 'Ownership', '#E60000', '2005-03-01', 1, 'us'],
       [3, 'FIRST BANK', 2, 'Security', '#ffaa00', '2010-01-01', 2, null],
     ]);
-    expect(diagram.connections.map((c) => [c.from, c.to, c.label, c.category, c.color, c.assignmentNo, c.popup])).toEqual([
+    expect(
+      diagram.connections.map((c) => [c.from, c.to, c.label, c.category, c.color, c.assignmentNo, c.popup]),
+    ).toEqual([
       [1, 2, 'Ownership', 'Ownership', '#E60000', 1, 0],
       [2, 3, 'Security', 'Security', '#ffaa00', 2, 1],
       [3, 2, 'Release', 'Release', '#70A800', 3, 2],
     ]);
-    expect(diagram.popups[0]).toMatchObject({ rfId: '100-1', daysExecToRecord: 9, mailDate: null, conveyanceType: 'employee' });
-    expect(diagram.popups[2]?.correspondent).toEqual({ name: 'LAW LLP', address: ['1 MAIN ST', 'NEW YORK, NY'] });
+    expect(diagram.popups[0]).toMatchObject({
+      rfId: '100-1',
+      daysExecToRecord: 9,
+      mailDate: null,
+      conveyanceType: 'employee',
+    });
+    expect(diagram.popups[2]?.correspondent).toEqual({
+      name: 'LAW LLP',
+      address: ['1 MAIN ST', 'NEW YORK, NY'],
+    });
     expect(diagram.general).toMatchObject({
       application: '11111111',
       patent: '7654321',
@@ -62,19 +88,33 @@ describe('buildDiagram', () => {
       [3, 4, 'License'],
       [3, 4, 'LicenseEnd'],
     ]);
-    expect(diagram.boxes[3]).toMatchObject({ name: 'LICENSEE', segment: 3, boxType: 'Licenses', color: '#E6E600' });
+    expect(diagram.boxes[3]).toMatchObject({
+      name: 'LICENSEE',
+      segment: 3,
+      boxType: 'Licenses',
+      color: '#E6E600',
+    });
   });
 
   it('§5.8: the same input in any order serializes to byte-identical JSON', () => {
     const expected = JSON.stringify(diagramOf(example));
     fc.assert(
-      fc.property(fc.shuffledSubarray(example, { minLength: example.length, maxLength: example.length }), (shuffled) => {
-        expect(JSON.stringify(diagramOf(shuffled))).toBe(expected);
-      }),
+      fc.property(
+        fc.shuffledSubarray(example, { minLength: example.length, maxLength: example.length }),
+        (shuffled) => {
+          expect(JSON.stringify(diagramOf(shuffled))).toBe(expected);
+        },
+      ),
     );
   });
 
   it('§5.8: flags are lowercase ISO alpha-2 from a code or an English country name', () => {
-    expect([countryFlag('JAPAN'), countryFlag('DE'), countryFlag('Germany'), countryFlag('ATLANTIS'), countryFlag(null)]).toEqual(['jp', 'de', 'de', null, null]);
+    expect([
+      countryFlag('JAPAN'),
+      countryFlag('DE'),
+      countryFlag('Germany'),
+      countryFlag('ATLANTIS'),
+      countryFlag(null),
+    ]).toEqual(['jp', 'de', 'de', null, null]);
   });
 });

@@ -13,13 +13,20 @@ import {
 } from '@patentrack/shared';
 import type { TitleAssessment } from '../title/assess-title';
 import { isChainLink } from '../title/assess-title';
-import { daysBetween, earliestExecDate, inTransactionOrder, isEmployeeTransaction, txDate } from '../title/order';
+import {
+  daysBetween,
+  earliestExecDate,
+  inTransactionOrder,
+  isEmployeeTransaction,
+  txDate,
+} from '../title/order';
 import { conveyanceColor } from '../tree/build-tree';
-import type { AssetInput, IsoDate, TransactionInput } from '../types';
+import type { AssetInput, TransactionInput } from '../types';
 import { countryFlag } from './country';
 
 /** Connection labels (§5.8): LicenseEnd and Correct use their category name. */
-export type ConnectionLabel = 'Ownership' | 'Name Change' | 'Security' | 'Release' | 'License' | 'LicenseEnd' | 'Correct';
+export type ConnectionLabel =
+  'Ownership' | 'Name Change' | 'Security' | 'Release' | 'License' | 'LicenseEnd' | 'Correct';
 
 export interface BuildDiagramInput {
   organizationId: string;
@@ -76,7 +83,8 @@ export function buildDiagram(input: BuildDiagramInput): DiagramJson {
     if (chainRfIds.has(t.rfId)) for (const party of t.assignees) ownerKeys.add(party.key);
     if (t.conveyType === 'security') for (const party of t.assignees) bankKeys.add(party.key);
     if (t.conveyType === 'release') for (const party of t.assignors) bankKeys.add(party.key);
-    if (t.conveyType === 'license' || t.conveyType === 'licenseend') for (const party of t.assignees) licenseeKeys.add(party.key);
+    if (t.conveyType === 'license' || t.conveyType === 'licenseend')
+      for (const party of t.assignees) licenseeKeys.add(party.key);
     for (const party of t.assignees) {
       const flag = countryFlag(party.country);
       if (flag && !flags.has(party.key)) flags.set(party.key, flag);
@@ -86,7 +94,10 @@ export function buildDiagram(input: BuildDiagramInput): DiagramJson {
     if (inventorKeys.has(key)) return { segment: DIAGRAM_SEGMENTS.inventor, boxType: 'Inventor' };
     if (ownerKeys.has(key)) return { segment: DIAGRAM_SEGMENTS.owner, boxType: 'Ownership' };
     if (bankKeys.has(key)) return { segment: DIAGRAM_SEGMENTS.bank, boxType: 'Security' };
-    return { segment: DIAGRAM_SEGMENTS.thirdParty, boxType: licenseeKeys.has(key) ? 'Licenses' : '3rdParties' };
+    return {
+      segment: DIAGRAM_SEGMENTS.thirdParty,
+      boxType: licenseeKeys.has(key) ? 'Licenses' : '3rdParties',
+    };
   };
 
   const boxes: DiagramBox[] = [];
@@ -112,7 +123,9 @@ export function buildDiagram(input: BuildDiagramInput): DiagramJson {
         assignmentNo,
       });
     }
-    const category: ConveyanceCategory = isEmployeeTransaction(t) ? 'Ownership' : (conveyanceTypeInfo(t.conveyType)?.category ?? 'Ownership');
+    const category: ConveyanceCategory = isEmployeeTransaction(t)
+      ? 'Ownership'
+      : (conveyanceTypeInfo(t.conveyType)?.category ?? 'Ownership');
     const execDate = earliestExecDate(t);
     const fromIds = [...new Set(t.assignors.map((party) => boxIdByKey.get(party.key)!))];
     const toIds = [...new Set(t.assignees.map((party) => boxIdByKey.get(party.key)!))];

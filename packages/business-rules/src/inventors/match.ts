@@ -9,14 +9,7 @@ export function inventorNameKey(name: string): string {
 }
 
 /** The six BR-021 patterns over tokens family (F), given (G), middle (M). */
-const PATTERNS: readonly (readonly (0 | 1 | 2)[])[] = [
-  [0, 1],
-  [1, 0],
-  [0, 1, 2],
-  [1, 2, 0],
-  [0],
-  [1],
-];
+const PATTERNS: readonly (readonly (0 | 1 | 2)[])[] = [[0, 1], [1, 0], [0, 1, 2], [1, 2, 0], [0], [1]];
 
 /** BR-021 (D-10): the distinct, non-empty name variations of an inventor, in pattern order. */
 export function inventorNameVariations(name: string): string[] {
@@ -55,13 +48,22 @@ export function inventorMatchOptions(config: RulesConfig): InventorMatchOptions 
  * BR-022 (D-10, D-11, D-12): an inventor matches an assignor that is not an organization when a
  * multi-token variation is within `threshold` or a single-token variation is exact.
  */
-export function inventorMatchesAssignor(inventor: string, assignor: string, options: InventorMatchOptions = {}): boolean {
+export function inventorMatchesAssignor(
+  inventor: string,
+  assignor: string,
+  options: InventorMatchOptions = {},
+): boolean {
   const threshold = options.threshold ?? 5;
-  if (options.excludeOrganizations !== false && isOrganization(assignor, { unicodeBoundaries: options.unicodeBoundaries })) {
+  if (
+    options.excludeOrganizations !== false &&
+    isOrganization(assignor, { unicodeBoundaries: options.unicodeBoundaries })
+  ) {
     return false;
   }
   if (options.normalizeNames === false) {
-    return legacyInventorNameVariations(inventor).some((variation) => distance(variation, assignor) < threshold);
+    return legacyInventorNameVariations(inventor).some(
+      (variation) => distance(variation, assignor) < threshold,
+    );
   }
   const target = inventorNameKey(assignor);
   const singleTokenExact = options.singleTokenExact ?? true;
@@ -86,7 +88,10 @@ export interface FlagInput {
  * BR-023 (D-26): recompute a non-override row from its keyword result plus the inventor match, so a
  * corrected input can also clear a flag; overrides are returned unchanged.
  */
-export function flagConveyance(input: FlagInput, options: InventorMatchOptions = {}): ConveyanceClassification {
+export function flagConveyance(
+  input: FlagInput,
+  options: InventorMatchOptions = {},
+): ConveyanceClassification {
   const { classification } = input;
   if (classification.source === 'override') return classification;
   const keywordType = classification.keywordConveyType ?? 'missing';
@@ -107,10 +112,19 @@ export function flagConveyance(input: FlagInput, options: InventorMatchOptions =
     }
   }
   if (matchedNames.length === 0) return keywordRow;
-  return { ...classification, conveyType: 'employee', employerAssign: true, source: 'inventor_match', matchedNames };
+  return {
+    ...classification,
+    conveyType: 'employee',
+    employerAssign: true,
+    source: 'inventor_match',
+    matchedNames,
+  };
 }
 
 /** BR-041 (D-15): an asset's inventors are the application list, else the grant list. */
-export function assetInventors(applicationInventors: readonly string[], grantInventors: readonly string[]): readonly string[] {
+export function assetInventors(
+  applicationInventors: readonly string[],
+  grantInventors: readonly string[],
+): readonly string[] {
   return applicationInventors.length > 0 ? applicationInventors : grantInventors;
 }

@@ -51,7 +51,8 @@ function packedL1(entry: readonly number[], offset: number, query: Int32Array, l
     const a = entry[offset + w]!;
     const b = query[w]!;
     if (a === b) continue;
-    const lanes = laneAbsDiff(a & LANES_LOW, b & LANES_LOW) + laneAbsDiff((a >>> 4) & LANES_LOW, (b >>> 4) & LANES_LOW);
+    const lanes =
+      laneAbsDiff(a & LANES_LOW, b & LANES_LOW) + laneAbsDiff((a >>> 4) & LANES_LOW, (b >>> 4) & LANES_LOW);
     sum += Math.imul(lanes, 0x01010101) >>> 24;
   }
   return sum;

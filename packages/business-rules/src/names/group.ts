@@ -55,7 +55,9 @@ export function groupNames(items: readonly NameGroupItem[], options: GroupNamesO
   const sorted = sortForGrouping(items);
   const lowered = sorted.map((item) => item.name.toLowerCase());
   const longest = lowered.reduce((max, name) => Math.max(max, name.length), 0);
-  const thresholdByLength = Int32Array.from({ length: longest + 1 }, (_, length) => groupThreshold(length, bands));
+  const thresholdByLength = Int32Array.from({ length: longest + 1 }, (_, length) =>
+    groupThreshold(length, bands),
+  );
   const splitIds = new Set(options.overrides?.splits ?? []);
   const split = Uint8Array.from(sorted, (item) => (splitIds.has(item.entityId) ? 1 : 0));
   const index = new EditDistanceIndex(lowered, (shorter) => thresholdByLength[shorter]! - 1);
@@ -98,7 +100,9 @@ function applyMerges(
   const rankOf = new Map(sorted.map((item, rank) => [item.entityId, rank]));
   const groupOf = new Map<number, number[]>();
   for (const members of groups) for (const rank of members) groupOf.set(rank, members);
-  const ordered = [...merges].sort((a, b) => (a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : 0));
+  const ordered = [...merges].sort((a, b) =>
+    a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : 0,
+  );
   for (const { entityId, intoEntityId } of ordered) {
     const rank = rankOf.get(entityId);
     const targetRank = rankOf.get(intoEntityId);

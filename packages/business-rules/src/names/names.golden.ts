@@ -4,17 +4,36 @@ export const NORMALIZE_CASES: readonly { brId: string; input: string; output: st
   { brId: 'BR-014', input: 'Apple Incorporated', output: 'Apple Inc', legacy: 'Apple  Inc' },
   { brId: 'BR-015', input: 'GOOGLE LIMITED', output: 'Google Ltd', legacy: 'Google  Ltd' },
   { brId: 'BR-016', input: 'AMAZON COMPANY', output: 'Amazon Co', legacy: 'Amazon  Co' },
-  { brId: 'BR-015', input: 'ACME CORPORATION LIMITED', output: 'Acme Corporation Ltd', legacy: 'Acme Corporation  Ltd' },
-  { brId: 'BR-013', input: 'CORPORATION OF AMERICA', output: 'Corporation Of America', legacy: 'Corporation Of America' },
+  {
+    brId: 'BR-015',
+    input: 'ACME CORPORATION LIMITED',
+    output: 'Acme Corporation Ltd',
+    legacy: 'Acme Corporation  Ltd',
+  },
+  {
+    brId: 'BR-013',
+    input: 'CORPORATION OF AMERICA',
+    output: 'Corporation Of America',
+    legacy: 'Corporation Of America',
+  },
   { brId: 'BR-016', input: 'ACME TELECOMPANY', output: 'Acme Telecompany', legacy: 'Acme Tele Co' },
   { brId: 'BR-014', input: 'ACME, INC.', output: 'Acme, Inc.', legacy: 'Acme, Inc.' },
-  { brId: 'BR-013', input: "o'brien hewlett-packard", output: "O'brien Hewlett-packard", legacy: "O'brien Hewlett-packard" },
+  {
+    brId: 'BR-013',
+    input: "o'brien hewlett-packard",
+    output: "O'brien Hewlett-packard",
+    legacy: "O'brien Hewlett-packard",
+  },
   { brId: 'BR-013', input: '', output: '', legacy: '' },
 ];
 
 /** §2.2 organization-suffix examples (BR-017, D-12) with the legacy ASCII-boundary result. */
 export const SUFFIX_CASES: readonly { name: string; suffixes: string[]; legacy: string[] }[] = [
-  { name: 'Toyota Jidosha Kabushiki Kaisha', suffixes: ['kabushiki', 'kaisha'], legacy: ['kabushiki', 'kaisha'] },
+  {
+    name: 'Toyota Jidosha Kabushiki Kaisha',
+    suffixes: ['kabushiki', 'kaisha'],
+    legacy: ['kabushiki', 'kaisha'],
+  },
   { name: 'Novo Nordisk A/S', suffixes: ['a/s'], legacy: ['a/s'] },
   { name: 'Bank of America, N.A.', suffixes: ['bank'], legacy: ['bank'] },
   { name: 'Société Générale', suffixes: ['société'], legacy: [] },
@@ -42,13 +61,17 @@ export const GROUPING_CASES: readonly GroupingCase[] = [
       { entityId: 'e3', name: 'International Business Machines Corp', instances: 5000 },
     ],
     groups: [
-      { canonical: 'International Business Machines Corp', members: ['International Business Machines Corp', 'International Business Machine Corp'] },
+      {
+        canonical: 'International Business Machines Corp',
+        members: ['International Business Machines Corp', 'International Business Machine Corp'],
+      },
       { canonical: 'Ibm Corp', members: ['Ibm Corp'] },
     ],
   },
   {
     brIds: 'BR-018, BR-019',
-    title: 'a later seed member with more instances becomes canonical (Microsft Corp seeds, Microsoft Corp wins)',
+    title:
+      'a later seed member with more instances becomes canonical (Microsft Corp seeds, Microsoft Corp wins)',
     items: [
       { entityId: 'e1', name: 'Microsft Corp', instances: 3 },
       { entityId: 'e2', name: 'Microsoft Corp', instances: 500 },

@@ -22,14 +22,28 @@ describe('normalizeName', () => {
 
   it('BR-013…BR-016: is idempotent for any input', () => {
     const word = fc.oneof(
-      fc.constantFrom('corporation', 'INCORPORATED', 'Limited', 'company', 'corp', 'ß', 'İstanbul', 'société', 'a/s'),
+      fc.constantFrom(
+        'corporation',
+        'INCORPORATED',
+        'Limited',
+        'company',
+        'corp',
+        'ß',
+        'İstanbul',
+        'société',
+        'a/s',
+      ),
       fc.string({ unit: 'grapheme', maxLength: 8 }),
     );
     fc.assert(
-      fc.property(fc.array(word, { maxLength: 6 }), fc.constantFrom(' ', '  ', '\t', '\u00a0'), (words, separator) => {
-        const once = normalizeName(words.join(separator));
-        expect(normalizeName(once)).toBe(once);
-      }),
+      fc.property(
+        fc.array(word, { maxLength: 6 }),
+        fc.constantFrom(' ', '  ', '\t', '\u00a0'),
+        (words, separator) => {
+          const once = normalizeName(words.join(separator));
+          expect(normalizeName(once)).toBe(once);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -82,7 +96,17 @@ const nameItems = fc
       name: fc.oneof(
         fc.stringMatching(/^[abc ]{0,14}$/),
         fc.stringMatching(/^[ab ]{15,32}$/),
-        fc.constantFrom('Acme Inc', 'Acme Corp', 'Acne Inc', 'Acme Widgets Corp', 'Acme Widget Corp', 'International Business Machines Corp', 'Intl Business Machines Corp', 'A', ''),
+        fc.constantFrom(
+          'Acme Inc',
+          'Acme Corp',
+          'Acne Inc',
+          'Acme Widgets Corp',
+          'Acme Widget Corp',
+          'International Business Machines Corp',
+          'Intl Business Machines Corp',
+          'A',
+          '',
+        ),
       ),
       instances: fc.nat({ max: 20 }),
     }),
@@ -93,7 +117,12 @@ const nameItems = fc
 describe('groupNames', () => {
   it.each(GROUPING_CASES)('$brIds: $title', ({ items, groups }) => {
     const result = groupNames(items);
-    expect(result.map((group) => ({ canonical: group.canonical, members: group.members.map((member) => member.name) }))).toEqual(groups);
+    expect(
+      result.map((group) => ({
+        canonical: group.canonical,
+        members: group.members.map((member) => member.name),
+      })),
+    ).toEqual(groups);
   });
 
   it('BR-018: thresholds follow the D-9 length bands of the shorter name', () => {
@@ -103,7 +132,9 @@ describe('groupNames', () => {
   it('BR-018: the indexed grouping equals the literal all-pairs greedy', () => {
     fc.assert(
       fc.property(nameItems, (items) => {
-        expect(groupNames(items).map((group) => group.members.map((member) => member.entityId))).toEqual(naiveGroups(items));
+        expect(groupNames(items).map((group) => group.members.map((member) => member.entityId))).toEqual(
+          naiveGroups(items),
+        );
       }),
       { numRuns: 300 },
     );
@@ -112,7 +143,12 @@ describe('groupNames', () => {
   it('BR-019, BR-020: deterministic for any input order; every canonical is the member with most instances', () => {
     fc.assert(
       fc.property(
-        nameItems.chain((items) => fc.tuple(fc.constant(items), fc.shuffledSubarray(items, { minLength: items.length, maxLength: items.length }))),
+        nameItems.chain((items) =>
+          fc.tuple(
+            fc.constant(items),
+            fc.shuffledSubarray(items, { minLength: items.length, maxLength: items.length }),
+          ),
+        ),
         ([items, shuffled]) => {
           const groups = groupNames(items);
           expect(groupNames(shuffled)).toEqual(groups);
@@ -121,7 +157,9 @@ describe('groupNames', () => {
             const canonical = group.members.find((member) => member.entityId === group.canonicalEntityId)!;
             expect(canonical.instances).toBe(most);
             expect(group.canonical).toBe(canonical.name);
-            expect(group.totalInstances).toBe(group.members.reduce((sum, member) => sum + member.instances, 0));
+            expect(group.totalInstances).toBe(
+              group.members.reduce((sum, member) => sum + member.instances, 0),
+            );
           }
         },
       ),
@@ -136,8 +174,14 @@ describe('groupNames', () => {
       { entityId: 'beta', name: 'Beta Llc', instances: 2 },
     ];
     const split = groupNames(items, { overrides: { splits: ['acne'] } });
-    expect(split.map((group) => group.members.map((member) => member.entityId))).toEqual([['acme'], ['acne'], ['beta']]);
-    const merged = groupNames(items, { overrides: { splits: ['acne'], merges: [{ entityId: 'beta', intoEntityId: 'acme' }] } });
+    expect(split.map((group) => group.members.map((member) => member.entityId))).toEqual([
+      ['acme'],
+      ['acne'],
+      ['beta'],
+    ]);
+    const merged = groupNames(items, {
+      overrides: { splits: ['acne'], merges: [{ entityId: 'beta', intoEntityId: 'acme' }] },
+    });
     expect(merged.map((group) => [group.canonical, group.members.map((member) => member.entityId)])).toEqual([
       ['Acme Inc', ['acme', 'beta']],
       ['Acne Inc', ['acne']],

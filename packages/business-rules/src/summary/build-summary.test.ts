@@ -6,15 +6,30 @@ import { buildTransactionActivities } from '../tree/build-tree';
 import type { AssetInput, TransactionInput } from '../types';
 import { buildSummary, type SummaryCompanyInput } from './build-summary';
 
-const A1: AssetInput = { assetId: 'A1', appnoDocNum: '11111111', grantDocNum: null, appnoDate: '2005-01-01', layoutId: 15 };
-const A2: AssetInput = { assetId: 'A2', appnoDocNum: '22222222', grantDocNum: null, appnoDate: '2008-01-01', layoutId: 15 };
+const A1: AssetInput = {
+  assetId: 'A1',
+  appnoDocNum: '11111111',
+  grantDocNum: null,
+  appnoDate: '2005-01-01',
+  layoutId: 15,
+};
+const A2: AssetInput = {
+  assetId: 'A2',
+  appnoDocNum: '22222222',
+  grantDocNum: null,
+  appnoDate: '2008-01-01',
+  layoutId: 15,
+};
 
 const t100 = tx('100-1', '2005-03-01', 'employee', 'SMITH', 'BETA');
 const t101 = tx('101-1', '2008-03-01', 'employee', ['JONES', 'LEE'], 'BETA');
 const t400 = tx('400-1', '2010-01-01', 'security', 'BETA', 'FIRST BANK');
 const t500 = tx('500-1', '2012-01-01', 'release', 'FIRST BANK', 'BETA');
 
-function companyInput(companyId: string, assets: { asset: AssetInput; inventors: string[]; transactions: TransactionInput[] }[]): SummaryCompanyInput {
+function companyInput(
+  companyId: string,
+  assets: { asset: AssetInput; inventors: string[]; transactions: TransactionInput[] }[],
+): SummaryCompanyInput {
   const all = [...new Map(assets.flatMap((a) => a.transactions).map((t) => [t.rfId, t])).values()];
   return {
     companyId,
@@ -66,7 +81,15 @@ describe('buildSummary', () => {
         companyInput('c2', [{ asset: A2, inventors: ['JONES', 'LEE'], transactions: [t101, t400] }]),
       ],
     });
-    expect(rows.map((row) => [row.companyId, row.companyCount, row.transactionCount, row.assetCount, row.encumbranceCount])).toEqual([
+    expect(
+      rows.map((row) => [
+        row.companyId,
+        row.companyCount,
+        row.transactionCount,
+        row.assetCount,
+        row.encumbranceCount,
+      ]),
+    ).toEqual([
       ['c1', 1, 2, 1, 1],
       ['c2', 1, 2, 1, 1],
       [null, 2, 3, 2, 2],
@@ -75,7 +98,9 @@ describe('buildSummary', () => {
 
   it('BR-039, BR-043: ineligible assets are out of scope; an empty scope gives zeros', () => {
     const old: AssetInput = { ...A1, appnoDate: '1999-12-31' };
-    const [row] = buildSummary({ companies: [companyInput('c1', [{ asset: old, inventors: ['SMITH'], transactions: [t100] }])] });
+    const [row] = buildSummary({
+      companies: [companyInput('c1', [{ asset: old, inventors: ['SMITH'], transactions: [t100] }])],
+    });
     const { companyId: _companyId, companyCount, ...metrics } = row!;
     expect(companyCount).toBe(1);
     expect(Object.values(metrics).every((value) => value === 0)).toBe(true);

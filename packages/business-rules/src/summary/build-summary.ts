@@ -45,16 +45,27 @@ export interface SummaryMetrics {
 
 type Counts = Omit<SummaryMetrics, 'companyId' | 'companyCount'>;
 
-function countScope(assets: readonly SummaryAssetInput[], activities: readonly TransactionActivity[], own: readonly CompanyMatcher[]): Counts {
+function countScope(
+  assets: readonly SummaryAssetInput[],
+  activities: readonly TransactionActivity[],
+  own: readonly CompanyMatcher[],
+): Counts {
   const assetIds = new Set<string>();
   const transactions = new Map<string, TransactionInput>();
   const inventors = new Set<string>();
   const byStatus = { complete: new Set<string>(), broken: new Set<string>(), divested: new Set<string>() };
   const encumbered = new Set<string>();
-  for (const { asset, applicationInventors, grantInventors, transactions: assetTransactions, assessment } of assets) {
+  for (const {
+    asset,
+    applicationInventors,
+    grantInventors,
+    transactions: assetTransactions,
+    assessment,
+  } of assets) {
     assetIds.add(asset.assetId);
     for (const t of assetTransactions) if (!transactions.has(t.rfId)) transactions.set(t.rfId, t);
-    for (const name of assetInventors(applicationInventors, grantInventors)) inventors.add(inventorNameKey(name));
+    for (const name of assetInventors(applicationInventors, grantInventors))
+      inventors.add(inventorNameKey(name));
     if (assessment) {
       byStatus[assessment.status].add(asset.assetId);
       if (assessment.encumbered) encumbered.add(asset.assetId);
@@ -67,7 +78,8 @@ function countScope(assets: readonly SummaryAssetInput[], activities: readonly T
   let arrowCount = 0;
   for (const t of transactions.values()) {
     arrowCount += partyKeys(t.assignors).length * partyKeys(t.assignees).length;
-    for (const party of [...t.assignors, ...t.assignees]) if (!parties.has(party.key)) parties.set(party.key, party);
+    for (const party of [...t.assignors, ...t.assignees])
+      if (!parties.has(party.key)) parties.set(party.key, party);
     if (isEmployeeTransaction(t)) {
       for (const party of t.assignors) {
         flaggedAssignors.add(inventorNameKey(party.name));
@@ -75,11 +87,16 @@ function countScope(assets: readonly SummaryAssetInput[], activities: readonly T
       }
     }
   }
-  const isOwn = (key: string, party: { name: string }): boolean => own.some((c) => c.matches({ key, name: party.name }));
-  const entityCount = [...parties].filter(([key, party]) => !inventorMatchedKeys.has(key) && !isOwn(key, party)).length;
+  const isOwn = (key: string, party: { name: string }): boolean =>
+    own.some((c) => c.matches({ key, name: party.name }));
+  const entityCount = [...parties].filter(
+    ([key, party]) => !inventorMatchedKeys.has(key) && !isOwn(key, party),
+  ).length;
 
   const scopedActivities = activities.filter((row) => transactions.has(row.rfId));
-  const partyIds = new Set(scopedActivities.filter((row) => row.activityId !== ACTIVITY.employee).map((row) => row.partyEntityId));
+  const partyIds = new Set(
+    scopedActivities.filter((row) => row.activityId !== ACTIVITY.employee).map((row) => row.partyEntityId),
+  );
   const activityGroups = new Set(scopedActivities.map((row) => activityGroup(row.activityId)));
 
   return {

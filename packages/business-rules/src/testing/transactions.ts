@@ -2,7 +2,8 @@ import type { ConveyType } from '@patentrack/shared';
 import type { AssigneeInput, AssignorInput, CompanyInput, DocumentInput, TransactionInput } from '../types';
 
 /** Test and benchmark builders: a party's key, entity id and name are all its (upper-case) name. */
-const toList = (names: string | readonly string[]): readonly string[] => (typeof names === 'string' ? [names] : names);
+const toList = (names: string | readonly string[]): readonly string[] =>
+  typeof names === 'string' ? [names] : names;
 
 /** Reel and frame from a short spec id such as `100-1` or a canonical `048811-0679`. */
 function reelFrame(rfId: string): { reelNo: number; frameNo: number } {
@@ -33,8 +34,18 @@ export function tx(
     recordDate: date,
     conveyType,
     employerAssign: conveyType === 'employee',
-    assignors: toList(assignors).map((name): AssignorInput => ({ key: name, entityId: name, name, execDate: date })),
-    assignees: toList(assignees).map((name): AssigneeInput => ({ key: name, entityId: name, name, country: assigneeCountry ?? null })),
+    assignors: toList(assignors).map((name): AssignorInput => ({
+      key: name,
+      entityId: name,
+      name,
+      execDate: date,
+    })),
+    assignees: toList(assignees).map((name): AssigneeInput => ({
+      key: name,
+      entityId: name,
+      name,
+      country: assigneeCountry ?? null,
+    })),
     ...rest,
   };
 }

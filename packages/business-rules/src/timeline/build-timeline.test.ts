@@ -2,12 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { company, tx } from '../testing/transactions';
 import { buildTimeline } from './build-timeline';
 
-const doc = (appnoDate: string) => ({ documents: [{ appnoDocNum: '12345678', grantDocNum: null, appnoDate }] });
+const doc = (appnoDate: string) => ({
+  documents: [{ appnoDocNum: '12345678', grantDocNum: null, appnoDate }],
+});
 
 describe('buildTimeline', () => {
   it('§5.4 example: ACME→BETA seen from BETA is one assignor row with its own execution date', () => {
     const rows = buildTimeline({
-      transactions: [tx('200-1', '2012-02-20', 'assignment', 'ACME', 'BETA', { recordDate: '2012-03-01', ...doc('2005-01-01') })],
+      transactions: [
+        tx('200-1', '2012-02-20', 'assignment', 'ACME', 'BETA', {
+          recordDate: '2012-03-01',
+          ...doc('2005-01-01'),
+        }),
+      ],
       company: company('BETA'),
     });
     expect(rows).toEqual([
@@ -37,7 +44,16 @@ describe('buildTimeline', () => {
       ],
       company: company('BETA'),
     });
-    expect(rows.map((row) => [row.sequence, row.rfId, row.partyRole, row.originalName, row.category, row.execDate])).toEqual([
+    expect(
+      rows.map((row) => [
+        row.sequence,
+        row.rfId,
+        row.partyRole,
+        row.originalName,
+        row.category,
+        row.execDate,
+      ]),
+    ).toEqual([
       [1, '100-2', 'assignor', 'JONES', 'employee', '2001-01-01'],
       [2, '700-1', 'assignee', 'LICENSEE A', 'license', '2016-01-01'],
       [3, '700-1', 'assignee', 'LICENSEE B', 'license', '2016-01-01'],

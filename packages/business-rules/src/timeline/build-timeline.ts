@@ -1,4 +1,10 @@
-import { DEFAULT_RULES_CONFIG, type ConveyType, type PartyRole, type RulesConfig, type TimelineCategory } from '@patentrack/shared';
+import {
+  DEFAULT_RULES_CONFIG,
+  type ConveyType,
+  type PartyRole,
+  type RulesConfig,
+  type TimelineCategory,
+} from '@patentrack/shared';
 import { companyMatcher } from '../config';
 import { earliestExecDate, inTransactionOrder, isEmployeeTransaction } from '../title/order';
 import type { CompanyInput, IsoDate, PartyInput, TransactionInput } from '../types';
@@ -15,7 +21,9 @@ const CATEGORY_BY_TYPE: Partial<Record<ConveyType, TimelineCategory>> = {
 };
 
 /** §5.4 category (D-19 adds `license`); everything not listed is administrative. */
-export function timelineCategory(transaction: Pick<TransactionInput, 'conveyType' | 'employerAssign'>): TimelineCategory {
+export function timelineCategory(
+  transaction: Pick<TransactionInput, 'conveyType' | 'employerAssign'>,
+): TimelineCategory {
   if (isEmployeeTransaction(transaction)) return 'employee';
   return CATEGORY_BY_TYPE[transaction.conveyType] ?? 'administrative';
 }
@@ -53,7 +61,9 @@ export function buildTimeline(input: BuildTimelineInput): TimelineEntry[] {
   const entries: Omit<TimelineEntry, 'sequence'>[] = [];
   const seen = new Set<string>();
   for (const transaction of inTransactionOrder(input.transactions)) {
-    const linked = (transaction.documents ?? []).some((document) => document.appnoDate && Number(document.appnoDate.slice(0, 4)) > appYearAfter);
+    const linked = (transaction.documents ?? []).some(
+      (document) => document.appnoDate && Number(document.appnoDate.slice(0, 4)) > appYearAfter,
+    );
     if (!linked) continue;
     const sides: [PartyRole, readonly (PartyInput & { execDate?: IsoDate | null })[]][] = [];
     if (transaction.assignees.some(company.matches)) sides.push(['assignor', transaction.assignors]);
@@ -80,7 +90,11 @@ export function buildTimeline(input: BuildTimelineInput): TimelineEntry[] {
         });
       }
     }
-    rows.sort((a, b) => (a.partyRole === b.partyRole ? 0 : a.partyRole === 'assignor' ? -1 : 1) || (a.originalName < b.originalName ? -1 : a.originalName > b.originalName ? 1 : 0));
+    rows.sort(
+      (a, b) =>
+        (a.partyRole === b.partyRole ? 0 : a.partyRole === 'assignor' ? -1 : 1) ||
+        (a.originalName < b.originalName ? -1 : a.originalName > b.originalName ? 1 : 0),
+    );
     entries.push(...rows);
   }
   return entries.map((entry, index) => ({ ...entry, sequence: index + 1 }));

@@ -9,15 +9,25 @@ import { parseReleaseRfId } from './release-reference';
 import { ENCUMBRANCE_CASES, TITLE_CASES } from './title.golden';
 
 describe('assessTitle — worked examples', () => {
-  it.each(TITLE_CASES)('$id ($brIds): $expected.status $expected.reason', ({ transactions, company: name, expected }) => {
-    expect(assessTitle({ transactions, company: company(name) })).toMatchObject(expected);
-  });
+  it.each(TITLE_CASES)(
+    '$id ($brIds): $expected.status $expected.reason',
+    ({ transactions, company: name, expected }) => {
+      expect(assessTitle({ transactions, company: company(name) })).toMatchObject(expected);
+    },
+  );
 
-  it.each(TITLE_CASES)('$id ($brIds) legacy parity: $legacy.status', ({ transactions, company: name, legacy }) => {
-    const result = assessTitle({ transactions, company: company(name), config: LEGACY_PARITY_RULES_CONFIG });
-    expect(result.status).toBe(legacy.status);
-    if (legacy.openSecurityRfIds) expect(result.openSecurityRfIds).toEqual(legacy.openSecurityRfIds);
-  });
+  it.each(TITLE_CASES)(
+    '$id ($brIds) legacy parity: $legacy.status',
+    ({ transactions, company: name, legacy }) => {
+      const result = assessTitle({
+        transactions,
+        company: company(name),
+        config: LEGACY_PARITY_RULES_CONFIG,
+      });
+      expect(result.status).toBe(legacy.status);
+      if (legacy.openSecurityRfIds) expect(result.openSecurityRfIds).toEqual(legacy.openSecurityRfIds);
+    },
+  );
 
   it.each(ENCUMBRANCE_CASES)('BR-036 $id: encumbered $encumbered', ({ transactions, encumbered, open }) => {
     const result = assessTitle({ transactions, company: company('BETA') });
@@ -36,7 +46,11 @@ describe('assessTitle — worked examples', () => {
       ],
       company: company('BETA'),
     });
-    expect(result).toMatchObject({ status: 'complete', chainRfIds: ['100-1', '200-1'], finalHolderKeys: ['BETA'] });
+    expect(result).toMatchObject({
+      status: 'complete',
+      chainRfIds: ['100-1', '200-1'],
+      finalHolderKeys: ['BETA'],
+    });
   });
 
   it('BR-033: a partial assignment adds to the holders instead of replacing them', () => {
@@ -53,12 +67,20 @@ describe('assessTitle — worked examples', () => {
 
   it('BR-032: the company is also recognized by its normalized name when its key differs (§0.1)', () => {
     const transactions = [tx('100-1', '2010-01-05', 'employee', 'SMITH', 'BETA CORPORATION')];
-    expect(assessTitle({ transactions, company: { partyKeys: ['other-key'], names: ['Beta Corp'] } }).status).toBe('complete');
+    expect(
+      assessTitle({ transactions, company: { partyKeys: ['other-key'], names: ['Beta Corp'] } }).status,
+    ).toBe('complete');
   });
 
   it('BR-032: requireOwnerAtEnd off (legacy D-5) never reports not_current_owner', () => {
     const config = parseRulesConfig({ chain: { requireOwnerAtEnd: false } });
-    expect(assessTitle({ transactions: TITLE_CASES.find((c) => c.id === 'BT-11')!.transactions, company: company('BETA'), config }).status).toBe('complete');
+    expect(
+      assessTitle({
+        transactions: TITLE_CASES.find((c) => c.id === 'BT-11')!.transactions,
+        company: company('BETA'),
+        config,
+      }).status,
+    ).toBe('complete');
   });
 });
 
@@ -66,14 +88,18 @@ describe('release references and securities', () => {
   it('BR-036: release_rf_id is parsed from the conveyance text', () => {
     expect(parseReleaseRfId('RELEASE OF SECURITY INTEREST AT REEL/FRAME 048811/0679')).toBe('048811-0679');
     expect(parseReleaseRfId('RELEASE OF SECURITY INTEREST AT REEL/FRAME NO. 49111/0583')).toBe('049111-0583');
-    expect(parseReleaseRfId('TERMINATION AND RELEASE OF SECURITY INTEREST RECORDED AT REEL 048818/FRAME 0520')).toBe('048818-0520');
+    expect(
+      parseReleaseRfId('TERMINATION AND RELEASE OF SECURITY INTEREST RECORDED AT REEL 048818/FRAME 0520'),
+    ).toBe('048818-0520');
     expect(parseReleaseRfId('RELEASE BY SECURED PARTY')).toBeNull();
   });
 
   it('BR-036: a release naming a security in its text closes it whoever records it', () => {
     const open = openSecurities([
       tx('048811-0679', '2015-01-05', 'security', 'BETA', 'BANK A'),
-      tx('050000-0001', '2018-01-05', 'release', 'BANK B', 'BETA', { conveyText: 'RELEASE OF SECURITY INTEREST AT REEL/FRAME 048811/0679' }),
+      tx('050000-0001', '2018-01-05', 'release', 'BANK B', 'BETA', {
+        conveyText: 'RELEASE OF SECURITY INTEREST AT REEL/FRAME 048811/0679',
+      }),
     ]);
     expect(open).toEqual([]);
   });
@@ -94,7 +120,9 @@ function pureChain(length: number): TransactionInput[] {
   return holders.map((holder, i) => {
     const date = `${2000 + i}-01-01`;
     const rf = `${String(100 + i).padStart(6, '0')}-0001`;
-    return i === 0 ? tx(rf, date, 'employee', 'SMITH', holder) : tx(rf, date, 'assignment', holders[i - 1]!, holder);
+    return i === 0
+      ? tx(rf, date, 'employee', 'SMITH', holder)
+      : tx(rf, date, 'assignment', holders[i - 1]!, holder);
   });
 }
 
@@ -112,28 +140,35 @@ describe('assessTitle — properties', () => {
   it('BR-033: removing any one middle link breaks the chain with chain_gap at the next transaction', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 3, max: 30 }).chain((length) => fc.tuple(fc.constant(length), fc.integer({ min: 1, max: length - 2 }))),
+        fc
+          .integer({ min: 3, max: 30 })
+          .chain((length) => fc.tuple(fc.constant(length), fc.integer({ min: 1, max: length - 2 }))),
         ([length, removed]) => {
           const chain = pureChain(length);
-          const result = assessTitle({ transactions: chain.filter((_, i) => i !== removed), company: company('BETA') });
-          expect(result).toMatchObject({ status: 'broken', reason: 'chain_gap', breakRfId: chain[removed + 1]!.rfId });
+          const result = assessTitle({
+            transactions: chain.filter((_, i) => i !== removed),
+            company: company('BETA'),
+          });
+          expect(result).toMatchObject({
+            status: 'broken',
+            reason: 'chain_gap',
+            breakRfId: chain[removed + 1]!.rfId,
+          });
         },
       ),
     );
   });
 
   it('BR-032, BR-033: the verdict ignores input order and exact re-recordings (D-4)', () => {
-    const scenario = fc
-      .tuple(fc.integer({ min: 1, max: 12 }), fc.boolean())
-      .chain(([length, breakIt]) => {
-        const chain = pureChain(length);
-        const transactions = breakIt && length > 2 ? chain.filter((_, i) => i !== 1) : chain;
-        return fc.tuple(
-          fc.constant(transactions),
-          fc.shuffledSubarray(transactions, { minLength: transactions.length, maxLength: transactions.length }),
-          fc.subarray(transactions),
-        );
-      });
+    const scenario = fc.tuple(fc.integer({ min: 1, max: 12 }), fc.boolean()).chain(([length, breakIt]) => {
+      const chain = pureChain(length);
+      const transactions = breakIt && length > 2 ? chain.filter((_, i) => i !== 1) : chain;
+      return fc.tuple(
+        fc.constant(transactions),
+        fc.shuffledSubarray(transactions, { minLength: transactions.length, maxLength: transactions.length }),
+        fc.subarray(transactions),
+      );
+    });
     fc.assert(
       fc.property(scenario, ([transactions, shuffled, rerecorded]) => {
         const expected = assessTitle({ transactions, company: company('BETA') });
@@ -155,7 +190,9 @@ describe('asset eligibility and membership', () => {
 
   it('BR-040: layout 15 by default; a null filter keeps every layout (D-14)', () => {
     expect(isEligibleAsset({ appnoDate: '2005-01-01', layoutId: 14 })).toBe(false);
-    expect(isEligibleAsset({ appnoDate: '2005-01-01', layoutId: 14 }, { appYearAfter: 1999, layoutId: null })).toBe(true);
+    expect(
+      isEligibleAsset({ appnoDate: '2005-01-01', layoutId: 14 }, { appYearAfter: 1999, layoutId: null }),
+    ).toBe(true);
   });
 
   it('D-27: link assignee, face assignee and manual additions make assets; securities and removals do not', () => {
@@ -173,12 +210,21 @@ describe('asset eligibility and membership', () => {
     });
     const ids = companyAssetIds({
       company: company('BETA'),
-      assets: [asset('A1', '11111111'), asset('A2', '22222222'), asset('A3', '33333333', 'BETA'), asset('A4', '44444444'), asset('A5', '55555555'), asset('A6', '66666666')],
+      assets: [
+        asset('A1', '11111111'),
+        asset('A2', '22222222'),
+        asset('A3', '33333333', 'BETA'),
+        asset('A4', '44444444'),
+        asset('A5', '55555555'),
+        asset('A6', '66666666'),
+      ],
       transactions,
       manualAdditions: ['A4', 'A6'],
       manualRemovals: ['A6'],
     });
     expect(ids).toEqual(['A1', 'A3', 'A4']);
-    expect(transactionsOfAsset({ appnoDocNum: '22222222', grantDocNum: null }, transactions).map((t) => t.rfId)).toEqual(['400-1']);
+    expect(
+      transactionsOfAsset({ appnoDocNum: '22222222', grantDocNum: null }, transactions).map((t) => t.rfId),
+    ).toEqual(['400-1']);
   });
 });

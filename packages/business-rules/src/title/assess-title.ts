@@ -1,4 +1,10 @@
-import { DEFAULT_RULES_CONFIG, type DisplayStatus, type RulesConfig, type TitleReason, type TitleStatus } from '@patentrack/shared';
+import {
+  DEFAULT_RULES_CONFIG,
+  type DisplayStatus,
+  type RulesConfig,
+  type TitleReason,
+  type TitleStatus,
+} from '@patentrack/shared';
 import { companyMatcher, type CompanyMatcher } from '../config';
 import type { AssigneeInput, CompanyInput, TransactionInput } from '../types';
 import { inTransactionOrder, isEmployeeTransaction, partyKeys, txDate } from './order';
@@ -58,7 +64,8 @@ function walkChain(links: readonly TransactionInput[], company: CompanyMatcher):
   for (const link of links) {
     const assignorKeys = partyKeys(link.assignors);
     const assigneeKeys = partyKeys(link.assignees);
-    if (prev && sameKeySet(assignorKeys, prev.assignorKeys) && sameKeySet(assigneeKeys, prev.assigneeKeys)) continue;
+    if (prev && sameKeySet(assignorKeys, prev.assignorKeys) && sameKeySet(assigneeKeys, prev.assigneeKeys))
+      continue;
     if (isEmployeeTransaction(link)) {
       if (assignorKeys.length > 0) employeeLinkCount++;
       holder = new Map(link.assignees.map((party) => [party.key, party]));
@@ -75,7 +82,8 @@ function walkChain(links: readonly TransactionInput[], company: CompanyMatcher):
           companyHoldsAtEnd: false,
         };
       }
-      const next = link.conveyType === 'partialassignment' ? new Map(holder) : new Map<string, AssigneeInput>();
+      const next =
+        link.conveyType === 'partialassignment' ? new Map(holder) : new Map<string, AssigneeInput>();
       for (const party of link.assignees) next.set(party.key, party);
       holder = next;
     }
@@ -109,7 +117,8 @@ function walkLegacyPairs(links: readonly TransactionInput[], company: CompanyMat
     const assignors = link.assignors.length > 0 ? link.assignors.map((party) => party.key) : [null];
     for (const assignor of assignors) {
       for (const assignee of link.assignees) {
-        if (last && (last.rfId === link.rfId || last.assignor === assignor || last.assignee === assignee.key)) continue;
+        if (last && (last.rfId === link.rfId || last.assignor === assignor || last.assignee === assignee.key))
+          continue;
         if (isEmployeeTransaction(link)) {
           if (assignor !== null) employeeLinkCount++;
         } else if (previousAssignee && previousAssignee.key !== assignor) {
@@ -148,7 +157,9 @@ function walkLegacyPairs(links: readonly TransactionInput[], company: CompanyMat
  * secured party, or released (explicit `release_rf_id`, or a same-day-or-later release by the secured party).
  */
 export function openSecurities(transactions: readonly TransactionInput[]): string[] {
-  const ordered = inTransactionOrder(transactions.filter((t) => t.conveyType === 'security' || t.conveyType === 'release'));
+  const ordered = inTransactionOrder(
+    transactions.filter((t) => t.conveyType === 'security' || t.conveyType === 'release'),
+  );
   const explicitlyReleased = new Set<string>();
   for (const t of ordered) {
     if (t.conveyType !== 'release') continue;
@@ -158,11 +169,20 @@ export function openSecurities(transactions: readonly TransactionInput[]): strin
   // On the same txDate a security is considered before a release, since `txDate(r) ≥ txDate(s)` admits it.
   const events = ordered
     .map((t, position) => ({ t, position, date: txDate(t) ?? '\uffff' }))
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || (a.t.conveyType === b.t.conveyType ? a.position - b.position : a.t.conveyType === 'security' ? -1 : 1));
+    .sort(
+      (a, b) =>
+        (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) ||
+        (a.t.conveyType === b.t.conveyType
+          ? a.position - b.position
+          : a.t.conveyType === 'security'
+            ? -1
+            : 1),
+    );
   const open: TransactionInput[] = [];
   for (const { t } of events) {
     const assignorKeys = new Set(partyKeys(t.assignors));
-    const securedBy = (security: TransactionInput): boolean => security.assignees.some((party) => assignorKeys.has(party.key));
+    const securedBy = (security: TransactionInput): boolean =>
+      security.assignees.some((party) => assignorKeys.has(party.key));
     if (t.conveyType === 'security') {
       if (explicitlyReleased.has(t.rfId)) continue;
       for (let i = open.length - 1; i >= 0; i--) if (securedBy(open[i]!)) open.splice(i, 1);
@@ -205,7 +225,8 @@ export function assessTitle(input: AssessTitleInput): TitleAssessment {
     ? openSecurities(ordered)
     : ordered.filter((t) => t.conveyType === 'security' || t.conveyType === 'release').map((t) => t.rfId);
   const encumbered = openSecurityRfIds.length > 0;
-  const displayStatus: DisplayStatus = status === 'complete' ? (encumbered ? 'encumbered' : 'complete') : status;
+  const displayStatus: DisplayStatus =
+    status === 'complete' ? (encumbered ? 'encumbered' : 'complete') : status;
 
   return {
     status,

@@ -4,21 +4,32 @@ import type { AssetInput, CompanyInput, DocumentInput, PartyInput, TransactionIn
 import { isChainLink } from './assess-title';
 
 /** BR-039 (D-13) and BR-040 (D-14): year(`appno_date`) > `appYearAfter` and, when set, the layout id. */
-export function isEligibleAsset(asset: Pick<AssetInput, 'appnoDate' | 'layoutId'>, filter: RulesConfig['filter'] = DEFAULT_RULES_CONFIG.filter): boolean {
+export function isEligibleAsset(
+  asset: Pick<AssetInput, 'appnoDate' | 'layoutId'>,
+  filter: RulesConfig['filter'] = DEFAULT_RULES_CONFIG.filter,
+): boolean {
   if (!asset.appnoDate) return false;
   if (Number(asset.appnoDate.slice(0, 4)) <= filter.appYearAfter) return false;
   return filter.layoutId === null || asset.layoutId === filter.layoutId;
 }
 
 /** `T(a)` (§0.1): a document row names the asset's application number, or its grant when it has none. */
-export function documentNamesAsset(document: DocumentInput, asset: Pick<AssetInput, 'appnoDocNum' | 'grantDocNum'>): boolean {
+export function documentNamesAsset(
+  document: DocumentInput,
+  asset: Pick<AssetInput, 'appnoDocNum' | 'grantDocNum'>,
+): boolean {
   if (asset.appnoDocNum) return document.appnoDocNum === asset.appnoDocNum;
   return asset.grantDocNum !== null && document.grantDocNum === asset.grantDocNum;
 }
 
 /** `T(a)`: the transactions with a document row naming the asset. */
-export function transactionsOfAsset<T extends TransactionInput>(asset: Pick<AssetInput, 'appnoDocNum' | 'grantDocNum'>, transactions: readonly T[]): T[] {
-  return transactions.filter((t) => (t.documents ?? []).some((document) => documentNamesAsset(document, asset)));
+export function transactionsOfAsset<T extends TransactionInput>(
+  asset: Pick<AssetInput, 'appnoDocNum' | 'grantDocNum'>,
+  transactions: readonly T[],
+): T[] {
+  return transactions.filter((t) =>
+    (t.documents ?? []).some((document) => documentNamesAsset(document, asset)),
+  );
 }
 
 export interface MembershipAsset extends Pick<AssetInput, 'assetId' | 'appnoDocNum' | 'grantDocNum'> {
@@ -44,7 +55,9 @@ export function companyAssetIds(input: CompanyAssetsInput): string[] {
   const config = input.config ?? DEFAULT_RULES_CONFIG;
   const company = companyMatcher(input.company);
   const acquiredDocuments = input.transactions
-    .filter((t) => isChainLink(t, config.chain.linkTypes) && t.assignees.some((party) => company.matches(party)))
+    .filter(
+      (t) => isChainLink(t, config.chain.linkTypes) && t.assignees.some((party) => company.matches(party)),
+    )
     .flatMap((t) => t.documents ?? []);
   const removed = new Set(input.manualRemovals ?? []);
   const added = new Set(input.manualAdditions ?? []);

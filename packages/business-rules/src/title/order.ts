@@ -4,7 +4,8 @@ import type { IsoDate, PartyInput, TransactionInput } from '../types';
 export function earliestExecDate(transaction: Pick<TransactionInput, 'assignors'>): IsoDate | null {
   let earliest: IsoDate | null = null;
   for (const assignor of transaction.assignors) {
-    if (assignor.execDate && (earliest === null || assignor.execDate < earliest)) earliest = assignor.execDate;
+    if (assignor.execDate && (earliest === null || assignor.execDate < earliest))
+      earliest = assignor.execDate;
   }
   return earliest;
 }
@@ -44,7 +45,9 @@ export function inTransactionOrder<T extends TransactionInput>(transactions: rea
 }
 
 /** Employer-flagged or typed `employee` (BR-024, BR-034). */
-export function isEmployeeTransaction(transaction: Pick<TransactionInput, 'conveyType' | 'employerAssign'>): boolean {
+export function isEmployeeTransaction(
+  transaction: Pick<TransactionInput, 'conveyType' | 'employerAssign'>,
+): boolean {
   return transaction.employerAssign || transaction.conveyType === 'employee';
 }
 

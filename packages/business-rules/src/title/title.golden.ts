@@ -26,7 +26,10 @@ export const TITLE_CASES: readonly TitleCase[] = [
   {
     id: 'BT-1',
     brIds: 'BR-032, BR-034',
-    transactions: [tx('100-1', '2010-01-05', 'employee', 'SMITH', 'ACME'), tx('200-1', '2012-03-01', 'assignment', 'ACME', 'BETA')],
+    transactions: [
+      tx('100-1', '2010-01-05', 'employee', 'SMITH', 'ACME'),
+      tx('200-1', '2012-03-01', 'assignment', 'ACME', 'BETA'),
+    ],
     company: 'BETA',
     expected: { status: 'complete', reason: null, employeeLinkCount: 1, displayStatus: 'complete' },
     legacy: { status: 'complete' },
@@ -34,9 +37,18 @@ export const TITLE_CASES: readonly TitleCase[] = [
   {
     id: 'BT-2',
     brIds: 'BR-033',
-    transactions: [tx('100-1', '2010-01-05', 'employee', 'SMITH', 'ACME'), tx('200-1', '2012-03-01', 'assignment', 'GAMMA', 'BETA')],
+    transactions: [
+      tx('100-1', '2010-01-05', 'employee', 'SMITH', 'ACME'),
+      tx('200-1', '2012-03-01', 'assignment', 'GAMMA', 'BETA'),
+    ],
     company: 'BETA',
-    expected: { status: 'broken', reason: 'chain_gap', breakRfId: '200-1', expectedHolderKeys: ['ACME'], actualAssignorKeys: ['GAMMA'] },
+    expected: {
+      status: 'broken',
+      reason: 'chain_gap',
+      breakRfId: '200-1',
+      expectedHolderKeys: ['ACME'],
+      actualAssignorKeys: ['GAMMA'],
+    },
     legacy: { status: 'broken' },
   },
   {
@@ -77,7 +89,13 @@ export const TITLE_CASES: readonly TitleCase[] = [
       tx('600-1', '2019-01-05', 'security', 'BETA', 'SECOND BANK'),
     ],
     company: 'BETA',
-    expected: { status: 'complete', reason: null, encumbered: true, openSecurityRfIds: ['600-1'], displayStatus: 'encumbered' },
+    expected: {
+      status: 'complete',
+      reason: null,
+      encumbered: true,
+      openSecurityRfIds: ['600-1'],
+      displayStatus: 'encumbered',
+    },
     legacy: { status: 'complete', openSecurityRfIds: ['400-1', '500-1', '600-1'] },
   },
   {
@@ -102,13 +120,22 @@ export const TITLE_CASES: readonly TitleCase[] = [
       tx('250-1', '2013-03-01', 'assignment', 'ACME', 'GAMMA'),
     ],
     company: 'GAMMA',
-    expected: { status: 'broken', reason: 'chain_gap', breakRfId: '250-1', expectedHolderKeys: ['BETA'], actualAssignorKeys: ['ACME'] },
+    expected: {
+      status: 'broken',
+      reason: 'chain_gap',
+      breakRfId: '250-1',
+      expectedHolderKeys: ['BETA'],
+      actualAssignorKeys: ['ACME'],
+    },
     legacy: { status: 'complete' },
   },
   {
     id: 'BT-9',
     brIds: 'BR-032',
-    transactions: [tx('100-1', '2010-01-05', 'employee', 'SMITH', 'ACME'), tx('200-1', '2012-03-01', 'assignment', 'ACME', 'BETA')],
+    transactions: [
+      tx('100-1', '2010-01-05', 'employee', 'SMITH', 'ACME'),
+      tx('200-1', '2012-03-01', 'assignment', 'ACME', 'BETA'),
+    ],
     company: 'ACME',
     expected: { status: 'divested', reason: null, displayStatus: 'divested' },
     legacy: { status: 'complete' },
@@ -138,16 +165,29 @@ export const TITLE_CASES: readonly TitleCase[] = [
 const EMPLOYEE_START = tx('100-1', '2010-01-05', 'employee', 'SMITH', 'BETA');
 
 /** §4.2 ENC-1…ENC-5 (D-6), on top of an employee start so the chain itself is complete. */
-export const ENCUMBRANCE_CASES: readonly { id: string; transactions: TransactionInput[]; encumbered: boolean; open: string[] }[] = [
+export const ENCUMBRANCE_CASES: readonly {
+  id: string;
+  transactions: TransactionInput[];
+  encumbered: boolean;
+  open: string[];
+}[] = [
   {
     id: 'ENC-1',
-    transactions: [EMPLOYEE_START, tx('400-1', '2015-01-05', 'security', 'BETA', 'FIRST BANK'), tx('500-1', '2018-01-05', 'release', 'FIRST BANK', 'BETA')],
+    transactions: [
+      EMPLOYEE_START,
+      tx('400-1', '2015-01-05', 'security', 'BETA', 'FIRST BANK'),
+      tx('500-1', '2018-01-05', 'release', 'FIRST BANK', 'BETA'),
+    ],
     encumbered: false,
     open: [],
   },
   {
     id: 'ENC-2',
-    transactions: [EMPLOYEE_START, tx('500-1', '2014-01-05', 'release', 'FIRST BANK', 'BETA'), tx('400-1', '2015-01-05', 'security', 'BETA', 'FIRST BANK')],
+    transactions: [
+      EMPLOYEE_START,
+      tx('500-1', '2014-01-05', 'release', 'FIRST BANK', 'BETA'),
+      tx('400-1', '2015-01-05', 'security', 'BETA', 'FIRST BANK'),
+    ],
     encumbered: true,
     open: ['400-1'],
   },

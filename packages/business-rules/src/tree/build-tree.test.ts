@@ -4,16 +4,28 @@ import { buildTransactionActivities, buildTreeNodes, conveyanceColor } from './b
 import { TREE_CASES } from './tree.golden';
 
 describe('buildTreeNodes', () => {
-  it.each(TREE_CASES)('$brId: $transaction.conveyType $transaction.rfId → type $treeType node $node', ({ transaction, treeType, tab, node, color }) => {
-    const nodes = buildTreeNodes({ transactions: [transaction], company: company('BETA') });
-    if (node === null) {
-      expect(nodes).toEqual([]);
-      return;
-    }
-    expect(nodes).toEqual([
-      { entityId: node, name: node, parentId: null, treeType, treeTab: tab, color, depth: 0, transactionRfIds: [transaction.rfId] },
-    ]);
-  });
+  it.each(TREE_CASES)(
+    '$brId: $transaction.conveyType $transaction.rfId → type $treeType node $node',
+    ({ transaction, treeType, tab, node, color }) => {
+      const nodes = buildTreeNodes({ transactions: [transaction], company: company('BETA') });
+      if (node === null) {
+        expect(nodes).toEqual([]);
+        return;
+      }
+      expect(nodes).toEqual([
+        {
+          entityId: node,
+          name: node,
+          parentId: null,
+          treeType,
+          treeTab: tab,
+          color,
+          depth: 0,
+          transactionRfIds: [transaction.rfId],
+        },
+      ]);
+    },
+  );
 
   it('BR-030: c on both sides gives a node in both directions; nodes dedupe on (type, name) and keep every rf_id', () => {
     const nodes = buildTreeNodes({
@@ -33,16 +45,11 @@ describe('buildTreeNodes', () => {
   });
 
   it('BR-031: colour per conveyance type, unknown types red', () => {
-    expect(['namechg', 'security', 'employee', 'release', 'license', 'licenseend', 'correct', 'bogus'].map(conveyanceColor)).toEqual([
-      '#2493f2',
-      '#ffaa00',
-      '#E60000',
-      '#70A800',
-      '#E6E600',
-      '#E6E600',
-      '#E60000',
-      '#E60000',
-    ]);
+    expect(
+      ['namechg', 'security', 'employee', 'release', 'license', 'licenseend', 'correct', 'bogus'].map(
+        conveyanceColor,
+      ),
+    ).toEqual(['#2493f2', '#ffaa00', '#E60000', '#70A800', '#E6E600', '#E6E600', '#E60000', '#E60000']);
   });
 });
 
@@ -52,13 +59,17 @@ describe('buildTransactionActivities', () => {
       transactions: [
         tx('100-1', '2005-03-01', 'employee', ['SMITH', 'JONES'], 'BETA'),
         tx('400-1', '2010-01-01', 'security', 'BETA', 'FIRST BANK'),
-        tx('500-1', '2012-01-01', 'release', 'FIRST BANK', 'BETA', { conveyText: 'RELEASE OF SECURITY INTEREST AT REEL/FRAME 000400/0001' }),
+        tx('500-1', '2012-01-01', 'release', 'FIRST BANK', 'BETA', {
+          conveyText: 'RELEASE OF SECURITY INTEREST AT REEL/FRAME 000400/0001',
+        }),
         tx('600-1', '2013-01-01', 'assignment', 'BETA', 'GAMMA'),
         tx('700-1', '2014-01-01', 'license', 'BETA', 'LICENSEE'),
       ],
       company: company('BETA'),
     });
-    expect(rows.map((row) => [row.rfId, row.partyEntityId, row.activityId, row.recordedEntityId, row.releaseRfId])).toEqual([
+    expect(
+      rows.map((row) => [row.rfId, row.partyEntityId, row.activityId, row.recordedEntityId, row.releaseRfId]),
+    ).toEqual([
       ['100-1', 'SMITH', 10, 'BETA', null],
       ['100-1', 'JONES', 10, 'BETA', null],
       ['400-1', 'FIRST BANK', 5, 'BETA', null],

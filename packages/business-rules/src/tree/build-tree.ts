@@ -1,4 +1,11 @@
-import { ACTIVITY, CONVEYANCE_COLORS, TREE_TYPES, conveyanceTypeInfo, type ConveyType, type TreeTab } from '@patentrack/shared';
+import {
+  ACTIVITY,
+  CONVEYANCE_COLORS,
+  TREE_TYPES,
+  conveyanceTypeInfo,
+  type ConveyType,
+  type TreeTab,
+} from '@patentrack/shared';
 import { companyMatcher } from '../config';
 import { inTransactionOrder, isEmployeeTransaction } from '../title/order';
 import { parseReleaseRfId } from '../title/release-reference';
@@ -43,18 +50,31 @@ export interface TreeConnection {
  * BR-024…BR-030: the tree connections one transaction gives company c (both directions when c is on
  * both sides); license and licenseend give none.
  */
-export function treeConnections(transaction: TransactionInput, matches: (party: PartyInput) => boolean): TreeConnection[] {
+export function treeConnections(
+  transaction: TransactionInput,
+  matches: (party: PartyInput) => boolean,
+): TreeConnection[] {
   const ownAssignees = transaction.assignees.filter(matches);
   const ownAssignors = transaction.assignors.filter(matches);
   const connections: TreeConnection[] = [];
   const incoming = (treeType: number | null | undefined): void => {
     if (treeType != null && ownAssignees.length > 0) {
-      connections.push({ treeType, counterparties: transaction.assignors, ownParties: ownAssignees, direction: 'in' });
+      connections.push({
+        treeType,
+        counterparties: transaction.assignors,
+        ownParties: ownAssignees,
+        direction: 'in',
+      });
     }
   };
   const outgoing = (treeType: number | null | undefined): void => {
     if (treeType != null && ownAssignors.length > 0) {
-      connections.push({ treeType, counterparties: transaction.assignees, ownParties: ownAssignors, direction: 'out' });
+      connections.push({
+        treeType,
+        counterparties: transaction.assignees,
+        ownParties: ownAssignors,
+        direction: 'out',
+      });
     }
   };
   if (isEmployeeTransaction(transaction)) {
@@ -115,7 +135,9 @@ export function buildTreeNodes(input: BuildTreeInput): TreeNode[] {
       }
     }
   }
-  return [...nodes.values()].sort((a, b) => a.treeType - b.treeType || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...nodes.values()].sort(
+    (a, b) => a.treeType - b.treeType || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
 }
 
 /** One `company_transaction_activities` row: (company, rf_id, counterparty). */
@@ -142,7 +164,12 @@ export function activityIdFor(conveyType: ConveyType, treeType: number): number 
 export function buildTransactionActivities(input: BuildTreeInput): TransactionActivity[] {
   const company = companyMatcher(input.company);
   const rows = new Map<string, TransactionActivity>();
-  const add = (transaction: TransactionInput, activityId: number, counterparties: readonly PartyInput[], own: readonly PartyInput[]): void => {
+  const add = (
+    transaction: TransactionInput,
+    activityId: number,
+    counterparties: readonly PartyInput[],
+    own: readonly PartyInput[],
+  ): void => {
     const recorded = own[0];
     for (const party of counterparties) {
       const partyEntityId = party.entityId ?? party.key;
@@ -153,12 +180,18 @@ export function buildTransactionActivities(input: BuildTreeInput): TransactionAc
         partyEntityId,
         activityId,
         recordedEntityId: recorded ? (recorded.entityId ?? recorded.key) : null,
-        releaseRfId: transaction.conveyType === 'release' ? (transaction.releaseRfId ?? parseReleaseRfId(transaction.conveyText)) : null,
+        releaseRfId:
+          transaction.conveyType === 'release'
+            ? (transaction.releaseRfId ?? parseReleaseRfId(transaction.conveyText))
+            : null,
       });
     }
   };
   for (const transaction of inTransactionOrder(input.transactions)) {
-    if (!isEmployeeTransaction(transaction) && (transaction.conveyType === 'license' || transaction.conveyType === 'licenseend')) {
+    if (
+      !isEmployeeTransaction(transaction) &&
+      (transaction.conveyType === 'license' || transaction.conveyType === 'licenseend')
+    ) {
       const ownAssignees = transaction.assignees.filter(company.matches);
       const ownAssignors = transaction.assignors.filter(company.matches);
       if (ownAssignees.length > 0) add(transaction, ACTIVITY.license, transaction.assignors, ownAssignees);
@@ -166,7 +199,12 @@ export function buildTransactionActivities(input: BuildTreeInput): TransactionAc
       continue;
     }
     for (const connection of treeConnections(transaction, company.matches)) {
-      add(transaction, activityIdFor(transaction.conveyType, connection.treeType), connection.counterparties, connection.ownParties);
+      add(
+        transaction,
+        activityIdFor(transaction.conveyType, connection.treeType),
+        connection.counterparties,
+        connection.ownParties,
+      );
     }
   }
   return [...rows.values()];

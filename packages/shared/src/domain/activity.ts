@@ -27,7 +27,9 @@ export const SECURITY_ACTIVITY_VARIANTS = [11, 12, 13, 16] as const;
 
 /** BR-038: the activity group of a transaction activity code; unknown codes pass through. */
 export function activityGroup(activityId: number): number {
-  return (SECURITY_ACTIVITY_VARIANTS as readonly number[]).includes(activityId) ? ACTIVITY.security : activityId;
+  return (SECURITY_ACTIVITY_VARIANTS as readonly number[]).includes(activityId)
+    ? ACTIVITY.security
+    : activityId;
 }
 
 const directional = (conveyType: ConveyType, inTreeType: number, outTreeType: number): ActivityCodeInfo[] => [

@@ -66,7 +66,11 @@ export interface ConveyanceTypeInfo {
   isOta: boolean;
 }
 
-const OWNERSHIP = { color: CONVEYANCE_COLORS.ownership, boxType: 'Ownership', category: 'Ownership' } as const;
+const OWNERSHIP = {
+  color: CONVEYANCE_COLORS.ownership,
+  boxType: 'Ownership',
+  category: 'Ownership',
+} as const;
 
 const CONVEYANCE_STYLE: Record<ConveyType, Pick<ConveyanceTypeInfo, 'color' | 'boxType' | 'category'>> = {
   correct: { ...OWNERSHIP, category: 'Correct' },

@@ -21,7 +21,13 @@ const groupThresholdBands = z
   .min(1)
   .refine((bands) => bands.at(-1)?.maxLength === null, 'the last band must have maxLength null')
   .refine(
-    (bands) => bands.slice(0, -1).every((band, i) => band.maxLength !== null && (i === 0 || band.maxLength > (bands[i - 1]?.maxLength ?? 0))),
+    (bands) =>
+      bands
+        .slice(0, -1)
+        .every(
+          (band, i) =>
+            band.maxLength !== null && (i === 0 || band.maxLength > (bands[i - 1]?.maxLength ?? 0)),
+        ),
     'band lengths must ascend',
   );
 
