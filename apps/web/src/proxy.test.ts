@@ -35,6 +35,11 @@ describe('proxy policy', () => {
     expect(cookie).toMatch(/SameSite=strict/i);
     expect(cookie).not.toMatch(/HttpOnly/i);
     expect(call('/', { headers: { cookie: 'csrf_token=x' } }).headers.getSetCookie()).toEqual([]);
+    const token = /^csrf_token=([^;]+)/.exec(cookie)![1]!;
+    const firstVisit = call('/api/v1/me', { headers: { cookie: 'theme=dark' } });
+    const seeded = /^csrf_token=([^;]+)/.exec(firstVisit.headers.getSetCookie()[0]!)![1]!;
+    expect(firstVisit.headers.get('x-middleware-request-cookie')).toBe(`theme=dark; csrf_token=${seeded}`);
+    expect(token).not.toBe(seeded);
   });
 
   it('S-20: CORS only for allow-listed origins, with credentials and never "*"', () => {

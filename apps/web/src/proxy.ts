@@ -43,6 +43,9 @@ export function proxy(request: NextRequest): NextResponse {
   request.headers.forEach((value, name) => {
     if (!isInternalIdentityHeader(name)) forwarded.set(name, value);
   });
+  // A first visit gets its CSRF token here; the route sees it too, so it does not issue a second one.
+  const csrfToken = request.cookies.has(CSRF_COOKIE) ? null : randomToken(24);
+  if (csrfToken) forwarded.set('cookie', [request.headers.get('cookie'), `${CSRF_COOKIE}=${csrfToken}`].filter(Boolean).join('; '));
   const nonce = randomToken(16);
   const headers = securityHeaders(nonce, production);
   forwarded.set('x-request-id', requestId);
@@ -54,9 +57,7 @@ export function proxy(request: NextRequest): NextResponse {
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   if (cors.kind === 'allowed') for (const [name, value] of Object.entries(cors.headers)) response.headers.set(name, value);
   response.headers.set('X-Request-ID', requestId);
-  if (!request.cookies.has(CSRF_COOKIE)) {
-    response.cookies.set(CSRF_COOKIE, randomToken(24), { path: '/', sameSite: 'strict', secure: production, httpOnly: false });
-  }
+  if (csrfToken) response.cookies.set(CSRF_COOKIE, csrfToken, { path: '/', sameSite: 'strict', secure: production, httpOnly: false });
   return response;
 }
 
