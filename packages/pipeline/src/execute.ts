@@ -46,13 +46,13 @@ export async function executeStep(
   const runner = options.runners?.[step] ?? STEP_RUNNERS[step];
   const emit = async (event: Omit<StepEvent, 'runId' | 'orgId'>) =>
     options.onStepEvent?.({ runId: run.runId, orgId: run.orgId, ...event });
-  await markStepRunning(pool, run.runId, step);
+  await markStepRunning(pool, run, step);
   await emit({ step, status: 'started', progress: progressAfter(step) - 1 / PIPELINE_STEPS.length });
   const started = performance.now();
   try {
     const outcome = await runner({ pool, orgId: run.orgId, runId: run.runId });
     const durationMs = Math.round(performance.now() - started);
-    await markStepFinished(pool, run.runId, step, {
+    await markStepFinished(pool, run, step, {
       status: 'success',
       recordsProcessed: outcome.recordsProcessed,
       metrics: { ...outcome.metrics, durationMs },
@@ -62,7 +62,7 @@ export async function executeStep(
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const durationMs = Math.round(performance.now() - started);
-    await markStepFinished(pool, run.runId, step, { status: 'failed', recordsProcessed: 0, metrics: { durationMs }, error: message });
+    await markStepFinished(pool, run, step, { status: 'failed', recordsProcessed: 0, metrics: { durationMs }, error: message });
     await emit({ step, status: 'failed', progress: progressAfter(step), durationMs, error: message });
     throw error;
   }
@@ -93,9 +93,9 @@ export async function runPipelineInline(
     trigger: request.trigger ?? 'cli',
     startFrom: request.from ?? 'classify',
   });
-  const claim = await claimRun(pool, runId, null);
-  if (claim === 'busy') throw new PipelineBusyError(request.orgId);
   const run = { runId, orgId: request.orgId };
+  const claim = await claimRun(pool, run, null);
+  if (claim === 'busy') throw new PipelineBusyError(request.orgId);
   const steps: InlineRunResult['steps'] = [];
   const record: ExecuteOptions['onStepEvent'] = async (event) => {
     if (event.status === 'finished') {
@@ -103,18 +103,18 @@ export async function runPipelineInline(
     }
     await options.onStepEvent?.(event);
   };
-  for (let group = await nextStepGroup(pool, runId); group; group = await nextStepGroup(pool, runId)) {
+  for (let group = await nextStepGroup(pool, run); group; group = await nextStepGroup(pool, run)) {
     const results = await Promise.allSettled(group.map((step) => executeStep(pool, run, step, { ...options, onStepEvent: record })));
     const failedIndex = results.findIndex((r) => r.status === 'rejected');
     if (failedIndex >= 0) {
       const failure = results[failedIndex] as PromiseRejectedResult;
       const message = failure.reason instanceof Error ? failure.reason.message : String(failure.reason);
-      await finishRun(pool, runId, { status: 'failed', error: message });
+      await finishRun(pool, run, { status: 'failed', error: message });
       return { runId, status: 'failed', failedStep: group[failedIndex], durationMs: Math.round(performance.now() - started), steps };
     }
   }
   const durationMs = Math.round(performance.now() - started);
-  await finishRun(pool, runId, { status: 'success', summary: { durationMs } });
+  await finishRun(pool, run, { status: 'success', summary: { durationMs } });
   return { runId, status: 'success', durationMs, steps };
 }
 

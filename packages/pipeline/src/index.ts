@@ -21,6 +21,7 @@ export {
   type PipelineRun,
   type ProcessingJobType,
   type RunRequest,
+  type RunRef,
 } from './runs';
 export { STEP_RUNNERS, inventorsOfTransactions, type StepContext, type StepOutcome, type StepRunner } from './steps';
 export { createOrganization, findOrganizationByName, createOrganizationInput, type CreatedOrganization } from './orgs';

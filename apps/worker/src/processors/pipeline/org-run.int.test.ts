@@ -58,14 +58,14 @@ describe('pipeline:org flow', () => {
       expect(at(`start:${step}`)).toBeGreaterThan(at('end:broken_title'));
       expect(at('start:generate_json')).toBeGreaterThan(at(`end:${step}`));
     }
-    expect(Object.values(await stepStatuses(pool, runId))).toEqual(Array(8).fill('success'));
+    expect(Object.values(await stepStatuses(pool, { runId, orgId }))).toEqual(Array(8).fill('success'));
   });
 
   it('a failing broken_title leaves dashboard, summary and generate_json unstarted and fails the run', async () => {
     probe.faults.broken_title = Number.POSITIVE_INFINITY;
     const { runId, status } = await runOnce();
     expect(status).toBe('failed');
-    const statuses = await stepStatuses(pool, runId);
+    const statuses = await stepStatuses(pool, { runId, orgId });
     expect(statuses).toMatchObject({ classify: 'success', flag: 'success', tree: 'success', timeline: 'success', broken_title: 'failed' });
     expect([statuses.dashboard, statuses.summary, statuses.generate_json]).toEqual(['pending', 'pending', 'pending']);
     expect(probe.events.filter((e) => /start:(dashboard|summary|generate_json)/.test(e))).toEqual([]);
@@ -82,6 +82,6 @@ describe('pipeline:org flow', () => {
     for (const step of ['classify', 'flag', 'tree', 'timeline', 'dashboard', 'summary', 'generate_json']) {
       expect(probe.events.filter((e) => e === `start:${step}`), step).toHaveLength(1);
     }
-    expect(Object.values(await stepStatuses(pool, runId))).toEqual(Array(8).fill('success'));
+    expect(Object.values(await stepStatuses(pool, { runId, orgId }))).toEqual(Array(8).fill('success'));
   });
 });

@@ -36,7 +36,8 @@ export const orgRunProcessor = defineProcessor({
   payload: orgRunPayload,
   async handle(payload, job, context, token) {
     const { runId, orgId } = payload;
-    const claim = await claimRun(context.pool, runId, job.id ?? null);
+    const run = { runId, orgId };
+    const claim = await claimRun(context.pool, run, job.id ?? null);
     if (claim === 'busy') {
       await job.moveToDelayed(Date.now() + context.busyRetryDelayMs, token);
       throw new DelayedError();
@@ -45,10 +46,10 @@ export const orgRunProcessor = defineProcessor({
     const log = context.logger.child({ runId, orgId, jobId: job.id });
     if (claim === 'claimed') log.info('pipeline run started');
 
-    for (let group = await nextStepGroup(context.pool, runId); group; group = await nextStepGroup(context.pool, runId)) {
+    for (let group = await nextStepGroup(context.pool, run); group; group = await nextStepGroup(context.pool, run)) {
       const marker = `${job.attemptsMade}:${group.join(',')}`;
       if (job.data.dispatched === marker) {
-        const statuses = await stepStatuses(context.pool, runId);
+        const statuses = await stepStatuses(context.pool, run);
         const failed = group.filter((step) => statuses[step] !== 'success');
         await failAttempt(job, context, payload, failed);
       }
@@ -73,9 +74,9 @@ export const orgRunProcessor = defineProcessor({
 });
 
 async function completeRun(context: ProcessorContext, runId: string, orgId: string, log: ProcessorContext['logger']) {
-  const run = await loadRun(context.pool, runId);
+  const run = await loadRun(context.pool, { runId, orgId });
   const duration = run?.startedAt ? Date.now() - run.startedAt.getTime() : 0;
-  await finishRun(context.pool, runId, { status: 'success', summary: { durationMs: duration } });
+  await finishRun(context.pool, { runId, orgId }, { status: 'success', summary: { durationMs: duration } });
   const cacheKeysDeleted = await invalidateOrgCache(context.redis, orgId);
   metrics.pipelineRuns.inc({ status: 'success' });
   await publishOrgEvent(context.redis, orgId, { type: 'pipeline-complete', data: { orgId, pipelineId: runId, status: 'success', duration } });
@@ -87,9 +88,9 @@ async function completeRun(context: ProcessorContext, runId: string, orgId: stri
 async function failAttempt(job: Job, context: ProcessorContext, { runId, orgId }: OrgRunPayload, failed: PipelineStep[]): Promise<never> {
   const error = new StepFailedError(failed);
   if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
-    const run = await loadRun(context.pool, runId);
+    const run = await loadRun(context.pool, { runId, orgId });
     const duration = run?.startedAt ? Date.now() - run.startedAt.getTime() : 0;
-    await finishRun(context.pool, runId, { status: 'failed', error: error.message });
+    await finishRun(context.pool, { runId, orgId }, { status: 'failed', error: error.message });
     metrics.pipelineRuns.inc({ status: 'failed' });
     await publishOrgEvent(context.redis, orgId, {
       type: 'pipeline-complete',
