@@ -18,17 +18,15 @@ export function groupThreshold(
   throw new RangeError('groupThreshold bands must end with a catch-all band');
 }
 
-/** "c matches p" (§0.1): the party key is in `K(c)`, else the normalized names are equal. */
+/** BR-024…BR-036 "c matches p" (§0.1): the party key is in `K(c)`, else the normalized names are equal. */
 export interface CompanyMatcher {
   matches(party: PartyInput): boolean;
-  hasKey(key: string): boolean;
 }
 
 export function companyMatcher(company: CompanyInput): CompanyMatcher {
   const keys = new Set(company.partyKeys);
   const names = new Set((company.names ?? []).map((name) => normalizeName(name).toLowerCase()));
   return {
-    hasKey: (key) => keys.has(key),
     matches: (party) =>
       keys.has(party.key) || (names.size > 0 && names.has(normalizeName(party.name).toLowerCase())),
   };

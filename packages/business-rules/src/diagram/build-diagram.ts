@@ -39,7 +39,7 @@ export interface BuildDiagramInput {
   config?: RulesConfig;
 }
 
-/** Stable API path of an organization's logo; never a signed URL, so stored diagrams stay byte-identical. */
+/** §5.8 (D-18) `general.logoUrl`: stable API path of an organization's logo; never a signed URL, so stored diagrams stay byte-identical. */
 export function organizationLogoPath(organizationId: string): string {
   return `/api/v1/organizations/${encodeURIComponent(organizationId)}/logo`;
 }
@@ -63,7 +63,7 @@ const BOX_COLORS: Record<BoxType, string | null> = {
 };
 
 /**
- * §5.8 (D-17, D-18, D-23): the ownership-diagram JSON of one asset — boxes per party key, one
+ * §5.8, BR-043 arrows (D-17, D-18, D-23): the ownership-diagram JSON of one asset — boxes per party key, one
  * connection per (assignor, assignee) pair of every transaction, one popup per transaction.
  * Deterministic: the same input gives byte-identical `JSON.stringify` output.
  */

@@ -16,7 +16,7 @@ function regionCodesByName(): Map<string, string> {
   return codeByName;
 }
 
-/** §5.8 box `flag`: lowercase ISO alpha-2 of `ee_country` (a code or an English name), else null. */
+/** §5.8 (D-18) box `flag`: lowercase ISO alpha-2 of `ee_country` (a code or an English name), else null. */
 export function countryFlag(country: string | null | undefined): string | null {
   const value = country?.trim().toUpperCase();
   if (!value) return null;

@@ -41,7 +41,7 @@ export function normalizeName(raw: string, options: NormalizeNameOptions = {}): 
     .trim();
 }
 
-/** Case-insensitive comparison key of a normalized name (`entities.name_key`). */
+/** BR-013…BR-016: case-insensitive comparison key of a normalized name (`entities.name_key`). */
 export function nameKey(name: string): string {
   return normalizeName(name).toLowerCase();
 }

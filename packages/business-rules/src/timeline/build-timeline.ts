@@ -20,7 +20,7 @@ const CATEGORY_BY_TYPE: Partial<Record<ConveyType, TimelineCategory>> = {
   licenseend: 'license',
 };
 
-/** §5.4 category (D-19 adds `license`); everything not listed is administrative. */
+/** BR-037…BR-043 timeline input (§5.4; D-19 adds `license`): everything not listed is administrative. */
 export function timelineCategory(
   transaction: Pick<TransactionInput, 'conveyType' | 'employerAssign'>,
 ): TimelineCategory {

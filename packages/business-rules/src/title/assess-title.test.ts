@@ -29,7 +29,7 @@ describe('assessTitle — worked examples', () => {
     },
   );
 
-  it.each(ENCUMBRANCE_CASES)('BR-036 $id: encumbered $encumbered', ({ transactions, encumbered, open }) => {
+  it.each(ENCUMBRANCE_CASES)('D-6 $id: encumbered $encumbered', ({ transactions, encumbered, open }) => {
     const result = assessTitle({ transactions, company: company('BETA') });
     expect(result.encumbered).toBe(encumbered);
     expect(result.openSecurityRfIds).toEqual(open);
@@ -85,7 +85,7 @@ describe('assessTitle — worked examples', () => {
 });
 
 describe('release references and securities', () => {
-  it('BR-036: release_rf_id is parsed from the conveyance text', () => {
+  it('D-6: release_rf_id is parsed from the conveyance text', () => {
     expect(parseReleaseRfId('RELEASE OF SECURITY INTEREST AT REEL/FRAME 048811/0679')).toBe('048811-0679');
     expect(parseReleaseRfId('RELEASE OF SECURITY INTEREST AT REEL/FRAME NO. 49111/0583')).toBe('049111-0583');
     expect(
@@ -94,7 +94,7 @@ describe('release references and securities', () => {
     expect(parseReleaseRfId('RELEASE BY SECURED PARTY')).toBeNull();
   });
 
-  it('BR-036: a release naming a security in its text closes it whoever records it', () => {
+  it('D-6: a release naming a security in its text closes it whoever records it', () => {
     const open = openSecurities([
       tx('048811-0679', '2015-01-05', 'security', 'BETA', 'BANK A'),
       tx('050000-0001', '2018-01-05', 'release', 'BANK B', 'BETA', {
@@ -104,7 +104,7 @@ describe('release references and securities', () => {
     expect(open).toEqual([]);
   });
 
-  it('BR-036: a security already released is not revived nor superseded by later grants', () => {
+  it('D-6: a security already released is not revived nor superseded by later grants', () => {
     const open = openSecurities([
       tx('400-1', '2015-01-05', 'security', 'BETA', 'BANK A'),
       tx('500-1', '2016-01-05', 'release', 'BANK A', 'BETA'),

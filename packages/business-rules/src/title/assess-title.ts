@@ -46,7 +46,7 @@ interface ChainWalk {
 
 const sortedKeys = (keys: Iterable<string>): string[] => [...new Set(keys)].sort();
 
-/** §4.1 step 1 (D-2): employer-flagged or a configured link type; every other type is neutral. */
+/** BR-033 (§4.1 step 1, D-2): employer-flagged or a configured link type; every other type is neutral. */
 export function isChainLink(transaction: TransactionInput, linkTypes: readonly string[]): boolean {
   return isEmployeeTransaction(transaction) || linkTypes.includes(transaction.conveyType);
 }
@@ -153,7 +153,7 @@ function walkLegacyPairs(links: readonly TransactionInput[], company: CompanyMat
 }
 
 /**
- * §4.1 step 4 (D-6): securities stay open unless superseded by a later security granted by their
+ * BR-032…BR-036 encumbrance (§4.1 step 4, D-6): securities stay open unless superseded by a later security granted by their
  * secured party, or released (explicit `release_rf_id`, or a same-day-or-later release by the secured party).
  */
 export function openSecurities(transactions: readonly TransactionInput[]): string[] {

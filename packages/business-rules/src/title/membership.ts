@@ -13,7 +13,7 @@ export function isEligibleAsset(
   return filter.layoutId === null || asset.layoutId === filter.layoutId;
 }
 
-/** `T(a)` (§0.1): a document row names the asset's application number, or its grant when it has none. */
+/** BR-032 input `T(a)` (§0.1): a document row names the asset's application number, or its grant when it has none. */
 export function documentNamesAsset(
   document: DocumentInput,
   asset: Pick<AssetInput, 'appnoDocNum' | 'grantDocNum'>,
@@ -22,7 +22,7 @@ export function documentNamesAsset(
   return asset.grantDocNum !== null && document.grantDocNum === asset.grantDocNum;
 }
 
-/** `T(a)`: the transactions with a document row naming the asset. */
+/** BR-032 input `T(a)`: the transactions with a document row naming the asset. */
 export function transactionsOfAsset<T extends TransactionInput>(
   asset: Pick<AssetInput, 'appnoDocNum' | 'grantDocNum'>,
   transactions: readonly T[],
@@ -48,7 +48,7 @@ export interface CompanyAssetsInput {
 }
 
 /**
- * D-27 asset membership: assets of a link transaction where c is an assignee, plus face-assignee
+ * BR-039 scope, D-27 asset membership: assets of a link transaction where c is an assignee, plus face-assignee
  * matches, plus admin additions, minus admin removals. Securities granted to c make no assets.
  */
 export function companyAssetIds(input: CompanyAssetsInput): string[] {

@@ -1,6 +1,6 @@
 import type { IsoDate, PartyInput, TransactionInput } from '../types';
 
-/** The earliest assignor execution date of a transaction, or null. */
+/** BR-032 (D-3): the earliest assignor execution date of a transaction, or null. */
 export function earliestExecDate(transaction: Pick<TransactionInput, 'assignors'>): IsoDate | null {
   let earliest: IsoDate | null = null;
   for (const assignor of transaction.assignors) {
@@ -10,7 +10,7 @@ export function earliestExecDate(transaction: Pick<TransactionInput, 'assignors'
   return earliest;
 }
 
-/** `txDate(t)`: the earliest assignor execution date, else the recording date (§0.1, D-3). */
+/** BR-032 (D-3) `txDate(t)`: the earliest assignor execution date, else the recording date (§0.1, D-3). */
 export function txDate(transaction: TransactionInput): IsoDate | null {
   return earliestExecDate(transaction) ?? transaction.recordDate;
 }
@@ -23,7 +23,7 @@ function compareDates(a: IsoDate | null, b: IsoDate | null): number {
   return a < b ? -1 : 1;
 }
 
-/** Transaction order (§0.1): `txDate`, then `record_dt`, then `rf_id`, all ascending. */
+/** BR-032 (D-3) transaction order (§0.1): `txDate`, then `record_dt`, then `rf_id`, all ascending. */
 export function compareTransactions(a: TransactionInput, b: TransactionInput): number {
   return (
     compareDates(txDate(a), txDate(b)) ||
@@ -32,7 +32,7 @@ export function compareTransactions(a: TransactionInput, b: TransactionInput): n
   );
 }
 
-/** A copy in transaction order; rows repeating an `rf_id` already seen are dropped (rf_id is the key). */
+/** BR-032: a copy in transaction order; rows repeating an `rf_id` already seen are dropped (rf_id is the key). */
 export function inTransactionOrder<T extends TransactionInput>(transactions: readonly T[]): T[] {
   const seen = new Set<string>();
   const unique: T[] = [];
@@ -51,12 +51,12 @@ export function isEmployeeTransaction(
   return transaction.employerAssign || transaction.conveyType === 'employee';
 }
 
-/** Distinct party keys of one side, in recorded order. */
+/** BR-033 (D-2a): distinct party keys of one side, in recorded order — identity is the party key. */
 export function partyKeys(parties: readonly PartyInput[]): string[] {
   return [...new Set(parties.map((party) => party.key))];
 }
 
-/** Whole days from `from` to `to` (ISO dates), or null when either is missing. */
+/** §5.8 `daysExecToRecord`: whole days from `from` to `to` (ISO dates), or null when either is missing. */
 export function daysBetween(from: IsoDate | null, to: IsoDate | null): number | null {
   if (!from || !to) return null;
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

@@ -81,7 +81,7 @@ export const TITLE_CASES: readonly TitleCase[] = [
   },
   {
     id: 'BT-6',
-    brIds: 'BR-032, BR-036',
+    brIds: 'BR-032, D-6',
     transactions: [
       tx('100-1', '2010-01-05', 'employee', 'SMITH', 'BETA'),
       tx('400-1', '2015-01-05', 'security', 'BETA', 'FIRST BANK'),

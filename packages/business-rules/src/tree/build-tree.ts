@@ -149,7 +149,7 @@ export interface TransactionActivity {
   releaseRfId: string | null;
 }
 
-/** §5.7 provisional activity seed (OQ-1): security 5, release 6, employee 10, licenses 114, else 100 + tree type. */
+/** BR-038 (§5.7 provisional activity seed, OQ-1): security 5, release 6, employee 10, licenses 114, else 100 + tree type. */
 export function activityIdFor(conveyType: ConveyType, treeType: number): number {
   if (treeType === 0) return ACTIVITY.employee;
   if (conveyType === 'security') return ACTIVITY.security;
