@@ -57,7 +57,8 @@ async function parseOnly(path: string): Promise<Figures> {
   const stream = new ConcatenatedXmlStream((document) => {
     if (docTypeOfRoot(document.root) && mapDocument(document).record) count += 1;
   });
-  for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) stream.write(chunk as Buffer);
+  for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 }))
+    stream.write(chunk as Buffer);
   stream.end();
   return { ms: performance.now() - started, count, peakRssMb: peakRssMb() };
 }
@@ -68,7 +69,12 @@ async function endToEnd(path: string, workerUrl: string): Promise<Figures> {
   const result = await ingestBibliographicFile({ pool, source: path, feed: 'grants', batchSize: 500 });
   const ms = performance.now() - started;
   await pool.end();
-  return { ms, count: result.status === 'skipped' ? 0 : result.inserted, peakRssMb: peakRssMb(), detail: result.status };
+  return {
+    ms,
+    count: result.status === 'skipped' ? 0 : result.inserted,
+    peakRssMb: peakRssMb(),
+    detail: result.status,
+  };
 }
 
 async function grouping(workerUrl: string): Promise<Figures> {
@@ -77,30 +83,73 @@ async function grouping(workerUrl: string): Promise<Figures> {
   const result = await groupPendingEntities(pool);
   const ms = performance.now() - started;
   await pool.end();
-  const { changedEntityIds, affectedOrganizationIds, ...counts } = result;
-  return { ms, count: result.processed, peakRssMb: peakRssMb(), detail: counts };
+  const { processed, matched, grouped, representativesCreated, representativesUpdated } = result;
+  return {
+    ms,
+    count: processed,
+    peakRssMb: peakRssMb(),
+    detail: { matched, grouped, representativesCreated, representativesUpdated },
+  };
 }
 
 /** Runs one measurement in a fresh process so its peak RSS is that run's alone. */
 function child(args: string[]): Promise<Figures> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', ...args], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, LOG_LEVEL: 'silent' },
-    });
+    const proc = spawn(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', ...args],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+        env: { ...process.env, LOG_LEVEL: 'silent' },
+      },
+    );
     let out = '';
     proc.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     proc.on('error', reject);
     proc.on('exit', (code) =>
-      code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!) as Figures) : reject(new Error(`child exited ${code}`)),
+      code === 0
+        ? resolve(JSON.parse(out.trim().split('\n').at(-1)!) as Figures)
+        : reject(new Error(`child exited ${code}`)),
     );
   });
 }
 
 // Company names from a syllable vocabulary: ~1 M distinct names with the shared words and legal suffixes of
 // real party names, so candidate blocking meets realistic collisions.
-const SYLLABLES = ['ka', 'lo', 'mi', 'ter', 'on', 'vex', 'ra', 'sol', 'ne', 'tra', 'gen', 'di', 'cor', 'ba', 'lu', 'sen', 'pha', 'zo', 'quin', 'el'];
-const SECOND = ['Systems', 'Technologies', 'Holdings', 'Medical', 'Networks', 'Energy', 'Devices', 'Labs', 'Pharma', 'Industries'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'ter',
+  'on',
+  'vex',
+  'ra',
+  'sol',
+  'ne',
+  'tra',
+  'gen',
+  'di',
+  'cor',
+  'ba',
+  'lu',
+  'sen',
+  'pha',
+  'zo',
+  'quin',
+  'el',
+];
+const SECOND = [
+  'Systems',
+  'Technologies',
+  'Holdings',
+  'Medical',
+  'Networks',
+  'Energy',
+  'Devices',
+  'Labs',
+  'Pharma',
+  'Industries',
+];
 const SUFFIX = ['Inc', 'Corp', 'LLC', 'Ltd', 'GmbH', 'Co', 'AG', 'Kabushiki Kaisha'];
 const word = (n: number) => {
   // murmur3's finaliser spreads neighbouring numbers over unrelated syllables.
@@ -137,7 +186,9 @@ async function seedEntities(workerUrl: string, existing: number, fresh: number):
     names.map(normalizeEntityName).filter(({ nameKey }) => !seen.has(nameKey) && (seen.add(nameKey), true));
   try {
     for (let from = 0; from < existing; from += chunk) {
-      const names = unique(Array.from({ length: Math.min(chunk, existing - from) }, (_, k) => companyName(from + k)));
+      const names = unique(
+        Array.from({ length: Math.min(chunk, existing - from) }, (_, k) => companyName(from + k)),
+      );
       await pool.query(
         `WITH r AS (INSERT INTO representatives (representative_name, name_key, total_instances)
                     SELECT n, k, 1 FROM unnest($1::varchar[], $2::varchar[]) AS u(n, k) RETURNING id, representative_name, name_key)
@@ -148,14 +199,20 @@ async function seedEntities(workerUrl: string, existing: number, fresh: number):
     const newcomers: string[] = [];
     for (let i = 0; i < fresh; i++) {
       // Half are variants of existing names; the rest are new names, some of them variants of each other.
-      newcomers.push(i % 2 === 0 ? variantOf(companyName((i * 7919) % existing), i) : i % 6 === 1 ? variantOf(companyName(existing + i - 2), i) : companyName(existing + i));
+      newcomers.push(
+        i % 2 === 0
+          ? variantOf(companyName((i * 7919) % existing), i)
+          : i % 6 === 1
+            ? variantOf(companyName(existing + i - 2), i)
+            : companyName(existing + i),
+      );
     }
     for (let from = 0; from < newcomers.length; from += chunk) {
       const names = unique(newcomers.slice(from, from + chunk));
-      await pool.query(`INSERT INTO entities (name, name_key) SELECT * FROM unnest($1::varchar[], $2::varchar[])`, [
-        names.map((n) => n.name),
-        names.map((n) => n.nameKey),
-      ]);
+      await pool.query(
+        `INSERT INTO entities (name, name_key) SELECT * FROM unnest($1::varchar[], $2::varchar[])`,
+        [names.map((n) => n.name), names.map((n) => n.nameKey)],
+      );
     }
     await pool.query('VACUUM ANALYZE representatives');
     await pool.query('VACUUM ANALYZE entities');
@@ -194,7 +251,9 @@ async function main(): Promise<void> {
     try {
       const seeding = performance.now();
       await seedEntities(db.workerUrl, existing, fresh);
-      process.stdout.write(`seeded ${existing} representatives + ${fresh} pending entities in ${((performance.now() - seeding) / 1000).toFixed(0)} s\n`);
+      process.stdout.write(
+        `seeded ${existing} representatives + ${fresh} pending entities in ${((performance.now() - seeding) / 1000).toFixed(0)} s\n`,
+      );
       const run = await child(['group', db.workerUrl]);
       process.stdout.write(
         `entity grouping: ${run.count} new names against ${existing} representatives in ${(run.ms / 1000).toFixed(1)} s ` +
@@ -210,7 +269,8 @@ async function main(): Promise<void> {
 
 if (process.argv[2] === '--child') {
   const [mode, a, b] = process.argv.slice(3);
-  const figures = mode === 'parse' ? await parseOnly(a!) : mode === 'ingest' ? await endToEnd(a!, b!) : await grouping(a!);
+  const figures =
+    mode === 'parse' ? await parseOnly(a!) : mode === 'ingest' ? await endToEnd(a!, b!) : await grouping(a!);
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 } else {
   await main();

@@ -20,7 +20,13 @@ export async function inventorsForTransactions(
   db: pg.Pool | pg.PoolClient,
   rfIds: readonly string[],
 ): Promise<Map<string, TransactionInventor[]>> {
-  const { rows } = await db.query<{ rf_id: string; doc_type: 'application' | 'grant'; doc_num: string; sequence: number; name: string }>(
+  const { rows } = await db.query<{
+    rf_id: string;
+    doc_type: 'application' | 'grant';
+    doc_num: string;
+    sequence: number;
+    name: string;
+  }>(
     `WITH docs AS (
        SELECT DISTINCT rf_id, appno_doc_num, pgpub_doc_num, grant_doc_num FROM document_ids WHERE rf_id = ANY($1::varchar[])),
      numbers AS (
@@ -39,7 +45,13 @@ export async function inventorsForTransactions(
   const result = new Map<string, TransactionInventor[]>();
   for (const row of rows) {
     const list = result.get(row.rf_id) ?? [];
-    list.push({ rfId: row.rf_id, docType: row.doc_type, docNum: row.doc_num, sequence: row.sequence, name: row.name });
+    list.push({
+      rfId: row.rf_id,
+      docType: row.doc_type,
+      docNum: row.doc_num,
+      sequence: row.sequence,
+      name: row.name,
+    });
     result.set(row.rf_id, list);
   }
   return result;

@@ -59,13 +59,23 @@ export interface CapturedDocument {
  */
 class DocumentCapture {
   readonly document: CapturedDocument;
-  private readonly parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
+  private readonly parser = new SaxesParser<{ xmlns: false; position: false }>({
+    xmlns: false,
+    position: false,
+  });
   private readonly stack: (XmlElement | null)[] = [];
   private capturedChars = 0;
   private finished = false;
 
   constructor(ordinal: number) {
-    this.document = { ordinal, root: null, rootAttributes: {}, bibliographic: undefined, error: null, warnings: [] };
+    this.document = {
+      ordinal,
+      root: null,
+      rootAttributes: {},
+      bibliographic: undefined,
+      error: null,
+      warnings: [],
+    };
     const warnings = this.document.warnings;
     this.parser.ENTITIES = new Proxy(this.parser.ENTITIES, {
       get(target, name: string) {

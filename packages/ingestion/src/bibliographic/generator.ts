@@ -33,13 +33,15 @@ export interface PatentDocumentSpec {
   citations?: number;
 }
 
-const element = (name: string, value: string | undefined) => (value === undefined ? '' : `<${name}>${escapeXml(value)}</${name}>`);
+const element = (name: string, value: string | undefined) =>
+  value === undefined ? '' : `<${name}>${escapeXml(value)}</${name}>`;
 
 function addressbook(party: DocumentPartySpec, role?: string): string {
   const name = party.orgname
     ? element('orgname', party.orgname)
     : element('last-name', party.lastName) + element('first-name', party.firstName);
-  const address = element('city', party.city) + element('state', party.state) + element('country', party.country);
+  const address =
+    element('city', party.city) + element('state', party.state) + element('country', party.country);
   return `<addressbook>${name}${role ? element('role', role) : ''}<address>${address}</address></addressbook>`;
 }
 
@@ -69,7 +71,10 @@ function body(spec: PatentDocumentSpec, seed: number): string {
       .join('') +
     `</us-applicants><inventors>` +
     spec.inventors
-      .map((party, i) => `<inventor sequence="${String(i + 1).padStart(3, '0')}" designation="us-only">${addressbook(party)}</inventor>`)
+      .map(
+        (party, i) =>
+          `<inventor sequence="${String(i + 1).padStart(3, '0')}" designation="us-only">${addressbook(party)}</inventor>`,
+      )
       .join('') +
     `</inventors><agents><agent sequence="01" rep-type="attorney"><addressbook><orgname>Example IP LLP</orgname>` +
     `<address><country>unknown</country></address></addressbook></agent></agents></us-parties>\n`;
@@ -115,11 +120,58 @@ export function applicationDocumentXml(spec: PatentDocumentSpec, seed = 0): stri
   );
 }
 
-const GIVEN = ['John', 'Maria', 'Wei', 'Hiroshi', 'Anna', 'David', 'Priya', 'James', 'Soo-Jin', 'Luca', 'Fatima', 'Elena'];
-const FAMILY = ['Smith', 'Garcia', 'Zhang', 'Tanaka', 'Müller', 'Kim', 'Patel', "O'Brien", 'Rossi', 'Nguyen', 'Lee', 'Sato'];
-const STEMS = ['Acme', 'Northwind', 'Blue River', 'Quantum', 'Helix', 'Pacific', 'Vertex', 'Solaris', 'Granite', 'Nexus'];
+const GIVEN = [
+  'John',
+  'Maria',
+  'Wei',
+  'Hiroshi',
+  'Anna',
+  'David',
+  'Priya',
+  'James',
+  'Soo-Jin',
+  'Luca',
+  'Fatima',
+  'Elena',
+];
+const FAMILY = [
+  'Smith',
+  'Garcia',
+  'Zhang',
+  'Tanaka',
+  'Müller',
+  'Kim',
+  'Patel',
+  "O'Brien",
+  'Rossi',
+  'Nguyen',
+  'Lee',
+  'Sato',
+];
+const STEMS = [
+  'Acme',
+  'Northwind',
+  'Blue River',
+  'Quantum',
+  'Helix',
+  'Pacific',
+  'Vertex',
+  'Solaris',
+  'Granite',
+  'Nexus',
+];
 const SUFFIXES = ['Inc.', 'LLC', 'Corporation', 'Co., Ltd.', 'GmbH', 'Kabushiki Kaisha'];
-const WORDS = ['method', 'system', 'apparatus', 'wireless', 'semiconductor', 'device', 'controlling', 'optical', 'battery'];
+const WORDS = [
+  'method',
+  'system',
+  'apparatus',
+  'wireless',
+  'semiconductor',
+  'device',
+  'controlling',
+  'optical',
+  'battery',
+];
 const PLACES = [
   { city: 'San Jose', state: 'CA', country: 'US' },
   { city: 'Austin', state: 'TX', country: 'US' },

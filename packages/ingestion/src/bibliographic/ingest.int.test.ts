@@ -46,7 +46,10 @@ function textFacts(text: string) {
     .filter((part) => part.trim())
     .map((document) => ({
       patent: /<(us-patent-grant|us-patent-application)\s/.test(document),
-      appno: /<application-reference[^>]*>\s*<document-id>\s*<country>US<\/country>\s*<doc-number>(\d+)</.exec(document)?.[1],
+      appno:
+        /<application-reference[^>]*>\s*<document-id>\s*<country>US<\/country>\s*<doc-number>(\d+)</.exec(
+          document,
+        )?.[1],
       inventors:
         (document.match(/<inventor\s/g) ?? []).length ||
         (document.match(/app-type="applicant-inventor"/g) ?? []).length,
@@ -69,43 +72,53 @@ describe('weekly bibliographic ingestion', () => {
     folder,
   }));
 
-  it.each(samples)('$folder: every sample file loads with counts equal to an independent count', async ({ feed, folder }) => {
-    for (const name of (await readdir(join(samplesRoot, folder))).sort()) {
-      const path = join(samplesRoot, folder, name);
-      const facts = textFacts(await readFile(path, 'utf8'));
-      const patents = facts.filter((fact) => fact.patent);
-      const distinct = new Map(patents.map((fact) => [fact.appno, fact]));
-      const summary = await ingest(feed, path);
-      expect(summary, name).toMatchObject({
-        status: 'success',
-        processed: facts.length,
-        inserted: distinct.size,
-        updated: 0,
-        // The repeated document of the assembled file (USD0967598) is identical: one row, the repeat unchanged.
-        unchanged: patents.length - distinct.size,
-        skipped: facts.length - patents.length,
-        failed: 0,
-      });
-      const [stored] = await rows<{ patents: number; inventors: number; assignees: number }>(
-        `SELECT (SELECT count(*)::int FROM patents WHERE source_job_id = $1) AS patents,
+  it.each(samples)(
+    '$folder: every sample file loads with counts equal to an independent count',
+    async ({ feed, folder }) => {
+      for (const name of (await readdir(join(samplesRoot, folder))).sort()) {
+        const path = join(samplesRoot, folder, name);
+        const facts = textFacts(await readFile(path, 'utf8'));
+        const patents = facts.filter((fact) => fact.patent);
+        const distinct = new Map(patents.map((fact) => [fact.appno, fact]));
+        const summary = await ingest(feed, path);
+        expect(summary, name).toMatchObject({
+          status: 'success',
+          processed: facts.length,
+          inserted: distinct.size,
+          updated: 0,
+          // The repeated document of the assembled file (USD0967598) is identical: one row, the repeat unchanged.
+          unchanged: patents.length - distinct.size,
+          skipped: facts.length - patents.length,
+          failed: 0,
+        });
+        const [stored] = await rows<{ patents: number; inventors: number; assignees: number }>(
+          `SELECT (SELECT count(*)::int FROM patents WHERE source_job_id = $1) AS patents,
                 (SELECT count(*)::int FROM inventors WHERE source_job_id = $1) AS inventors,
                 (SELECT coalesce(sum(cardinality(assignee_entity_ids)), 0)::int FROM patents WHERE source_job_id = $1) AS assignees`,
-        [summary.jobId],
-      );
-      const expected = [...distinct.values()];
-      expect(stored, name).toEqual({
-        patents: distinct.size,
-        inventors: expected.reduce((n, fact) => n + fact.inventors, 0),
-        assignees: expected.reduce((n, fact) => n + fact.assignees, 0),
-      });
-    }
-  });
+          [summary.jobId],
+        );
+        const expected = [...distinct.values()];
+        expect(stored, name).toEqual({
+          patents: distinct.size,
+          inventors: expected.reduce((n, fact) => n + fact.inventors, 0),
+          assignees: expected.reduce((n, fact) => n + fact.assignees, 0),
+        });
+      }
+    },
+  );
 
   it('a re-run of the same file changes nothing and reports every document unchanged', async () => {
     const path = join(samplesRoot, 'uspto-grants/ipg060103_small_25grants_2seqlists.xml');
     const before = await tableDump();
     const summary = await ingest('grants', path, 500);
-    expect(summary).toMatchObject({ status: 'success', processed: 27, inserted: 0, updated: 0, unchanged: 25, skipped: 2 });
+    expect(summary).toMatchObject({
+      status: 'success',
+      processed: 27,
+      inserted: 0,
+      updated: 0,
+      unchanged: 25,
+      skipped: 2,
+    });
     expect(await tableDump()).toBe(before);
     const [job] = await rows<{ records_unchanged: number; metadata: Record<string, unknown> }>(
       'SELECT records_unchanged, metadata FROM ingestion_jobs WHERE id = $1',
@@ -113,7 +126,11 @@ describe('weekly bibliographic ingestion', () => {
     );
     expect(job).toMatchObject({
       records_unchanged: 25,
-      metadata: { documentsInFile: 27, nonPatentRoots: { 'sequence-cwu': 2 }, dtdVersions: { 'v4.1 2005-08-25': 25 } },
+      metadata: {
+        documentsInFile: 27,
+        nonPatentRoots: { 'sequence-cwu': 2 },
+        dtdVersions: { 'v4.1 2005-08-25': 25 },
+      },
     });
   });
 
@@ -148,7 +165,12 @@ describe('weekly bibliographic ingestion', () => {
     const [application] = await rows<Record<string, unknown>>(
       `SELECT pgpub_doc_num, pgpub_date::text, grant_doc_num, layout_id FROM patents WHERE appno_doc_num = '17718024'`,
     );
-    expect(application).toEqual({ pgpub_doc_num: '20220240350', pgpub_date: '2022-07-28', grant_doc_num: null, layout_id: 14 });
+    expect(application).toEqual({
+      pgpub_doc_num: '20220240350',
+      pgpub_date: '2022-07-28',
+      grant_doc_num: null,
+      layout_id: 14,
+    });
     const changes = await rows<{ key_type: string; n: number }>(
       `SELECT key_type::text, count(*)::int AS n FROM ingestion_changes WHERE key IN ('17718024', 'RE49258', '15949385')
         GROUP BY key_type ORDER BY key_type`,
@@ -193,8 +215,15 @@ describe('weekly bibliographic ingestion', () => {
         claims: 12,
       }),
     );
-    expect(await ingest('grants', await writeFileOf('ipgb20240102.xml', grant))).toMatchObject({ inserted: 0, updated: 1 });
-    expect(await ingest('applications', application)).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 });
+    expect(await ingest('grants', await writeFileOf('ipgb20240102.xml', grant))).toMatchObject({
+      inserted: 0,
+      updated: 1,
+    });
+    expect(await ingest('applications', application)).toMatchObject({
+      inserted: 0,
+      updated: 0,
+      unchanged: 1,
+    });
     const [row] = await rows<Record<string, unknown>>(
       `SELECT p.title, p.pgpub_doc_num, p.grant_doc_num, p.claims_count, p.layout_id,
               (SELECT array_agg(e.name) FROM entities e WHERE e.id = ANY(p.assignee_entity_ids)) AS assignees
@@ -219,32 +248,48 @@ describe('weekly bibliographic ingestion', () => {
   });
 
   it('a changed inventor list alone makes the document updated and replaces its inventors', async () => {
-    const base = spec({ docNumber: '11999002', kind: 'B1', applicationNumber: '17999002', title: 'Same title' });
+    const base = spec({
+      docNumber: '11999002',
+      kind: 'B1',
+      applicationNumber: '17999002',
+      title: 'Same title',
+    });
     await ingest('grants', await writeFileOf('ipgb20240109.xml', grantDocumentXml(base)));
     const changed = { ...base, inventors: [{ lastName: 'Smith', firstName: 'Jon', country: 'US' }] };
     const summary = await ingest('grants', await writeFileOf('ipgb20240116.xml', grantDocumentXml(changed)));
     expect(summary).toMatchObject({ inserted: 0, updated: 1, unchanged: 0 });
-    expect(await rows(`SELECT name, city FROM inventors WHERE doc_type = 'grant' AND doc_num = '11999002'`)).toEqual([
-      { name: 'Smith, Jon', city: null },
-    ]);
+    expect(
+      await rows(`SELECT name, city FROM inventors WHERE doc_type = 'grant' AND doc_num = '11999002'`),
+    ).toEqual([{ name: 'Smith, Jon', city: null }]);
   });
 
   it('a grant adopts a grant-only row already holding its number', async () => {
     const [orphan] = await rows<{ id: string }>(
       `INSERT INTO patents (grant_doc_num, maintenance_status) VALUES ('11999003', 'paid') RETURNING id`,
     );
-    const grant = grantDocumentXml(spec({ docNumber: '11999003', kind: 'B2', applicationNumber: '17999003' }));
-    expect(await ingest('grants', await writeFileOf('ipgb20240123.xml', grant))).toMatchObject({ updated: 1, failed: 0 });
-    expect(await rows(`SELECT id, appno_doc_num, maintenance_status::text FROM patents WHERE grant_doc_num = '11999003'`)).toEqual([
-      { id: orphan!.id, appno_doc_num: '17999003', maintenance_status: 'paid' },
-    ]);
+    const grant = grantDocumentXml(
+      spec({ docNumber: '11999003', kind: 'B2', applicationNumber: '17999003' }),
+    );
+    expect(await ingest('grants', await writeFileOf('ipgb20240123.xml', grant))).toMatchObject({
+      updated: 1,
+      failed: 0,
+    });
+    expect(
+      await rows(
+        `SELECT id, appno_doc_num, maintenance_status::text FROM patents WHERE grant_doc_num = '11999003'`,
+      ),
+    ).toEqual([{ id: orphan!.id, appno_doc_num: '17999003', maintenance_status: 'paid' }]);
   });
 
   it('bad documents go to ingestion_errors, the good ones load, the job ends partial', async () => {
-    const good = (n: number) => grantDocumentXml(spec({ docNumber: `1199910${n}`, kind: 'B2', applicationNumber: `1799910${n}` }));
+    const good = (n: number) =>
+      grantDocumentXml(spec({ docNumber: `1199910${n}`, kind: 'B2', applicationNumber: `1799910${n}` }));
     const truncated = good(9).slice(0, 600);
     const noApplication = good(8).replace(/<application-reference[\s\S]*?<\/application-reference>/, '');
-    const path = await writeFileOf('ipgb20240130.xml', good(1) + truncated + '\n' + good(2) + noApplication + good(3));
+    const path = await writeFileOf(
+      'ipgb20240130.xml',
+      good(1) + truncated + '\n' + good(2) + noApplication + good(3),
+    );
     const summary = await ingest('grants', path);
     expect(summary).toMatchObject({ status: 'partial', processed: 5, inserted: 3, failed: 2 });
     const errors = await rows(
@@ -256,11 +301,9 @@ describe('weekly bibliographic ingestion', () => {
       { severity: 'error', error_type: 'parse', record_identifier: '11999109', location: 'document 2' },
       { severity: 'error', error_type: 'validation', record_identifier: '11999108', location: 'document 4' },
     ]);
-    expect(await rows(`SELECT grant_doc_num FROM patents WHERE grant_doc_num LIKE '1199910_' ORDER BY 1`)).toEqual([
-      { grant_doc_num: '11999101' },
-      { grant_doc_num: '11999102' },
-      { grant_doc_num: '11999103' },
-    ]);
+    expect(
+      await rows(`SELECT grant_doc_num FROM patents WHERE grant_doc_num LIKE '1199910_' ORDER BY 1`),
+    ).toEqual([{ grant_doc_num: '11999101' }, { grant_doc_num: '11999102' }, { grant_doc_num: '11999103' }]);
   });
 
   it('reads a ZIP container like the plain file', async () => {
@@ -288,14 +331,18 @@ describe('weekly bibliographic ingestion', () => {
   };
 
   it('streams the XML member of a TAR container, and a truncated TAR fails the job as a data error', async () => {
-    const xml = grantDocumentXml(spec({ docNumber: '11999301', kind: 'B2', applicationNumber: '17999301', citations: 40 }));
+    const xml = grantDocumentXml(
+      spec({ docNumber: '11999301', kind: 'B2', applicationNumber: '17999301', citations: 40 }),
+    );
     const path = await tarOf('ipg240213.tar', [
       ['README.txt', 'weekly grant file\n'],
       ['ipg240213.xml', xml],
     ]);
     expect(await ingest('grants', path)).toMatchObject({ status: 'success', inserted: 1 });
 
-    const whole = await readFile(await tarOf('ipg240220.tar', [['ipg240220.xml', xml.replace(/1999301/g, '1999302')]]));
+    const whole = await readFile(
+      await tarOf('ipg240220.tar', [['ipg240220.xml', xml.replace(/1999301/g, '1999302')]]),
+    );
     const truncated = join(workDir, 'ipg240220_cut.tar');
     await writeFile(truncated, whole.subarray(0, 512 + 1024));
     const failed = await ingest('grants', truncated);

@@ -1,6 +1,10 @@
 import type { Logger } from '@patentrack/shared';
 import { IngestionError } from '../common/errors';
-import { runFileIngestion, type FileIngestionOptions, type FileIngestionResult } from '../common/file-ingestion';
+import {
+  runFileIngestion,
+  type FileIngestionOptions,
+  type FileIngestionResult,
+} from '../common/file-ingestion';
 import type { IngestionJob } from '../common/ingestion-job';
 import type { ProgressListener } from '../common/progress';
 import { DEFAULT_READER_LIMITS, openSourceEntry, type SourceReaderLimits } from '../common/source-reader';
@@ -39,8 +43,11 @@ const PROGRESS_LOG_EVERY = 10_000;
  * mapped, and loaded in set-based batches with exact counts, bad-record isolation and job bookkeeping.
  */
 export function ingestBibliographicFile(options: IngestBibliographicOptions): Promise<FileIngestionResult> {
-  return runFileIngestion(BIBLIOGRAPHIC_SOURCE_KEYS[options.feed], options, bibliographicFileDate, (job, path, logger) =>
-    loadFile(job, path, options, logger),
+  return runFileIngestion(
+    BIBLIOGRAPHIC_SOURCE_KEYS[options.feed],
+    options,
+    bibliographicFileDate,
+    (job, path, logger) => loadFile(job, path, options, logger),
   );
 }
 
@@ -77,7 +84,10 @@ async function loadFile(
     await job.commitBatch(
       records,
       (client, batch) => writeBibliographicBatch(client, batch, job.jobId),
-      (record) => ({ identifier: record.grantDocNum ?? record.pgpubDocNum ?? record.appnoDocNum, raw: record }),
+      (record) => ({
+        identifier: record.grantDocNum ?? record.pgpubDocNum ?? record.appnoDocNum,
+        raw: record,
+      }),
     );
     if (job.counters.processed >= nextProgressLog) {
       logger?.info({ records: job.counters.processed, bytesRead }, 'ingestion progress');

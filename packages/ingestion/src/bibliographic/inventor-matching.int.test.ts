@@ -32,7 +32,11 @@ afterAll(async () => {
 describe('grant inventors reach inventor ↔ assignor matching (BR-021..023) through the database', () => {
   it('finds the inventor of a transaction’s own patent by any of the document row’s numbers', async () => {
     for (const name of (await readdir(join(samplesRoot, 'uspto-grants'))).sort()) {
-      const result = await ingestBibliographicFile({ pool, source: join(samplesRoot, 'uspto-grants', name), feed: 'grants' });
+      const result = await ingestBibliographicFile({
+        pool,
+        source: join(samplesRoot, 'uspto-grants', name),
+        feed: 'grants',
+      });
       expect(result.status).toBe('success');
     }
     const sample = await ingestAssignmentFile({
@@ -94,13 +98,19 @@ describe('grant inventors reach inventor ↔ assignor matching (BR-021..023) thr
       }
     }
 
-    expect(inventors.get(byApplication)?.map((i) => `${i.docType} ${i.docNum} ${i.sequence} ${i.name}`)).toEqual([
+    expect(
+      inventors.get(byApplication)?.map((i) => `${i.docType} ${i.docNum} ${i.sequence} ${i.name}`),
+    ).toEqual([
       'grant 11646472 1 Visco, Steven J.',
       'grant 11646472 2 Katz, Bruce D.',
       'grant 11646472 3 Nimon, Yevgeniy S.',
       'grant 11646472 4 De Jonghe, Lutgard C.',
     ]);
-    expect(inventors.get(byCompany)?.map((i) => i.name)).toEqual(['Li, Xin X.', 'Liu, Zhiyong', 'Yavorsky, Matthew William']);
+    expect(inventors.get(byCompany)?.map((i) => i.name)).toEqual([
+      'Li, Xin X.',
+      'Liu, Zhiyong',
+      'Yavorsky, Matthew William',
+    ]);
     expect(matched).toEqual(
       new Map([
         [byApplication, ['Visco, Steven J.', 'VISCO, STEVEN J.']],

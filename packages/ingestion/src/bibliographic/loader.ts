@@ -158,7 +158,10 @@ const UPSERT_APPLICATIONS = `
   RETURNING p.appno_doc_num, (xmax = 0) AS inserted`;
 
 /** Face assignees as `entities` ids, one Postgres array literal per record (NULL when it prints none). */
-async function assigneeIdLiterals(client: pg.PoolClient, records: BibliographicRecord[]): Promise<(string | null)[]> {
+async function assigneeIdLiterals(
+  client: pg.PoolClient,
+  records: BibliographicRecord[],
+): Promise<(string | null)[]> {
   const names = records.map((record) =>
     record.assigneeNames.map(normalizeEntityName).filter((entity) => entity.nameKey !== ''),
   );
@@ -215,7 +218,9 @@ async function recordsWithChangedInventors(
   );
   const stored = new Map(rows.map((row) => [row.doc_num, JSON.stringify(row.list)]));
   return new Set(
-    records.filter((record) => (stored.get(inventorDocNum(record)) ?? '[]') !== JSON.stringify(inventorFields(record))),
+    records.filter(
+      (record) => (stored.get(inventorDocNum(record)) ?? '[]') !== JSON.stringify(inventorFields(record)),
+    ),
   );
 }
 
@@ -230,7 +235,9 @@ async function replaceInventors(
     docType,
     records.map(inventorDocNum),
   ]);
-  const rows = records.flatMap((record) => record.inventors.map((inventor) => ({ docNum: inventorDocNum(record), inventor })));
+  const rows = records.flatMap((record) =>
+    record.inventors.map((inventor) => ({ docNum: inventorDocNum(record), inventor })),
+  );
   if (rows.length === 0) return;
   await client.query(
     `INSERT INTO inventors (doc_type, doc_num, sequence, name, given_name, family_name, city, state, country,
@@ -254,7 +261,11 @@ async function replaceInventors(
 }
 
 /** `appno` and `grant` keys of new or changed documents, for affected-organisation detection (§2.10). */
-async function recordChanges(client: pg.PoolClient, records: BibliographicRecord[], jobId: string): Promise<void> {
+async function recordChanges(
+  client: pg.PoolClient,
+  records: BibliographicRecord[],
+  jobId: string,
+): Promise<void> {
   if (records.length === 0) return;
   const keyTypes = records.flatMap((r) => (r.grantDocNum ? ['appno', 'grant'] : ['appno']));
   const keys = records.flatMap((r) => (r.grantDocNum ? [r.appnoDocNum, r.grantDocNum] : [r.appnoDocNum]));

@@ -47,7 +47,12 @@ export function mapDocument(document: CapturedDocument): MappedDocument {
   const rawNumber = cleanText(textAt(publication, 'doc-number'));
   const identifier = rawNumber ?? `document ${document.ordinal}`;
   const location = `document ${document.ordinal}`;
-  const issue = (severity: RecordIssue['severity'], errorType: RecordErrorType, message: string, raw?: unknown) => ({
+  const issue = (
+    severity: RecordIssue['severity'],
+    errorType: RecordErrorType,
+    message: string,
+    raw?: unknown,
+  ) => ({
     severity,
     errorType,
     recordIdentifier: identifier,
@@ -71,7 +76,11 @@ export function mapDocument(document: CapturedDocument): MappedDocument {
 
   if (document.error) return reject('parse', `Malformed XML: ${document.error}`);
   if (!docType) return reject('validation', `Not a patent document: <${document.root}>`);
-  if (!biblio) return reject('validation', `Missing <${docType === 'grant' ? 'us-bibliographic-data-grant' : 'us-bibliographic-data-application'}>`);
+  if (!biblio)
+    return reject(
+      'validation',
+      `Missing <${docType === 'grant' ? 'us-bibliographic-data-grant' : 'us-bibliographic-data-application'}>`,
+    );
 
   const warn = (message: string) => issues.push(issue('warning', 'validation', message));
   const date = (raw: string, what: string): string | null => {
@@ -81,11 +90,13 @@ export function mapDocument(document: CapturedDocument): MappedDocument {
   };
 
   const publicationNumber = normalizeDocNumber(docType === 'grant' ? 'grant' : 'pgpub', rawNumber);
-  if (!publicationNumber) return reject('validation', `Missing or unusable publication doc-number '${rawNumber ?? ''}'`);
+  if (!publicationNumber)
+    return reject('validation', `Missing or unusable publication doc-number '${rawNumber ?? ''}'`);
   const applicationReference = elementAt(biblio, 'application-reference');
   const rawAppno = cleanText(textAt(applicationReference, 'document-id/doc-number'));
   const appnoDocNum = normalizeDocNumber('appno', rawAppno);
-  if (!appnoDocNum) return reject('validation', `Missing or unusable application doc-number '${rawAppno ?? ''}'`);
+  if (!appnoDocNum)
+    return reject('validation', `Missing or unusable application doc-number '${rawAppno ?? ''}'`);
 
   const kind = cleanText(textAt(publication, 'kind'))?.toUpperCase() ?? null;
   if (!kind || !KNOWN_KINDS[docType].has(kind)) warn(`Unknown ${docType} kind '${kind ?? ''}'`);
@@ -98,7 +109,10 @@ export function mapDocument(document: CapturedDocument): MappedDocument {
     dtdVersion: document.rootAttributes['dtd-version'] ?? null,
     appnoDocNum,
     appnoDate: date(textAt(applicationReference, 'document-id/date'), 'application'),
-    applicationType: cleanText(applicationReference?.attributes['appl-type'])?.toLowerCase().slice(0, MAX_APPLICATION_TYPE) ?? null,
+    applicationType:
+      cleanText(applicationReference?.attributes['appl-type'])
+        ?.toLowerCase()
+        .slice(0, MAX_APPLICATION_TYPE) ?? null,
     grantDocNum: isGrant ? publicationNumber : null,
     grantKind: isGrant ? kind : null,
     grantDate: isGrant ? publicationDate : null,

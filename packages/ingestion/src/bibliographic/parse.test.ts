@@ -9,7 +9,10 @@ const sampleFiles = ['uspto-grants', 'uspto-applications'].flatMap((folder) =>
   readdirSync(join(samplesRoot, folder)).map((name) => join(samplesRoot, folder, name)),
 );
 
-function parse(input: Buffer, chunkSize: number): { documents: CapturedDocument[]; mapped: MappedDocument[] } {
+function parse(
+  input: Buffer,
+  chunkSize: number,
+): { documents: CapturedDocument[]; mapped: MappedDocument[] } {
   const documents: CapturedDocument[] = [];
   const stream = new ConcatenatedXmlStream((document) => documents.push(document));
   for (let at = 0; at < input.length; at += chunkSize) stream.write(input.subarray(at, at + chunkSize));
@@ -62,7 +65,9 @@ describe('bibliographic document stream and mappers', () => {
   });
 
   it('covers every DTD version of the samples, utility, design, plant, reissue and SIR documents', () => {
-    const records = sampleFiles.flatMap((file) => parse(readFileSync(file), 65536).mapped.map((m) => m.record!));
+    const records = sampleFiles.flatMap((file) =>
+      parse(readFileSync(file), 65536).mapped.map((m) => m.record!),
+    );
     expect(new Set(records.map((r) => r.dtdVersion?.split(' ')[0]))).toEqual(
       new Set(['v4.1', 'v4.2', 'v4.4', 'v4.5', 'v4.6', 'v4.7']),
     );
@@ -75,8 +80,10 @@ describe('bibliographic document stream and mappers', () => {
   });
 
   it('normalises numbers so they join the assignment data, and maps titles, dates, parties', () => {
-    const grants = parse(readFileSync(join(samplesRoot, 'uspto-grants/ipgb20221025_testassembled_11docs.xml')), 65536)
-      .mapped.map((m) => m.record!);
+    const grants = parse(
+      readFileSync(join(samplesRoot, 'uspto-grants/ipgb20221025_testassembled_11docs.xml')),
+      65536,
+    ).mapped.map((m) => m.record!);
     const plant = grants.find((r) => r.grantKind === 'P2')!;
     expect(plant).toMatchObject({
       docType: 'grant',
@@ -88,13 +95,19 @@ describe('bibliographic document stream and mappers', () => {
     expect(grants.map((r) => r.grantDocNum)).toContain('RE49257');
     expect(grants.map((r) => r.grantDocNum)).toContain('D967598');
 
-    const [sir] = parse(readFileSync(join(samplesRoot, 'uspto-grants/ipg060103_small_25grants_2seqlists.xml')), 65536)
+    const [sir] = parse(
+      readFileSync(join(samplesRoot, 'uspto-grants/ipg060103_small_25grants_2seqlists.xml')),
+      65536,
+    )
       .mapped.map((m) => m.record!)
       .filter((r) => r.grantKind === 'H1');
     expect(sir).toMatchObject({ grantDocNum: 'H2140', grantDate: '2006-01-03', appnoDocNum: '09831579' });
     expect(sir!.inventors[0]).toMatchObject({ sequence: 1 });
 
-    const [grant] = parse(readFileSync(join(samplesRoot, 'uspto-grants/US11646472-20230509.XML')), 65536).mapped;
+    const [grant] = parse(
+      readFileSync(join(samplesRoot, 'uspto-grants/US11646472-20230509.XML')),
+      65536,
+    ).mapped;
     expect(grant!.record).toMatchObject({
       grantDocNum: '11646472',
       grantKind: 'B2',
@@ -115,15 +128,19 @@ describe('bibliographic document stream and mappers', () => {
       country: 'US',
     });
 
-    const designs = parse(readFileSync(join(samplesRoot, 'uspto-grants/ipg120327_18designs_USD0656296-USD0656313.xml')), 65536)
-      .mapped.map((m) => m.record!);
+    const designs = parse(
+      readFileSync(join(samplesRoot, 'uspto-grants/ipg120327_18designs_USD0656296-USD0656313.xml')),
+      65536,
+    ).mapped.map((m) => m.record!);
     // An assignee written without <addressbook> (DTD v4.2).
     expect(designs.find((r) => r.grantDocNum === 'D656301')!.assigneeNames).toEqual([
       'The Vermont Teddy Bear Company, Inc.',
     ]);
 
-    const [application] = parse(readFileSync(join(samplesRoot, 'uspto-applications/US20150075015A2-20150319.XML')), 65536)
-      .mapped;
+    const [application] = parse(
+      readFileSync(join(samplesRoot, 'uspto-applications/US20150075015A2-20150319.XML')),
+      65536,
+    ).mapped;
     expect(application!.record).toMatchObject({
       docType: 'application',
       pgpubDocNum: '20150075015',
@@ -163,8 +180,15 @@ describe('bibliographic document stream and mappers', () => {
           '<invention-title>Widget &bogus; holder</invention-title>',
       );
     const { mapped } = parse(Buffer.from(input), 100);
-    expect(mapped[0]).toMatchObject({ record: null, issues: [{ severity: 'error', errorType: 'validation' }] });
-    expect(mapped[1]!.record).toMatchObject({ grantDocNum: '11000002', grantDate: null, title: 'Widget ? holder' });
+    expect(mapped[0]).toMatchObject({
+      record: null,
+      issues: [{ severity: 'error', errorType: 'validation' }],
+    });
+    expect(mapped[1]!.record).toMatchObject({
+      grantDocNum: '11000002',
+      grantDate: null,
+      title: 'Widget ? holder',
+    });
     expect(mapped[1]!.issues.map((i) => [i.severity, i.message])).toEqual([
       ['warning', 'Unknown entity &bogus; replaced by ?'],
       ['warning', "Unknown grant kind 'Z9'"],

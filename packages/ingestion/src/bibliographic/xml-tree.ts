@@ -18,7 +18,9 @@ export function elementAt(element: XmlElement | undefined, path: string): XmlEle
   let current = element;
   for (const name of path.split('/')) {
     if (!current) return undefined;
-    current = current.content.find((item): item is XmlElement => typeof item !== 'string' && item.name === name);
+    current = current.content.find(
+      (item): item is XmlElement => typeof item !== 'string' && item.name === name,
+    );
   }
   return current;
 }

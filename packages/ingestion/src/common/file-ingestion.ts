@@ -30,7 +30,11 @@ export interface FileIngestionOptions {
 export type FileIngestionResult = JobSummary | { status: 'skipped'; reason: string };
 
 /** Loads a local file into the job; returns the job's `metadata`. */
-export type FileLoader = (job: IngestionJob, localPath: string, logger: Logger | undefined) => Promise<Record<string, unknown>>;
+export type FileLoader = (
+  job: IngestionJob,
+  localPath: string,
+  logger: Logger | undefined,
+) => Promise<Record<string, unknown>>;
 
 /**
  * The life cycle shared by file sources (ingestion.md §2.3, §2.9): start the job under the source's run guard,

@@ -80,7 +80,13 @@ describe('entity resolution batch', () => {
     await entity('GLOBEX CORP.', 2);
     const before = await groupsByCanonical();
     const result = await groupPendingEntities(pool);
-    expect(result).toMatchObject({ processed: 4, matched: 1, grouped: 3, representativesCreated: 2, representativesUpdated: 1 });
+    expect(result).toMatchObject({
+      processed: 4,
+      matched: 1,
+      grouped: 3,
+      representativesCreated: 2,
+      representativesUpdated: 1,
+    });
     const after = await groupsByCanonical();
     expect(after.find((g) => g.canonical === 'Microsoft Corp')).toEqual({
       canonical: 'Microsoft Corp',

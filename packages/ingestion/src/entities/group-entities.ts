@@ -66,7 +66,10 @@ interface Match {
  * Entities that already have a representative are never revisited, so a super admin's merge or split
  * (`mergeEntity`, `splitEntity`) survives every later run, and no run compares all pairs.
  */
-export async function groupPendingEntities(pool: pg.Pool, options: GroupEntitiesOptions = {}): Promise<GroupEntitiesResult> {
+export async function groupPendingEntities(
+  pool: pg.Pool,
+  options: GroupEntitiesOptions = {},
+): Promise<GroupEntitiesResult> {
   const startedAt = Date.now();
   const chunkSize = options.chunkSize ?? 200_000;
   const result: GroupEntitiesResult = {
@@ -86,17 +89,32 @@ export async function groupPendingEntities(pool: pg.Pool, options: GroupEntities
       [chunkSize],
     );
     if (ids.length === 0) break;
-    await withTransaction(pool, (client) => recountEntityInstances(client, [], ids.map((row) => row.id)));
+    await withTransaction(pool, (client) =>
+      recountEntityInstances(
+        client,
+        [],
+        ids.map((row) => row.id),
+      ),
+    );
     const { rows } = await pool.query<{ id: string; name: string; name_key: string; instances: number }>(
       `SELECT id, name, name_key, instances FROM entities WHERE id = ANY($1::uuid[]) AND representative_id IS NULL`,
       [ids.map((row) => row.id)],
     );
-    const pending = rows.map((row) => ({ id: row.id, name: row.name, key: row.name_key, instances: row.instances }));
+    const pending = rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      key: row.name_key,
+      instances: row.instances,
+    }));
     const matches = await matchExistingRepresentatives(pool, pending, options);
     const unmatched = pending.filter((entity) => !matches.has(entity.id));
     options.onProgress?.({ phase: 'group', done: 0, total: unmatched.length });
     const groups = groupNames(
-      unmatched.map((entity): NameGroupItem => ({ entityId: entity.id, name: entity.name, instances: entity.instances })),
+      unmatched.map((entity): NameGroupItem => ({
+        entityId: entity.id,
+        name: entity.name,
+        instances: entity.instances,
+      })),
       { groupThreshold: options.groupThreshold },
     );
     const byId = new Map(pending.map((entity) => [entity.id, entity]));
@@ -129,7 +147,10 @@ export async function groupPendingEntities(pool: pg.Pool, options: GroupEntities
     result.matched += matches.size;
     result.grouped += unmatched.length;
     options.onProgress?.({ phase: 'write', done: result.processed, total: result.processed });
-    options.logger?.info({ processed: result.processed, matched: result.matched }, 'entity grouping round done');
+    options.logger?.info(
+      { processed: result.processed, matched: result.matched },
+      'entity grouping round done',
+    );
     if (pending.length === 0) break;
   }
   result.representativesUpdated = touchedRepresentatives.size;
@@ -248,7 +269,12 @@ export async function mergeEntity(pool: pg.Pool, entityId: string, representativ
  */
 export async function splitEntity(pool: pg.Pool, entityId: string): Promise<string> {
   return withTransaction(pool, async (client) => {
-    const { rows } = await client.query<{ name: string; name_key: string; previous: string | null; alone: boolean }>(
+    const { rows } = await client.query<{
+      name: string;
+      name_key: string;
+      previous: string | null;
+      alone: boolean;
+    }>(
       `SELECT e.name, e.name_key, e.representative_id AS previous,
               NOT EXISTS (SELECT 1 FROM entities o WHERE o.representative_id = e.representative_id AND o.id <> e.id) AS alone
          FROM entities e WHERE e.id = $1 FOR UPDATE`,
@@ -260,7 +286,9 @@ export async function splitEntity(pool: pg.Pool, entityId: string): Promise<stri
     // Detach first: the former group's canonical may be this entity, whose key the new representative takes.
     await client.query(`UPDATE entities SET representative_id = NULL WHERE id = $1`, [entityId]);
     if (entity.previous) await refreshRepresentatives(client, [entity.previous]);
-    const created = await createRepresentatives(client, [{ entityId, name: entity.name, nameKey: entity.name_key }]);
+    const created = await createRepresentatives(client, [
+      { entityId, name: entity.name, nameKey: entity.name_key },
+    ]);
     const representativeId = created.get(entityId)!;
     await assignRepresentatives(client, [{ entityId, representativeId }]);
     await refreshRepresentatives(client, [representativeId]);

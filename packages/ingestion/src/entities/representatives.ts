@@ -5,7 +5,10 @@ import type pg from 'pg';
  * instances; ties go to the longer name in words, then the alphabetically first key — the BR-020 order).
  * A representative left without members keeps its name with a total of 0.
  */
-export async function refreshRepresentatives(client: pg.PoolClient, representativeIds: string[]): Promise<void> {
+export async function refreshRepresentatives(
+  client: pg.PoolClient,
+  representativeIds: string[],
+): Promise<void> {
   const ids = [...new Set(representativeIds)].sort();
   if (ids.length === 0) return;
   await client.query(

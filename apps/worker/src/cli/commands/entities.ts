@@ -5,15 +5,18 @@ export function registerEntitiesCommands(program: Command): void {
   const entities = program.command('entities').description('party names: entities and their representatives');
   entities
     .command('group')
-    .description('group entities that have no representative yet into representatives (incremental, keeps admin merges/splits)')
+    .description(
+      'group entities that have no representative yet into representatives (incremental, keeps admin merges/splits)',
+    )
     .option('--chunk-size <n>', 'pending entities handled per round', (value) => Number.parseInt(value, 10))
     .option('--json', 'print a JSON summary line on stdout')
     .action(async (options: { chunkSize?: number; json?: boolean }) => {
-      const [{ createPool }, { groupPendingEntities }, { AppError, loadEnv, workerEnvSchema }] = await Promise.all([
-        import('@patentrack/db'),
-        import('@patentrack/ingestion'),
-        import('@patentrack/shared'),
-      ]);
+      const [{ createPool }, { groupPendingEntities }, { AppError, loadEnv, workerEnvSchema }] =
+        await Promise.all([
+          import('@patentrack/db'),
+          import('@patentrack/ingestion'),
+          import('@patentrack/shared'),
+        ]);
       if (options.chunkSize !== undefined && !(options.chunkSize > 0)) {
         throw AppError.validation({ chunkSize: ['expected a positive integer'] });
       }

@@ -3,10 +3,15 @@ import type { BibliographicFeed } from '@patentrack/ingestion';
 import { ingestGroup, jsonLine, progressBar, summaryLine } from './ingest-assignments';
 
 const FEEDS: { feed: BibliographicFeed; description: string }[] = [
-  { feed: 'grants', description: 'ingest weekly grant bibliographic files (ipgb*.zip / ipg*.xml, ZIP, TAR or XML; paths or URLs)' },
+  {
+    feed: 'grants',
+    description:
+      'ingest weekly grant bibliographic files (ipgb*.zip / ipg*.xml, ZIP, TAR or XML; paths or URLs)',
+  },
   {
     feed: 'applications',
-    description: 'ingest weekly application bibliographic files (ipab*.zip / ipa*.xml, ZIP, TAR or XML; paths or URLs)',
+    description:
+      'ingest weekly application bibliographic files (ipab*.zip / ipa*.xml, ZIP, TAR or XML; paths or URLs)',
   },
 ];
 
@@ -23,11 +28,12 @@ export function registerIngestBibliographicCommands(program: Command): void {
       .option('--json', 'print one JSON summary line per file on stdout')
       .action(async (sources: string[], options: { json?: boolean }) => {
         // Loaded on use so `--help` stays fast and works even when a package fails to load.
-        const [{ createPool }, { HttpClient, ingestBibliographicFile }, { loadEnv, workerEnvSchema }] = await Promise.all([
-          import('@patentrack/db'),
-          import('@patentrack/ingestion'),
-          import('@patentrack/shared'),
-        ]);
+        const [{ createPool }, { HttpClient, ingestBibliographicFile }, { loadEnv, workerEnvSchema }] =
+          await Promise.all([
+            import('@patentrack/db'),
+            import('@patentrack/ingestion'),
+            import('@patentrack/shared'),
+          ]);
         const env = loadEnv(workerEnvSchema);
         const pool = createPool(env.DATABASE_URL_WORKER, { max: 4 });
         const http = new HttpClient({
@@ -49,7 +55,9 @@ export function registerIngestBibliographicCommands(program: Command): void {
               batchSize: env.INGEST_BATCH_SIZE,
               http,
               workDir: env.INGEST_WORK_DIR,
-              onProgress: interactive ? progressBar(Date.now(), source.split('/').pop() ?? source) : undefined,
+              onProgress: interactive
+                ? progressBar(Date.now(), source.split('/').pop() ?? source)
+                : undefined,
             });
             if (interactive) process.stderr.write('\n');
             process.stdout.write(`${options.json ? jsonLine(result) : summaryLine(source, result)}\n`);
