@@ -8,6 +8,8 @@ export * from './common/entities';
 export * from './common/ingestion-job';
 export * from './common/progress';
 export * from './common/affected-organizations';
+export * from './common/file-discovery';
+export * from './common/concurrent-batch-writer';
 export * from './assignments/parser';
 export * from './assignments/mapping';
 export * from './assignments/loader';

@@ -13,7 +13,7 @@ import type { JobSummary } from '../common/ingestion-job';
 import { TestFileServer } from '../common/test-file-server';
 import { assignmentXml, AssignmentXmlWriter, emptyDayXml, writeAssignmentFile, zipFile, type AssignmentSpec } from '../generator/assignment-xml';
 import { AssignmentCorpus } from '../generator/corpus';
-import { ingestAssignmentFile, type IngestAssignmentsResult } from './ingest';
+import { ingestAssignmentFile, ingestNewAssignmentFiles, type IngestAssignmentsResult } from './ingest';
 import { createWriteStream } from 'node:fs';
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../..');
@@ -349,6 +349,84 @@ describe('downloading through the retry matrix', () => {
     expect(summary).toMatchObject({ status: 'failed', errorClass: 'transient', processed: 0 });
     const { rows } = await pool.query(`SELECT count(*)::int AS n FROM assignments`);
     expect(rows[0].n).toBe(0);
+  });
+});
+
+describe('polling the daily product for new files', () => {
+  it('ingests new files oldest first, skips known ones, re-processes a republished file and stops at a failure', async () => {
+    await resetData();
+    const server = new TestFileServer();
+    const cdn = new TestFileServer();
+    const base = await server.start();
+    await cdn.start();
+    try {
+      const corpus = new AssignmentCorpus({ seed: 21, startReel: 940_000 });
+      const zips: Buffer[] = [];
+      for (const day of ['2024-05-01', '2024-05-02']) {
+        const xml = join(dir, `poll-${day}.xml`);
+        await writeAssignmentFile(xml, day, corpus.records(30, day));
+        await zipFile(xml, join(dir, `poll-${day}.zip`), `ad${day.replace(/-/g, '')}.xml`);
+        zips.push(await readFile(join(dir, `poll-${day}.zip`)));
+      }
+      const listing = (files: { name: string; size: number }[]) =>
+        Buffer.from(
+          JSON.stringify({
+            count: 1,
+            bulkDataProductBag: [
+              {
+                productIdentifier: 'PASDL',
+                productFileBag: {
+                  fileDataBag: files.map((f) => ({
+                    fileName: f.name,
+                    fileSize: f.size,
+                    fileDownloadURI: cdn.url(`/cdn/${f.name}?sig=${f.size}`),
+                    fileReleaseDate: '2024-05-03 00:00:00',
+                  })),
+                },
+              },
+            ],
+          }),
+        );
+      const listed = [
+        { name: 'ad20240502.zip', size: zips[1]!.length },
+        { name: 'ad20240501.zip', size: zips[0]!.length },
+        { name: 'readme.txt', size: 10 },
+      ];
+      server.route('/api/v1/datasets/products/PASDL', { kind: 'ok', body: listing(listed) });
+      cdn.route('/cdn/ad20240501.zip', { kind: 'ok', body: zips[0]! });
+      cdn.route('/cdn/ad20240502.zip', { kind: 'ok', body: zips[1]! });
+      const http = new HttpClient({ maxRetries: 2, backoffBaseMs: 1, connectTimeoutMs: 5000, idleTimeoutMs: 5000, apiKey: 'odp-key', apiKeyOrigin: base });
+      const poll = () => ingestNewAssignmentFiles({ pool, http, baseUrl: base, workDir: dir, trigger: 'cron', today: '2024-05-03' });
+
+      const first = (await poll()).map(asSummary);
+      expect(first.map((r) => [r.status, r.inserted])).toEqual([['success', 30], ['success', 30]]);
+      const { rows: order } = await pool.query(
+        `SELECT file_name FROM ingestion_jobs WHERE id = ANY($1::uuid[]) ORDER BY created_at`,
+        [first.map((r) => r.jobId)],
+      );
+      expect(order.map((r) => r.file_name)).toEqual(['ad20240501.zip', 'ad20240502.zip']);
+      expect(server.hits('/api/v1/datasets/products/PASDL')[0]?.headers['x-api-key']).toBe('odp-key');
+      expect(cdn.hits('/cdn/ad20240501.zip')[0]?.headers['x-api-key']).toBeUndefined();
+
+      expect(await poll()).toEqual([]);
+
+      listed[0]!.size += 1;
+      listed[1]!.size += 1;
+      server.route('/api/v1/datasets/products/PASDL', { kind: 'ok', body: listing(listed) });
+      cdn.route('/cdn/ad20240501.zip', { kind: 'status', status: 400 });
+      const republished = (await poll()).map(asSummary);
+      expect(republished).toMatchObject([{ status: 'failed', errorClass: 'permanent' }]);
+      const { rows: files } = await pool.query(
+        `SELECT file_name, status, attempts FROM ingestion_files WHERE file_name LIKE 'ad202405%' ORDER BY file_name`,
+      );
+      expect(files).toEqual([
+        { file_name: 'ad20240501.zip', status: 'failed', attempts: 1 },
+        { file_name: 'ad20240502.zip', status: 'discovered', attempts: 0 },
+      ]);
+    } finally {
+      await server.stop();
+      await cdn.stop();
+    }
   });
 });
 

@@ -13,6 +13,7 @@ import {
 } from '../common/ingestion-job';
 import type { ProgressListener } from '../common/progress';
 import { ConcurrentBatchWriter } from '../common/concurrent-batch-writer';
+import { discoverFiles } from '../common/file-discovery';
 import { recountEntityInstances } from '../common/entities';
 import {
   DEFAULT_READER_LIMITS,
@@ -37,6 +38,8 @@ export interface IngestAssignmentsOptions {
   pool: pg.Pool;
   /** A local path, or an http(s) URL downloaded through `http`. */
   source: string;
+  /** The file's name in the ledger; defaults to the last path segment of `source` (signed URLs differ). */
+  fileName?: string;
   /** Overrides the date taken from the file name (`--date`). */
   fileDate?: string;
   trigger?: IngestionTrigger;
@@ -62,6 +65,43 @@ export type IngestAssignmentsResult = JobSummary | { status: 'skipped'; reason: 
 
 const PROGRESS_LOG_EVERY = 10_000;
 
+export interface IngestNewAssignmentFilesOptions
+  extends Omit<IngestAssignmentsOptions, 'source' | 'fileDate' | 'expectedSize' | 'http'> {
+  http: HttpClient;
+  /** `USPTO_ODP_BASE_URL`. */
+  baseUrl: string;
+  /** Today's date (`YYYY-MM-DD`), injectable for tests. */
+  today?: string;
+}
+
+/**
+ * One poll of the daily assignment product: detects new files through `ingestion_files` and ingests them oldest
+ * first, stopping at the first file that does not load — a later file may update the same rf_ids (§2.2).
+ */
+export async function ingestNewAssignmentFiles(options: IngestNewAssignmentFilesOptions): Promise<IngestAssignmentsResult[]> {
+  const files = await discoverFiles(options.pool, options.http, {
+    sourceKey: ASSIGNMENTS_SOURCE_KEY,
+    baseUrl: options.baseUrl,
+    fileDate: assignmentFileDate,
+    mode: 'incremental',
+    today: options.today ?? new Date().toISOString().slice(0, 10),
+    logger: options.logger,
+  });
+  const results: IngestAssignmentsResult[] = [];
+  for (const file of files) {
+    const result = await ingestAssignmentFile({
+      ...options,
+      source: file.url,
+      fileName: file.fileName,
+      fileDate: file.fileDate ?? undefined,
+      expectedSize: file.sizeBytes ?? undefined,
+    });
+    results.push(result);
+    if (result.status !== 'success' && result.status !== 'partial') break;
+  }
+  return results;
+}
+
 /**
  * Ingests one daily assignment file (PASDL, ingestion.md §3.1) end to end: download (for a URL), streamed ZIP
  * or XML, streamed SAX parse, mapping, batched set-based load with bad-record isolation, job bookkeeping.
@@ -69,7 +109,7 @@ const PROGRESS_LOG_EVERY = 10_000;
  */
 export async function ingestAssignmentFile(options: IngestAssignmentsOptions): Promise<IngestAssignmentsResult> {
   const isUrl = /^https?:\/\//i.test(options.source);
-  const fileName = basename(isUrl ? new URL(options.source).pathname : options.source);
+  const fileName = options.fileName ?? basename(isUrl ? new URL(options.source).pathname : options.source);
   const fileDate = options.fileDate ?? assignmentFileDate(fileName);
   const job = await IngestionJob.start(options.pool, {
     sourceKey: ASSIGNMENTS_SOURCE_KEY,
