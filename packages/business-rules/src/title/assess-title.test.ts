@@ -53,6 +53,17 @@ describe('assessTitle — worked examples', () => {
     });
   });
 
+  it('BR-035: no link transaction at all (only neutral ones) is no_transactions', () => {
+    const transactions = [
+      tx('700-1', '2016-01-01', 'license', 'ACME', 'BETA'),
+      tx('710-1', '2016-02-01', 'missing', 'ACME', 'BETA'),
+    ];
+    expect(assessTitle({ transactions, company: company('BETA') })).toMatchObject({
+      status: 'broken',
+      reason: 'no_transactions',
+    });
+  });
+
   it('BR-033: a partial assignment adds to the holders instead of replacing them', () => {
     const result = assessTitle({
       transactions: [

@@ -212,7 +212,7 @@ export function assessTitle(input: AssessTitleInput): TitleAssessment {
     reason = 'chain_gap';
   } else if (walk.employeeLinkCount === 0) {
     status = 'broken';
-    reason = ordered.length === 0 ? 'no_transactions' : 'no_inventor_start';
+    reason = links.length === 0 ? 'no_transactions' : 'no_inventor_start';
   } else if (config.chain.requireOwnerAtEnd && !walk.companyHoldsAtEnd) {
     if (walk.companyEverHeld) status = 'divested';
     else {
