@@ -31,6 +31,7 @@ export function parseYmd(raw: string | null | undefined): ParsedDate {
 }
 
 // XML 1.0 forbids these, and PostgreSQL text rejects NUL: a record holding one cannot be stored faithfully.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const INVALID_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** True when the text holds a character that XML 1.0 and PostgreSQL text cannot carry. */
