@@ -43,7 +43,6 @@ export interface TreeConnection {
   counterparties: readonly PartyInput[];
   /** The company's own parties on the transaction (D-24). */
   ownParties: readonly PartyInput[];
-  direction: 'in' | 'out';
 }
 
 /**
@@ -63,7 +62,6 @@ export function treeConnections(
         treeType,
         counterparties: transaction.assignors,
         ownParties: ownAssignees,
-        direction: 'in',
       });
     }
   };
@@ -73,7 +71,6 @@ export function treeConnections(
         treeType,
         counterparties: transaction.assignees,
         ownParties: ownAssignors,
-        direction: 'out',
       });
     }
   };
