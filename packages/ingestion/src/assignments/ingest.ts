@@ -111,12 +111,18 @@ export async function ingestAssignmentFile(options: IngestAssignmentsOptions): P
   const isUrl = /^https?:\/\//i.test(options.source);
   const fileName = options.fileName ?? basename(isUrl ? new URL(options.source).pathname : options.source);
   const fileDate = options.fileDate ?? assignmentFileDate(fileName);
+  const localSize = isUrl ? null : await stat(options.source).then(
+    (stats) => stats.size,
+    () => {
+      throw new IngestionError('permanent', `No such file: ${options.source}`);
+    },
+  );
   const job = await IngestionJob.start(options.pool, {
     sourceKey: ASSIGNMENTS_SOURCE_KEY,
     fileName,
     fileDate,
     remoteUrl: isUrl ? options.source : null,
-    fileSizeBytes: isUrl ? (options.expectedSize ?? null) : (await stat(options.source)).size,
+    fileSizeBytes: isUrl ? (options.expectedSize ?? null) : localSize,
     trigger: options.trigger ?? 'manual',
     bullmqJobId: options.bullmqJobId,
     attempt: options.attempt,
