@@ -7,6 +7,7 @@ export const CLOCK_SKEW_S = 30;
 export const BCRYPT_COST = 12;
 export const EMAIL_CODE_TTL_S = 60 * 60;
 export const RESET_TOKEN_TTL_S = 60 * 60;
+export const INVITE_TOKEN_TTL_S = 7 * 24 * 60 * 60;
 export const EMAIL_CODE_MAX_ATTEMPTS = 5;
 
 export const COOKIE = {

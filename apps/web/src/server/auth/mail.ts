@@ -8,7 +8,7 @@ export interface MailMessage {
   subject: string;
   text: string;
   /** Machine-readable kind and values, so tests and tooling need not parse the text. */
-  template: 'verify-email' | 'password-reset' | 'account-exists';
+  template: 'verify-email' | 'password-reset' | 'invitation';
   data: Record<string, string>;
 }
 

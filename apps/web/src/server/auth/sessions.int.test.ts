@@ -8,6 +8,10 @@ import { ApiTestClient, seedSuperAdmin, seedTenant, setupWebTestEnvironment, sig
 import { COOKIE } from './config';
 import { OutboxMailTransport } from './mail';
 import { base32Decode, totp } from './totp';
+import { randomUUID } from 'node:crypto';
+import { withTenant } from '@patentrack/db';
+import { serverDeps } from '../http/deps';
+import { createInvitation } from './invitations';
 
 vi.mock('server-only', () => ({}));
 
@@ -290,6 +294,31 @@ describe('registration, verification and password reset', () => {
     expect((await c.get('/api/v1/me')).status).toBe(200);
     expect((await other.get('/api/v1/me')).status).toBe(401);
     expect((await c.post('/api/v1/me/password', { currentPassword: 'Battery-Staple-42x', newPassword: TEST_PASSWORD })).status).toBe(200);
+  });
+});
+
+describe('invitations', () => {
+  it('an invitee sets a password with a single-use 7-day token and is signed in; an expired one is refused', async () => {
+    const invite = async (email: string) => {
+      const userId = randomUUID();
+      await env.admin.query(`insert into users (id, organization_id, email, role, status) values ($1, $2, $3, 'member', 'pending')`, [userId, org.orgId, email]);
+      const context = { orgId: org.orgId, userId: org.admin.id, role: 'admin' as const, scope: 'user' as const, shareLinkId: null };
+      const mail = await withTenant(serverDeps().db, context, (tx) => createInvitation(tx, { userId, organizationId: org.orgId, email }, 'http://localhost:3000'));
+      return { userId, token: mail.data.token };
+    };
+    const { userId, token } = await invite(`invitee-${Date.now()}@example.test`);
+    const { rows } = await env.admin.query(`select expires_at from user_tokens where user_id = $1 and purpose = 'invite'`, [userId]);
+    expect((Date.parse(rows[0].expires_at) - Date.now()) / 86_400_000).toBeGreaterThan(6.9);
+    const c = client();
+    const accepted = await c.post('/api/v1/auth/accept-invite', { token, name: 'Ivy Invitee', password: TEST_PASSWORD });
+    expect(accepted.status).toBe(200);
+    expect(accepted.json.data.user).toMatchObject({ id: userId, name: 'Ivy Invitee', role: 'member' });
+    expect((await c.get('/api/v1/me')).status).toBe(200);
+    expect((await client().post('/api/v1/auth/accept-invite', { token, password: TEST_PASSWORD })).status).toBe(401);
+
+    const late = await invite(`late-${Date.now()}@example.test`);
+    await env.admin.query(`update user_tokens set expires_at = now() - interval '1 second' where user_id = $1`, [late.userId]);
+    expect((await client().post('/api/v1/auth/accept-invite', { token: late.token, password: TEST_PASSWORD })).status).toBe(401);
   });
 });
 
