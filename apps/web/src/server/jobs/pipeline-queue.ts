@@ -1,0 +1,40 @@
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { PipelineStep } from '@patentrack/shared';
+import type { ServerDeps } from '../http/deps';
+
+/** Queue and job names of the worker's pipeline queue (apps/worker queues/pipeline.config.ts). */
+const PIPELINE_QUEUE = 'pipeline';
+const REBUILD_JOB = 'pipeline:org:rebuild';
+const TREE_JOB = 'pipeline:org:tree';
+
+const holder = globalThis as typeof globalThis & { __ptPipelineQueue?: Queue };
+
+function pipelineQueue(deps: ServerDeps): Queue {
+  holder.__ptPipelineQueue ??= new Queue(PIPELINE_QUEUE, {
+    connection: new Redis(deps.env.REDIS_URL, { maxRetriesPerRequest: null }),
+    prefix: deps.env.QUEUE_PREFIX,
+  });
+  return holder.__ptPipelineQueue;
+}
+
+/** Closes the queue connection (tests and shutdown). */
+export async function closePipelineQueue(): Promise<void> {
+  await holder.__ptPipelineQueue?.close();
+  holder.__ptPipelineQueue = undefined;
+}
+
+/**
+ * Asks the worker to re-run an organization's pipeline. Companies or entity overrides changed → `tree` request
+ * (the run starts at `flag`, whose membership refresh picks up the new parties); otherwise a full rebuild from
+ * `from`. The worker coalesces requests into one `processing_jobs` run; the BullMQ job id is returned.
+ */
+export async function requestPipelineRun(
+  deps: ServerDeps,
+  request: { orgId: string; triggeredBy: string | null; reason: 'companies' | 'entities' | 'rebuild' | 'onboarding'; from?: PipelineStep },
+): Promise<string> {
+  const tree = request.reason === 'companies' || request.reason === 'entities';
+  const payload = tree ? { orgId: request.orgId, triggeredBy: request.triggeredBy } : { orgId: request.orgId, triggeredBy: request.triggeredBy, from: request.from };
+  const job = await pipelineQueue(deps).add(tree ? TREE_JOB : REBUILD_JOB, payload);
+  return job.id!;
+}
