@@ -36,7 +36,7 @@ export function progressBar(startedAt: number, label: string): (event: ProgressE
     const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
     process.stderr.write(
       `\r${label} [${bar}] ${(share * 100).toFixed(0).padStart(3)}% ${mb(bytesRead)}/${mb(bytesTotal)} MB ` +
-        `${records} records ${Math.round(records / seconds)} rec/s`,
+        `${records} records ${Math.round(records / seconds)} rec/s\x1b[K`,
     );
   };
 }
