@@ -257,6 +257,21 @@ describe('bad input', () => {
     expect(total[0].n).toBe(13);
   });
 
+  it('aborts as a failed data job when bad records pass the error rate', async () => {
+    await resetData();
+    const path = join(dir, 'ad20240202.xml');
+    const writer = new AssignmentXmlWriter(createWriteStream(path), '2024-02-02');
+    await writer.start();
+    for (const [index, record] of [...new AssignmentCorpus({ seed: 4, startReel: 930_000 }).records(1200, '2024-02-02')].entries()) {
+      if (index % 10 === 0) await writer.writeRaw(assignmentXml(record).replace(/<frame-no>(\d+)</, '<frame-no>$1X<'));
+      else await writer.writeAssignment(record);
+    }
+    await writer.end();
+    const summary = asSummary(await ingestAssignmentFile({ pool, source: path, batchSize: 200 }));
+    expect(summary).toMatchObject({ status: 'failed', errorClass: 'data' });
+    expect(summary.errorMessage).toMatch(/Too many bad records/);
+  });
+
   it('succeeds with 0 records on a day without data', async () => {
     const path = join(dir, 'ad20240203.xml');
     await writeFile(path, emptyDayXml('2024-02-03'));
