@@ -1,6 +1,6 @@
 import type { AssetInput, AssigneeInput, AssignorInput, DocumentInput, TransactionInput } from '@patentrack/business-rules';
 import { isConveyType, type ConveyType } from '@patentrack/shared';
-import type { Queryable } from './db';
+import type { Pool, Queryable } from './db';
 import { EFFECTIVE_REPRESENTATIVE, loadOrgScope, PARTY_KEY, type OrgScope } from './scope';
 
 export interface PipelineAssignor extends AssignorInput {
@@ -107,9 +107,10 @@ export async function loadCompanyTransactionIds(db: Queryable, scope: OrgScope):
 
 /**
  * Loads transactions with their effective classification, parties (party keys under the org's entity
- * overlay, representative names) and document rows: five set-based statements whatever the count.
+ * overlay, representative names) and document rows: four set-based statements whatever the count, the
+ * last three in parallel on the pool.
  */
-export async function loadTransactions(db: Queryable, orgId: string, rfIds: readonly string[]): Promise<Map<string, PipelineTransaction>> {
+export async function loadTransactions(db: Pool, orgId: string, rfIds: readonly string[]): Promise<Map<string, PipelineTransaction>> {
   const ids = [...new Set(rfIds)];
   const result = new Map<string, PipelineTransaction>();
   if (ids.length === 0) return result;
@@ -213,7 +214,9 @@ export interface OrgInputs {
 export async function loadOrgInputs(db: Queryable, orgId: string): Promise<OrgInputs> {
   const scope = await loadOrgScope(db, orgId);
   const assets = await loadOrgAssets(db, orgId);
-  const [assetRfIds, companyRfIds] = await Promise.all([loadAssetTransactionIds(db, assets), loadCompanyTransactionIds(db, scope)]);
+  // Sequential: `db` may be one client inside a transaction.
+  const assetRfIds = await loadAssetTransactionIds(db, assets);
+  const companyRfIds = await loadCompanyTransactionIds(db, scope);
   const rfIds = new Set<string>();
   for (const ids of assetRfIds.values()) for (const id of ids) rfIds.add(id);
   for (const ids of companyRfIds.values()) for (const id of ids) rfIds.add(id);

@@ -8,10 +8,31 @@ export interface OrgData extends OrgInputs {
   transactions: Map<string, PipelineTransaction>;
 }
 
-export async function loadOrgData(pool: Pool, orgId: string): Promise<OrgData> {
+async function readOrgData(pool: Pool, orgId: string): Promise<OrgData> {
   const inputs = await loadOrgInputs(pool, orgId);
   const transactions = await loadTransactions(pool, orgId, inputs.rfIds);
   return { ...inputs, transactions };
+}
+
+/** Runs whose post-`flag` inputs this process holds; a run's later steps share one read (oldest evicted). */
+const runInputs = new Map<string, Promise<OrgData>>();
+const RUNS_CACHED = 2;
+
+/**
+ * The inputs of the steps after `flag` (which changes classification and membership). Steps of one run in
+ * the same process share one read: the run computes from one consistent snapshot, and new data arriving
+ * meanwhile triggers the next run anyway.
+ */
+export function loadOrgData(pool: Pool, orgId: string, runId: string): Promise<OrgData> {
+  const key = `${orgId}:${runId}`;
+  let data = runInputs.get(key);
+  if (!data) {
+    data = readOrgData(pool, orgId);
+    data.catch(() => runInputs.delete(key));
+    runInputs.set(key, data);
+    while (runInputs.size > RUNS_CACHED) runInputs.delete(runInputs.keys().next().value!);
+  }
+  return data;
 }
 
 /** `CompanyInput` of the rules: `K(c)` and the names of the company and its children. */

@@ -34,8 +34,7 @@ export function stepProbe(): StepProbe {
 }
 
 /** An in-process worker on its own queue prefix with fast retries, for integration tests. */
-export async function startTestWorker(workerUrl: string, probe?: StepProbe): Promise<WorkerRuntime & { prefix: string }> {
-  const prefix = `pt-test-${randomUUID()}`;
+export async function startTestWorker(workerUrl: string, probe?: StepProbe, prefix = `pt-test-${randomUUID()}`): Promise<WorkerRuntime & { prefix: string }> {
   const env = loadEnv(workerEnvSchema, { NODE_ENV: 'test', DATABASE_URL_WORKER: workerUrl, QUEUE_PREFIX: prefix, CRON_ENABLED: 'false' });
   const runtime = await startWorkerRuntime({ env, busyRetryDelayMs: 100, backoffDelayMs: 50, stepRunners: probe?.runners });
   return { ...runtime, prefix };

@@ -23,8 +23,8 @@ const COLUMNS = [
 ];
 
 /** Step 4 (§5.5, BR-032…036): chain-of-title and encumbrance verdict of each company's eligible assets. */
-export const brokenTitleStep: StepRunner = async ({ pool, orgId }) => {
-  const data = await loadOrgData(pool, orgId);
+export const brokenTitleStep: StepRunner = async ({ pool, orgId, runId }) => {
+  const data = await loadOrgData(pool, orgId, runId);
   const { config } = data.scope;
   const metrics = { assets: 0, broken: 0, divested: 0, encumbered: 0, rowsDeleted: 0, rowsInserted: 0 };
   for (const company of data.scope.companies) {

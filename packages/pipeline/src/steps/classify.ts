@@ -7,13 +7,15 @@ import type { StepRunner } from './types';
 
 /** BR-001…012 with overrides (BR-011) for the given transactions, from their stored conveyance text. */
 export async function keywordClassifications(db: Queryable, rfIds: readonly string[]): Promise<Map<string, ConveyanceClassification>> {
-  const [{ rows: texts }, { rows: overrides }] = await Promise.all([
-    db.query<{ rf_id: string; convey_text: string | null }>(`select rf_id, convey_text from assignments where rf_id = any($1::varchar[])`, [rfIds]),
-    db.query<{ rf_id: string; convey_ty: string; employer_assign: boolean }>(
-      `select rf_id, convey_ty, employer_assign from conveyance_overrides where rf_id = any($1::varchar[])`,
-      [rfIds],
-    ),
-  ]);
+  // Sequential: `db` may be one client inside a transaction.
+  const { rows: texts } = await db.query<{ rf_id: string; convey_text: string | null }>(
+    `select rf_id, convey_text from assignments where rf_id = any($1::varchar[])`,
+    [rfIds],
+  );
+  const { rows: overrides } = await db.query<{ rf_id: string; convey_ty: string; employer_assign: boolean }>(
+    `select rf_id, convey_ty, employer_assign from conveyance_overrides where rf_id = any($1::varchar[])`,
+    [rfIds],
+  );
   const overrideOf = new Map(overrides.map((o) => [o.rf_id, o]));
   return new Map(
     texts.map(({ rf_id: rfId, convey_text: text }) => {
@@ -32,7 +34,8 @@ export async function keywordClassifications(db: Queryable, rfIds: readonly stri
 export const classifyStep: StepRunner = async ({ pool, orgId }) =>
   inOrgTransaction(pool, orgId, async (client) => {
     const { rfIds } = await loadOrgInputs(client, orgId);
-    const [computed, stored] = await Promise.all([keywordClassifications(client, rfIds), loadConveyances(client, rfIds)]);
+    const computed = await keywordClassifications(client, rfIds);
+    const stored = await loadConveyances(client, rfIds);
     const changed: ConveyanceClassification[] = [];
     for (const row of computed.values()) {
       const current = stored.get(row.rfId);

@@ -30,8 +30,8 @@ async function loadBanks(db: Queryable, configured: readonly string[] | undefine
 }
 
 /** Step 5a (§5.6, BR-036/037): dashboard rows (types 0, 1, 18, 20, 30) and their counts per company. */
-export const dashboardStep: StepRunner = async ({ pool, orgId }) => {
-  const data = await loadOrgData(pool, orgId);
+export const dashboardStep: StepRunner = async ({ pool, orgId, runId }) => {
+  const data = await loadOrgData(pool, orgId, runId);
   const { config } = data.scope;
   const [verdicts, banks, { rows: lawFirms }] = await Promise.all([
     loadTitleStatuses(pool, orgId),

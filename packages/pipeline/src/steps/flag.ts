@@ -46,14 +46,12 @@ export async function inventorsOfTransactions(db: Queryable, rfIds: readonly str
  * input can also clear a flag. A transaction not classified yet gets its keyword classification first.
  */
 async function flagTransactions(db: Queryable, rfIds: readonly string[], config: RulesConfig) {
-  const [stored, inventors, { rows: assignorRows }] = await Promise.all([
-    loadConveyances(db, rfIds),
-    inventorsOfTransactions(db, rfIds),
-    db.query<{ rf_id: string; names: string[] }>(
-      `select rf_id, array_agg(or_name order by seq) as names from assignors where rf_id = any($1::varchar[]) group by rf_id`,
-      [rfIds],
-    ),
-  ]);
+  const stored = await loadConveyances(db, rfIds);
+  const inventors = await inventorsOfTransactions(db, rfIds);
+  const { rows: assignorRows } = await db.query<{ rf_id: string; names: string[] }>(
+    `select rf_id, array_agg(or_name order by seq) as names from assignors where rf_id = any($1::varchar[]) group by rf_id`,
+    [rfIds],
+  );
   const unclassified = rfIds.filter((rfId) => !stored.has(rfId));
   if (unclassified.length > 0) for (const [rfId, row] of await keywordClassifications(db, unclassified)) stored.set(rfId, row);
   const assignorNames = new Map(assignorRows.map((r) => [r.rf_id, r.names]));

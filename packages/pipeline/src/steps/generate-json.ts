@@ -23,8 +23,8 @@ const COLUMNS = [
  * `input_hash` covers everything but the timestamp; an unchanged hash keeps the stored `generatedAt`, so a
  * re-run on unchanged data stores byte-identical JSON and touches no row.
  */
-export const generateJsonStep: StepRunner = async ({ pool, orgId }) => {
-  const data = await loadOrgData(pool, orgId);
+export const generateJsonStep: StepRunner = async ({ pool, orgId, runId }) => {
+  const data = await loadOrgData(pool, orgId, runId);
   const [verdicts, { rows: stored }] = await Promise.all([
     loadTitleStatuses(pool, orgId),
     pool.query<{ asset_id: string; input_hash: string; generated_at: Date }>(

@@ -55,8 +55,8 @@ async function loadActivities(db: Queryable, orgId: string): Promise<Map<string,
  * Step 5b (§5.7, BR-038, BR-041…043): metrics per company plus the org row (company_id null) recomputed
  * over the union of the companies.
  */
-export const summaryStep: StepRunner = async ({ pool, orgId }) => {
-  const data = await loadOrgData(pool, orgId);
+export const summaryStep: StepRunner = async ({ pool, orgId, runId }) => {
+  const data = await loadOrgData(pool, orgId, runId);
   const appnos = data.assets.flatMap((a) => (a.appnoDocNum ? [a.appnoDocNum] : []));
   const grants = data.assets.flatMap((a) => (a.grantDocNum ? [a.grantDocNum] : []));
   const [verdicts, activities, inventors] = await Promise.all([

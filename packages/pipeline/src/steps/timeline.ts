@@ -20,8 +20,8 @@ const COLUMNS = [
 ];
 
 /** Step 3b (§5.4): one timeline row per (transaction, counterparty) of each company. */
-export const timelineStep: StepRunner = async ({ pool, orgId }) => {
-  const data = await loadOrgData(pool, orgId);
+export const timelineStep: StepRunner = async ({ pool, orgId, runId }) => {
+  const data = await loadOrgData(pool, orgId, runId);
   const metrics = { entries: 0, rowsDeleted: 0, rowsInserted: 0 };
   for (const company of data.scope.companies) {
     const entries = buildTimeline({

@@ -25,8 +25,8 @@ const ACTIVITY_COLUMNS = [
  * Step 3a (§5.3, BR-024…031): ownership-tree nodes and transaction activities of each company, from the
  * transactions where the company is a party and that name at least one document.
  */
-export const treeStep: StepRunner = async ({ pool, orgId }) => {
-  const data = await loadOrgData(pool, orgId);
+export const treeStep: StepRunner = async ({ pool, orgId, runId }) => {
+  const data = await loadOrgData(pool, orgId, runId);
   const metrics = { nodes: 0, activities: 0, rowsDeleted: 0, rowsInserted: 0 };
   for (const company of data.scope.companies) {
     const transactions = pick(data, data.companyRfIds.get(company.id)).filter((t) => t.documents.length > 0);
