@@ -485,9 +485,12 @@ describe('crash safety', () => {
       expect(JSON.parse(cleanRun.stdout.trim().split('\n').at(-1)!)).toMatchObject({ status: 'success', inserted: records });
 
       await resetData();
-      for (const share of [0.05, 0.5, 0.85]) {
+      for (const share of [0.05, 0.4, 0.7]) {
         const killed = await runCli(file, db.workerUrl, (n) => n >= records * share, pool);
         expect(killed.signal).toBe('SIGKILL');
+        const { rows: loaded } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM assignments`);
+        expect(loaded[0]!.n).toBeGreaterThan(0);
+        expect(loaded[0]!.n).toBeLessThan(records);
       }
       const rerun = await runCli(file, db.workerUrl);
       expect(JSON.parse(rerun.stdout.trim().split('\n').at(-1)!)).toMatchObject({ status: 'success', processed: records });
