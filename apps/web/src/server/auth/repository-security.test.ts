@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
@@ -9,7 +9,9 @@ import { createLogger } from '@patentrack/shared';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../..');
 const thisFile = path.relative(root, fileURLToPath(import.meta.url));
 // Reading the list of tracked files is the one child process here; it runs in the test, never in a request path.
-const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8' }).split('\0').filter(Boolean);
+const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8' })
+  .split('\0')
+  .filter((file) => file && existsSync(path.join(root, file)));
 const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
 const isSourceFile = (file: string) => /\.(ts|tsx|mjs|js|cjs)$/.test(file);
 const isTest = (file: string) => /\.(int\.)?test\.tsx?$/.test(file);
