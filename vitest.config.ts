@@ -31,6 +31,20 @@ export default defineConfig({
           globalSetup: ['./packages/db/src/testing/global-setup.ts'],
         },
       },
+      {
+        resolve,
+        test: {
+          // Browser end-to-end tests: one seeded database, one built server and one Chromium for the run.
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.test.ts'],
+          exclude,
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 600_000,
+          globalSetup: ['./e2e/global-setup.ts'],
+        },
+      },
     ],
   },
 });

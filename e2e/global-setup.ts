@@ -1,0 +1,117 @@
+/**
+ * Vitest globalSetup of the browser tests: one seeded database, one production build, one `next start` server
+ * for the whole run; the tests get its URL and the demo login through `inject`.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { createPool } from '@patentrack/db';
+import { createTestDatabase, type TestDatabase } from '@patentrack/db/testing';
+import { seedDemo } from '../apps/worker/src/seed/demo';
+// @ts-expect-error plain ESM helper shared with `npm start`, no type declarations
+import { buildWebIfStale, webDir } from '../scripts/lib/web-build.mjs';
+
+export interface E2eContext {
+  baseUrl: string;
+  demo: { email: string; password: string; orgId: string };
+  databaseUrl: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    e2e: E2eContext;
+  }
+}
+
+const log = (message: string) => process.stderr.write(`[e2e] ${message}\n`);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function waitForHealth(baseUrl: string, server: ChildProcess, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}`);
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the web server did not become healthy within ${timeoutMs} ms`);
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const started = Date.now();
+  let database: TestDatabase | undefined;
+  let server: ChildProcess | undefined;
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'pt-e2e-'));
+  const teardown = async () => {
+    if (server && server.exitCode === null) {
+      server.kill('SIGTERM');
+      await new Promise((resolve) => server!.once('exit', resolve));
+    }
+    await database?.drop();
+    rmSync(scratch, { recursive: true, force: true });
+  };
+  try {
+    database = await createTestDatabase();
+    log(`database ${database.name}; seeding the demo organization`);
+    const pool = createPool(database.workerUrl);
+    // The demo password goes to a scratch file, never into the developer's .env.local.
+    const seeded = await seedDemo(pool, { envFile: path.join(scratch, 'env'), log: () => undefined }).finally(() => pool.end());
+    if (!seeded.admin.password) throw new Error('the demo seed did not create the admin login');
+    if (seeded.run?.status !== 'success') throw new Error(`the demo pipeline ended with ${seeded.run?.status}`);
+    log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+    buildWebIfStale(log);
+    const port = await freePort();
+    // localhost (not 127.0.0.1) is a secure context, so the browser keeps the production server's Secure cookies.
+    const baseUrl = `http://localhost:${port}`;
+    const suffix = randomBytes(4).toString('hex');
+    server = spawn('npx', ['next', 'start', '-p', String(port), '-H', 'localhost'], {
+      cwd: webDir,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        NEXT_TELEMETRY_DISABLED: '1',
+        DATABASE_URL: database.adminUrl,
+        DATABASE_URL_APP: database.appUrl,
+        APP_URL: baseUrl,
+        JWT_SECRET: randomBytes(32).toString('hex'),
+        SHARE_TOKEN_SECRET: randomBytes(32).toString('hex'),
+        ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+        QUEUE_PREFIX: `pt-e2e-${suffix}`,
+        REDIS_KEY_PREFIX: `pt-e2e-${suffix}`,
+        MAIL_OUTBOX_DIR: path.join(scratch, 'outbox'),
+        LOG_LEVEL: 'warn',
+      },
+    });
+    await waitForHealth(baseUrl, server);
+    log(`server ready at ${baseUrl} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    project.provide('e2e', {
+      baseUrl,
+      demo: { email: seeded.admin.email, password: seeded.admin.password, orgId: seeded.orgId },
+      databaseUrl: database.adminUrl,
+    });
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  return teardown;
+}
