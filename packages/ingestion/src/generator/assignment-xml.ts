@@ -204,3 +204,55 @@ export async function zipFile(sourcePath: string, zipPath: string, entryName: st
   zip.end();
   await pipeline(zip.outputStream, createWriteStream(zipPath));
 }
+
+/** USPTO wording of common conveyances, so scenarios can say `'security'` instead of the full text. */
+export const CONVEYANCE_TEXTS = {
+  assignment: 'ASSIGNMENT OF ASSIGNORS INTEREST (SEE DOCUMENT FOR DETAILS).',
+  nuncProTunc: 'NUNC PRO TUNC ASSIGNMENT (SEE DOCUMENT FOR DETAILS).',
+  security: 'SECURITY INTEREST (SEE DOCUMENT FOR DETAILS).',
+  release: 'RELEASE BY SECURED PARTY (SEE DOCUMENT FOR DETAILS).',
+  merger: 'MERGER (SEE DOCUMENT FOR DETAILS).',
+  changeOfName: 'CHANGE OF NAME (SEE DOCUMENT FOR DETAILS).',
+  license: 'LICENSE (SEE DOCUMENT FOR DETAILS).',
+  corrective: 'CORRECTIVE ASSIGNMENT TO CORRECT THE ASSIGNEE NAME PREVIOUSLY RECORDED ON REEL 012345 FRAME 0678.',
+} as const;
+
+/** One recorded transaction of a scenario: who conveyed the patents to whom, how and when. */
+export interface ChainStep {
+  /** A key of `CONVEYANCE_TEXTS` or any free conveyance text. */
+  conveyance: keyof typeof CONVEYANCE_TEXTS | (string & {});
+  from: string | string[];
+  to: string | string[];
+  executed: string;
+  /** Defaults to 30 days after `executed`. */
+  recorded?: string;
+  purged?: boolean;
+  /** Overrides the scenario's patents for this step (a partial transfer). */
+  properties?: PropertySpec[];
+}
+
+/**
+ * Turns a scenario (patents plus ordered steps) into assignment records with consecutive reel/frame numbers,
+ * ready for `writeAssignmentFile` — how chain-of-title tests describe their data as real XML.
+ */
+export function chainOfTitle(
+  properties: PropertySpec[],
+  steps: ChainStep[],
+  start: { reel: number; frame?: number },
+): AssignmentSpec[] {
+  const names = (value: string | string[]) => (Array.isArray(value) ? value : [value]);
+  return steps.map((step, index) => {
+    const recorded =
+      step.recorded ?? new Date(Date.parse(`${step.executed}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
+    return {
+      reel: start.reel,
+      frame: (start.frame ?? 1) + index * 10,
+      conveyanceText: CONVEYANCE_TEXTS[step.conveyance as keyof typeof CONVEYANCE_TEXTS] ?? step.conveyance,
+      recordedDate: recorded,
+      purged: step.purged,
+      assignors: names(step.from).map((name) => ({ name, executionDate: step.executed })),
+      assignees: names(step.to).map((name) => ({ name })),
+      properties: step.properties ?? properties,
+    };
+  });
+}

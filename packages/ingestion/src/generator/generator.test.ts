@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mapAssignment, type AssignmentRecord } from '../assignments/mapping';
 import { AssignmentXmlParser } from '../assignments/parser';
 import { openSourceEntry } from '../common/source-reader';
-import { writeAssignmentFile, zipFile, type AssignmentSpec } from './assignment-xml';
+import { chainOfTitle, writeAssignmentFile, zipFile, type AssignmentSpec } from './assignment-xml';
 import { AssignmentCorpus } from './corpus';
 
 let dir: string;
@@ -56,6 +56,31 @@ describe('assignment XML generator', () => {
     expect(records[0]!.assignees[0]!.eeName).toBe('ALPHA & SONS INC.');
     expect(records[1]!.assignors[0]!.orName).toBe(records[0]!.assignees[0]!.eeName);
     expect(records[1]!.documents[0]).toMatchObject({ appnoDocNum: '16123456', grantDocNum: '11000001', title: 'Gear <small>' });
+  });
+
+  it('builds scenario chains with consecutive keys and the USPTO wording of each conveyance', async () => {
+    const patents = [{ appno: '15000001', grant: '10000001', grantKind: 'B2', title: 'Widget' }];
+    const specs = chainOfTitle(
+      patents,
+      [
+        { conveyance: 'assignment', from: ['DOE, JANE', 'ROE, RICHARD'], to: 'ACME INC.', executed: '2018-01-05' },
+        { conveyance: 'security', from: 'ACME INC.', to: 'FIRST BANK, N.A.', executed: '2019-03-01' },
+        { conveyance: 'release', from: 'FIRST BANK, N.A.', to: 'ACME INC.', executed: '2020-03-01', recorded: '2020-03-02' },
+        { conveyance: 'JOINT DEVELOPMENT AGREEMENT', from: 'ACME INC.', to: 'OTHER LLC', executed: '2021-01-01' },
+      ],
+      { reel: 600000 },
+    );
+    const path = join(dir, 'ad20210401.xml');
+    await writeAssignmentFile(path, '2021-04-01', specs);
+    const records = parseAll(await readFile(path, 'utf8'));
+    expect(records.map((r) => [r.rfId, r.conveyText, r.recordDt])).toEqual([
+      ['600000-0001', 'ASSIGNMENT OF ASSIGNORS INTEREST (SEE DOCUMENT FOR DETAILS).', '2018-02-04'],
+      ['600000-0011', 'SECURITY INTEREST (SEE DOCUMENT FOR DETAILS).', '2019-03-31'],
+      ['600000-0021', 'RELEASE BY SECURED PARTY (SEE DOCUMENT FOR DETAILS).', '2020-03-02'],
+      ['600000-0031', 'JOINT DEVELOPMENT AGREEMENT', '2021-01-31'],
+    ]);
+    expect(records[0]!.assignors.map((a) => a.orName)).toEqual(['DOE, JANE', 'ROE, RICHARD']);
+    expect(records.every((r) => r.documents[0]!.grantDocNum === '10000001')).toBe(true);
   });
 
   it('produces realistic chains: later records transfer patents that earlier records assigned', () => {
