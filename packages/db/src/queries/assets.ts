@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { normalizeDocNumber } from '@patentrack/shared';
 import type { Tx } from '../client';
-import { afterCursor, allOf, isoDate, orderByKeys, toPage, type Page, type PageRequest } from './page';
+import { afterCursor, allOf, isoDate, orderByKeys, toPage, type Page, type PageRequest, arrayParam } from './page';
 
 export const ASSET_SORTS = ['lastActivity', 'applicationDate', 'grantDate', 'title'] as const;
 export type AssetSort = (typeof ASSET_SORTS)[number];
@@ -32,9 +32,11 @@ export interface AssetListItem {
 }
 
 /** Transactions recorded against an asset: any `document_ids` row carrying its grant or application number. */
-const assetTransactions = (asset: SQL) => sql`(
-  select d.rf_id from document_ids d where d.grant_doc_num = ${asset}.grant_doc_num
-  union select d.rf_id from document_ids d where d.appno_doc_num = ${asset}.appno_doc_num)`;
+const assetTransactions = (grant: SQL, appno: SQL) => sql`(
+  select d.rf_id from document_ids d where d.grant_doc_num = ${grant}
+  union select d.rf_id from document_ids d where d.appno_doc_num = ${appno})`;
+const ofAssetRow = () => assetTransactions(sql`a.grant_doc_num`, sql`a.appno_doc_num`);
+const ofAsset = (asset: AssetRef) => assetTransactions(sql`${asset.grantNumber}::varchar`, sql`${asset.applicationNumber}::varchar`);
 
 /** Worst verdict first (engineering.md §8: an asset's org-level status is the worst of its companies'). */
 const STATUS_RANK = sql`case t.status when 'broken' then 0 when 'divested' then 1 else 2 end`;
@@ -61,7 +63,7 @@ function assetFilters(f: AssetListFilters): SQL {
   if (f.search) {
     const numbers = numberCandidates(f.search);
     const byNumber = numbers.length
-      ? sql`a.grant_doc_num = any(${numbers}::varchar[]) or a.appno_doc_num = any(${numbers}::varchar[]) or p.pgpub_doc_num = any(${numbers}::varchar[]) or `
+      ? sql`a.grant_doc_num = any(${arrayParam(numbers)}::varchar[]) or a.appno_doc_num = any(${arrayParam(numbers)}::varchar[]) or p.pgpub_doc_num = any(${arrayParam(numbers)}::varchar[]) or `
       : sql``;
     conditions.push(sql`(${byNumber}p.title_tsv @@ websearch_to_tsquery('english', ${f.search}))`);
   }
@@ -79,12 +81,12 @@ function assetFilters(f: AssetListFilters): SQL {
   }
   if (f.conveyanceType) {
     conditions.push(
-      sql`exists (select 1 from ${assetTransactions(sql`a`)} tx join assignment_conveyances ac on ac.rf_id = tx.rf_id where ac.convey_ty = ${f.conveyanceType})`,
+      sql`exists (select 1 from ${ofAssetRow()} tx join assignment_conveyances ac on ac.rf_id = tx.rf_id where ac.convey_ty = ${f.conveyanceType})`,
     );
   }
   if (f.entityId) {
     conditions.push(sql`exists (
-      select 1 from ${assetTransactions(sql`a`)} tx
+      select 1 from ${ofAssetRow()} tx
         join (select rf_id, entity_id from assignors union all select rf_id, entity_id from assignees) party on party.rf_id = tx.rf_id
         join entities e on e.id = party.entity_id
         left join org_entity_overrides o on o.organization_id = a.organization_id and o.entity_id = e.id
@@ -101,7 +103,7 @@ export async function listAssets(tx: Tx, f: AssetListFilters): Promise<Page<Asse
   const where = assetFilters(f);
   const base = sql`
     select a.id, a.grant_doc_num, a.appno_doc_num, a.appno_date, p.title, p.grant_date,
-           ${sort === 'lastActivity' ? sql`(select max(asg.record_dt) from ${assetTransactions(sql`a`)} tx join assignments asg on asg.rf_id = tx.rf_id)` : sql`null::date`} as last_activity
+           ${sort === 'lastActivity' ? sql`(select max(asg.record_dt) from ${ofAssetRow()} tx join assignments asg on asg.rf_id = tx.rf_id)` : sql`null::date`} as last_activity
       from assets a left join patents p on p.id = a.patent_id
      where ${where}`;
   const [rows, counted] = await Promise.all([
@@ -154,13 +156,13 @@ async function assetColumns(tx: Tx, ids: string[]) {
   if (!ids.length) return out;
   const { rows } = await tx.execute<{ id: string; status: string | null; holder: string | null; assignment_count: number; last_activity: string | null }>(sql`
     select a.id, st.display_status as status, ${holderName(sql`st.final_holder_keys[1]`)} as holder,
-           (select count(*)::int from ${assetTransactions(sql`a`)} tx) as assignment_count,
-           (select max(asg.record_dt) from ${assetTransactions(sql`a`)} tx join assignments asg on asg.rf_id = tx.rf_id) as last_activity
+           (select count(*)::int from ${ofAssetRow()} tx) as assignment_count,
+           (select max(asg.record_dt) from ${ofAssetRow()} tx join assignments asg on asg.rf_id = tx.rf_id) as last_activity
       from assets a
       left join lateral (
         select t.display_status, t.final_holder_keys from asset_title_status t
          where t.organization_id = a.organization_id and t.asset_id = a.id order by ${STATUS_RANK}, t.company_id limit 1) st on true
-     where a.organization_id = app_current_org() and a.id = any(${ids}::uuid[])`);
+     where a.organization_id = app_current_org() and a.id = any(${arrayParam(ids)}::uuid[])`);
   for (const r of rows) {
     out.set(r.id, { status: r.status, currentAssignee: r.holder, assignmentCount: r.assignment_count, lastActivity: isoDate(r.last_activity) });
   }
@@ -201,7 +203,7 @@ export async function assetDetail(tx: Tx, asset: AssetRef) {
        order by lower(name), doc_type desc, sequence`),
     assetCpc(tx, asset),
     tx.execute<{ transactions: number; maintenance_events: number }>(sql`
-      select (select count(*)::int from ${assetTransactions(sql`(select ${asset.grantNumber}::varchar as grant_doc_num, ${asset.applicationNumber}::varchar as appno_doc_num)`)} tx) as transactions,
+      select (select count(*)::int from ${ofAsset(asset)} tx) as transactions,
              (select count(*)::int from maintenance_fee_events m where m.grant_doc_num = ${asset.grantNumber}) as maintenance_events`),
     assetColumns(tx, [asset.id]),
   ]);
@@ -257,12 +259,11 @@ export interface AssignmentFilters extends PageRequest {
 export async function assetAssignments(tx: Tx, asset: AssetRef, f: AssignmentFilters) {
   const order = f.order ?? 'asc';
   const keys = [sql`coalesce(x.record_dt, '0001-01-01'::date)`, sql`x.rf_id`];
-  const scope = sql`(select ${asset.grantNumber}::varchar as grant_doc_num, ${asset.applicationNumber}::varchar as appno_doc_num)`;
   const typeFilter = f.conveyanceType ? sql`coalesce(ac.convey_ty, 'missing') = ${f.conveyanceType}` : sql`true`;
   const base = sql`
     select asg.rf_id, asg.record_dt, asg.exec_dt, asg.convey_text, ac.convey_ty, coalesce(ac.employer_assign, false) as employer_assign,
            ct.color, ct.display_name, asg.page_count
-      from ${assetTransactions(scope)} t
+      from ${ofAsset(asset)} t
       join assignments asg on asg.rf_id = t.rf_id
       left join assignment_conveyances ac on ac.rf_id = asg.rf_id
       left join conveyance_types ct on ct.convey_ty = ac.convey_ty
@@ -300,9 +301,9 @@ export async function partiesOf(tx: Tx, rfIds: string[]) {
   const out = new Map<string, { assignors: { name: string; entityId: string; executionDate: string | null }[]; assignees: { name: string; entityId: string }[] }>();
   if (!rfIds.length) return out;
   const { rows } = await tx.execute<{ rf_id: string; role: 'assignor' | 'assignee'; name: string; entity_id: string; exec_dt: string | null }>(sql`
-    select rf_id, 'assignor' as role, or_name as name, entity_id, exec_dt, seq from assignors where rf_id = any(${rfIds}::varchar[])
+    select rf_id, 'assignor' as role, or_name as name, entity_id, exec_dt, seq from assignors where rf_id = any(${arrayParam(rfIds)}::varchar[])
     union all
-    select rf_id, 'assignee', ee_name, entity_id, null, seq from assignees where rf_id = any(${rfIds}::varchar[])
+    select rf_id, 'assignee', ee_name, entity_id, null, seq from assignees where rf_id = any(${arrayParam(rfIds)}::varchar[])
     order by 1, 2, 6`);
   for (const r of rows) {
     const entry = out.get(r.rf_id) ?? { assignors: [], assignees: [] };

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../client';
-import { afterCursor, allOf, isoDate, isoInstant, orderByKeys, toPage, type PageRequest } from './page';
+import { afterCursor, allOf, isoDate, isoInstant, orderByKeys, toPage, type PageRequest, arrayParam } from './page';
 
 const SUMMARY_COLUMNS = {
   totalAssets: 'asset_count',
@@ -131,15 +131,15 @@ export async function treeDetail(tx: Tx, treeId: string) {
     tx.execute<{ first_date: string | null; last_date: string | null; by_type: Record<string, number> | null }>(sql`
       select min(asg.record_dt) as first_date, max(asg.record_dt) as last_date,
              (select jsonb_object_agg(t, c) from (select coalesce(ac.convey_ty, 'missing') t, count(*)::int c from assignments a2
-                left join assignment_conveyances ac on ac.rf_id = a2.rf_id where a2.rf_id = any(${node.rf_ids}::varchar[]) group by 1) g) as by_type
-        from assignments asg where asg.rf_id = any(${node.rf_ids}::varchar[])`),
+                left join assignment_conveyances ac on ac.rf_id = a2.rf_id where a2.rf_id = any(${arrayParam(node.rf_ids)}::varchar[]) group by 1) g) as by_type
+        from assignments asg where asg.rf_id = any(${arrayParam(node.rf_ids)}::varchar[])`),
     tx.execute<{ id: string; grant_doc_num: string | null; appno_doc_num: string | null; title: string | null; status: string | null }>(sql`
       select a.id, a.grant_doc_num, a.appno_doc_num, p.title,
              (select t.display_status from asset_title_status t where t.organization_id = a.organization_id and t.asset_id = a.id
                order by case t.status when 'broken' then 0 when 'divested' then 1 else 2 end limit 1) as status
         from assets a left join patents p on p.id = a.patent_id
        where a.organization_id = app_current_org() and a.deleted_at is null
-         and exists (select 1 from document_ids d where d.rf_id = any(${node.rf_ids}::varchar[])
+         and exists (select 1 from document_ids d where d.rf_id = any(${arrayParam(node.rf_ids)}::varchar[])
                         and (d.grant_doc_num = a.grant_doc_num or d.appno_doc_num = a.appno_doc_num))
        order by a.grant_doc_num nulls last, a.appno_doc_num`),
   ]);
@@ -287,7 +287,7 @@ export async function assetCountsOf(tx: Tx, rfIds: string[]): Promise<Map<string
     select d.rf_id, count(distinct a.id)::int as assets
       from document_ids d join assets a on a.organization_id = app_current_org() and a.deleted_at is null
                                        and (a.grant_doc_num = d.grant_doc_num or a.appno_doc_num = d.appno_doc_num)
-     where d.rf_id = any(${rfIds}::varchar[]) group by d.rf_id`);
+     where d.rf_id = any(${arrayParam(rfIds)}::varchar[]) group by d.rf_id`);
   return new Map(rows.map((r) => [r.rf_id, r.assets]));
 }
 

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../client';
 import { maintenanceStatusOf } from './assets';
 import { assetCountsOf } from './dashboards';
-import { afterCursor, allOf, isoDate, isoInstant, orderByKeys, toPage, type PageRequest } from './page';
+import { afterCursor, allOf, isoDate, isoInstant, orderByKeys, toPage, type PageRequest, arrayParam } from './page';
 
 export const EVENT_TYPES = ['assignment', 'maintenance', 'pipeline'] as const;
 
@@ -84,7 +84,7 @@ export async function portfolioMaintenance(tx: Tx, f: MaintenanceFilters) {
       from assets a join maintenance_fee_events m on m.grant_doc_num = a.grant_doc_num
       left join maintenance_fee_event_codes c on c.event_code = m.event_code
      where a.organization_id = app_current_org() and a.deleted_at is null
-       and ${f.status ? sql`coalesce(c.effect::text, 'other') = any(${[...EFFECTS_OF_STATUS[f.status]]}::text[])` : sql`true`}`;
+       and ${f.status ? sql`coalesce(c.effect::text, 'other') = any(${arrayParam([...EFFECTS_OF_STATUS[f.status]])}::text[])` : sql`true`}`;
   const filtered = sql`select * from (${base}) b where ${f.feeWindow ? sql`b.fee_window = ${f.feeWindow}` : sql`true`}`;
   const keys = [sql`x.event_date`, sql`x.grant_doc_num`, sql`x.event_code`];
   const [rows, counted] = await Promise.all([

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../client';
-import { afterCursor, allOf, isoDate, isoInstant, orderByKeys, toPage, type PageRequest } from './page';
+import { afterCursor, allOf, isoDate, isoInstant, orderByKeys, toPage, type PageRequest, arrayParam } from './page';
 
 /** Org detail (product.md #38) of the org in the tenant context; null when not visible. */
 export async function organizationDetail(tx: Tx) {
@@ -190,8 +190,8 @@ export async function entityDetail(tx: Tx, groupId: string) {
   const { rows: assetRows } = await tx.execute<{ id: string; grant_doc_num: string | null; appno_doc_num: string | null; as_assignor: boolean; as_assignee: boolean }>(sql`
     select a.id, a.grant_doc_num, a.appno_doc_num,
            bool_or(x.role = 'assignor') as as_assignor, bool_or(x.role = 'assignee') as as_assignee
-      from (select rf_id, 'assignor' as role from assignors where entity_id = any(${entityIds}::uuid[])
-            union all select rf_id, 'assignee' from assignees where entity_id = any(${entityIds}::uuid[])) x
+      from (select rf_id, 'assignor' as role from assignors where entity_id = any(${arrayParam(entityIds)}::uuid[])
+            union all select rf_id, 'assignee' from assignees where entity_id = any(${arrayParam(entityIds)}::uuid[])) x
       join document_ids d on d.rf_id = x.rf_id
       join assets a on a.organization_id = app_current_org() and a.deleted_at is null and (a.grant_doc_num = d.grant_doc_num or a.appno_doc_num = d.appno_doc_num)
      group by a.id, a.grant_doc_num, a.appno_doc_num order by a.grant_doc_num nulls last, a.appno_doc_num`);

@@ -78,3 +78,11 @@ export function isoInstant(value: Date | string | null | undefined): string | nu
   if (value === null || value === undefined) return null;
   return (value instanceof Date ? value : new Date(value)).toISOString();
 }
+
+/**
+ * One bind parameter holding a PostgreSQL array literal (cast it in SQL, e.g. `::uuid[]`): the sql template
+ * would otherwise spread a JavaScript array into a row of parameters.
+ */
+export function arrayParam(values: readonly string[]): string {
+  return `{${values.map((value) => `"${value.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+}

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../client';
 import { numberCandidates } from './assets';
-import { afterCursor, orderByKeys, toPage, type PageRequest } from './page';
+import { afterCursor, orderByKeys, toPage, type PageRequest, arrayParam } from './page';
 
 export const SEARCH_FIELDS = ['number', 'title', 'assignee', 'inventor', 'conveyance'] as const;
 export type SearchField = (typeof SEARCH_FIELDS)[number];
@@ -36,7 +36,7 @@ export async function searchAssets(tx: Tx, s: AssetSearch) {
         select a.id as asset_id, 'number' as match_field, coalesce(a.grant_doc_num, a.appno_doc_num) as snippet, 1.0::float8 as score
           from assets a left join patents p on p.id = a.patent_id
          where a.organization_id = app_current_org() and a.deleted_at is null
-           and (a.grant_doc_num = any(${numbers}::varchar[]) or a.appno_doc_num = any(${numbers}::varchar[]) or p.pgpub_doc_num = any(${numbers}::varchar[]))`);
+           and (a.grant_doc_num = any(${arrayParam(numbers)}::varchar[]) or a.appno_doc_num = any(${arrayParam(numbers)}::varchar[]) or p.pgpub_doc_num = any(${arrayParam(numbers)}::varchar[]))`);
     }
   }
   if (s.fields.includes('title')) {

@@ -49,6 +49,9 @@ beforeAll(async () => {
     userId: orgA.member.id,
     companyId: orgA.companyId,
     code: link.code,
+    // Org A has no pipeline output here; its asset ids stand in for tree and entity ids (api-contract.int.test.ts probes real ones).
+    treeId: orgA.assetIds[1],
+    entityId: orgA.assetIds[2],
   };
   orgAFootprint = [orgA.orgId, orgA.orgName, orgA.admin.email, orgA.member.email, link.id, link.code, ...orgA.assetIds];
 });

@@ -76,7 +76,9 @@ export class ApiTestClient {
   ) {}
 
   route(method: HttpMethod, urlPath: string): { entry: RouteEntry; params: Record<string, string> } {
-    for (const entry of this.routes) {
+    // Like Next.js, a static segment wins over a dynamic one (`/assets/search` before `/assets/:assetId`).
+    const byStaticFirst = [...this.routes].sort((a, b) => (a.path.match(/:/g)?.length ?? 0) - (b.path.match(/:/g)?.length ?? 0));
+    for (const entry of byStaticFirst) {
       if (entry.method !== method) continue;
       const match = routeRegex(entry.path).exec(urlPath);
       if (match) return { entry, params: Object.fromEntries(Object.entries(match.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)])) };
