@@ -58,6 +58,10 @@ function packedL1(entry: readonly number[], offset: number, query: Int32Array, l
   return sum;
 }
 
+/** Strings per length bucket used to choose its cut, and how much longer than even a segment may grow. */
+const PARTITION_SAMPLE = 128;
+const PARTITION_STRETCH = 12;
+
 interface LengthBucket {
   tau: number;
   starts: number[];
@@ -71,9 +75,11 @@ export class EditDistanceIndex {
   /** Strings too short to cut into τ+1 non-empty segments: compared by length and histogram only. */
   private readonly shortEntries: number[] = [];
   private readonly stamps: Int32Array;
+  private readonly noneRetired: Uint8Array;
   private stamp = 0;
   private readonly maxTau: number;
   private buffer = new Int32Array(1024);
+  private count = 0;
 
   /**
    * @param strings the indexed strings (ids are their positions)
@@ -84,6 +90,7 @@ export class EditDistanceIndex {
     private readonly maxDistance: (shorterLength: number) => number,
   ) {
     this.stamps = new Int32Array(strings.length);
+    this.noneRetired = new Uint8Array(strings.length);
     let longest = 0;
     for (const s of strings) longest = Math.max(longest, s.length);
     const tauByLength: number[] = [];
@@ -93,44 +100,84 @@ export class EditDistanceIndex {
       tauByLength.push(prefixMax);
     }
     this.maxTau = prefixMax;
+    const idsByLength = new Map<number, number[]>();
     strings.forEach((s, id) => {
-      const entry = [id, ...histogram(s)];
-      const tau = tauByLength[s.length] ?? prefixMax;
-      if (s.length < tau + 1) {
-        this.shortEntries.push(...entry);
-        return;
-      }
-      const bucket = this.bucketFor(s.length, tau);
-      for (let i = 0; i <= tau; i++) {
-        const start = bucket.starts[i]!;
-        const segment = s.slice(start, start + bucket.lengths[i]!);
-        const postings = bucket.segments[i]!;
-        const list = postings.get(segment);
-        if (list) list.push(...entry);
-        else postings.set(segment, [...entry]);
-      }
+      const tau = tauByLength[s.length]!;
+      if (s.length < tau + 1) this.shortEntries.push(id, ...histogram(s));
+      else if (idsByLength.has(s.length)) idsByLength.get(s.length)!.push(id);
+      else idsByLength.set(s.length, [id]);
     });
+    for (const [length, ids] of idsByLength) {
+      const bucket = this.createBucket(length, tauByLength[length]!, ids);
+      this.buckets.set(length, bucket);
+      for (const id of ids) {
+        const s = strings[id]!;
+        const entry = [id, ...histogram(s)];
+        for (let i = 0; i < bucket.starts.length; i++) {
+          const start = bucket.starts[i]!;
+          const segment = s.slice(start, start + bucket.lengths[i]!);
+          const postings = bucket.segments[i]!;
+          const list = postings.get(segment);
+          if (list) list.push(...entry);
+          else postings.set(segment, entry.slice());
+        }
+      }
+    }
   }
 
-  private bucketFor(length: number, tau: number): LengthBucket {
-    let bucket = this.buckets.get(length);
-    if (!bucket) {
-      const parts = tau + 1;
-      const shortLength = Math.floor(length / parts);
-      const longCount = length % parts;
-      const starts: number[] = [];
-      const lengths: number[] = [];
-      let start = 0;
-      for (let i = 0; i < parts; i++) {
-        const segmentLength = i < parts - longCount ? shortLength : shortLength + 1;
-        starts.push(start);
-        lengths.push(segmentLength);
-        start += segmentLength;
+  /**
+   * Cuts strings of one length into τ+1 contiguous segments. Any cut keeps the pigeonhole and window
+   * bounds valid, so the cut is chosen from a sample of the bucket to make segments rare: names share
+   * suffixes ("Kabushiki Kaisha", "Corp") and leading words, and an even cut would put whole segments
+   * inside them. Cost of a segment = Σ count² of its sampled texts (≈ postings a similar query hits).
+   */
+  private createBucket(length: number, tau: number, ids: readonly number[]): LengthBucket {
+    const parts = tau + 1;
+    const step = Math.max(1, Math.floor(ids.length / PARTITION_SAMPLE));
+    const sample: string[] = [];
+    for (let k = 0; k < ids.length && sample.length < PARTITION_SAMPLE; k += step)
+      sample.push(this.strings[ids[k]!]!);
+    const longestSegment = Math.min(length - tau, Math.ceil(length / parts) + PARTITION_STRETCH);
+    const segmentCost = (start: number, segmentLength: number): number => {
+      const counts = new Map<string, number>();
+      for (const s of sample) {
+        const text = s.slice(start, start + segmentLength);
+        counts.set(text, (counts.get(text) ?? 0) + 1);
       }
-      bucket = { tau, starts, lengths, segments: starts.map(() => new Map()) };
-      this.buckets.set(length, bucket);
+      let cost = 0;
+      for (const count of counts.values()) cost += count * count;
+      return cost;
+    };
+    // best[k][end]: cheapest cut of [0, end) into k segments; choice[k][end]: the last segment's length.
+    const best = Array.from({ length: parts + 1 }, () => new Float64Array(length + 1).fill(Infinity));
+    const choice = Array.from({ length: parts + 1 }, () => new Int32Array(length + 1));
+    best[0]![0] = 0;
+    for (let start = 0; start < length; start++) {
+      for (
+        let segmentLength = 1;
+        segmentLength <= longestSegment && start + segmentLength <= length;
+        segmentLength++
+      ) {
+        const cost = segmentCost(start, segmentLength);
+        const end = start + segmentLength;
+        for (let k = 1; k <= parts; k++) {
+          const total = best[k - 1]![start]! + cost;
+          if (total < best[k]![end]!) {
+            best[k]![end] = total;
+            choice[k]![end] = segmentLength;
+          }
+        }
+      }
     }
-    return bucket;
+    const lengths: number[] = [];
+    for (let k = parts, end = length; k > 0; k--) {
+      const segmentLength = choice[k]![end]!;
+      lengths.unshift(segmentLength);
+      end -= segmentLength;
+    }
+    const starts: number[] = [];
+    lengths.reduce((start, segmentLength) => (starts.push(start), start + segmentLength), 0);
+    return { tau, starts, lengths, segments: starts.map(() => new Map()) };
   }
 
   /**
@@ -140,36 +187,16 @@ export class EditDistanceIndex {
    */
   candidates(query: string, retired?: Uint8Array): Int32Array {
     const stamp = ++this.stamp;
-    const stamps = this.stamps;
+    const retiredIds = retired ?? this.noneRetired;
     const q = query.length;
     const queryHistogram = histogram(query);
-    let count = 0;
-    // Retired ids never come back, so they are compacted out of each list as it is read.
-    const offer = (entries: number[], maxL1: number): void => {
-      let kept = 0;
-      for (let k = 0; k < entries.length; k += ENTRY) {
-        const id = entries[k]!;
-        if (retired?.[id]) continue;
-        if (kept !== k) for (let w = 0; w < ENTRY; w++) entries[kept + w] = entries[k + w]!;
-        kept += ENTRY;
-        if (stamps[id] === stamp) continue;
-        stamps[id] = stamp;
-        if (packedL1(entries, kept - ENTRY + 1, queryHistogram, maxL1) > maxL1) continue;
-        if (count === this.buffer.length) {
-          const grown = new Int32Array(this.buffer.length * 2);
-          grown.set(this.buffer);
-          this.buffer = grown;
-        }
-        this.buffer[count++] = id;
-      }
-      entries.length = kept;
-    };
+    this.count = 0;
     for (let k = 0; k < this.shortEntries.length; k += ENTRY) {
       const entry = this.shortEntries.slice(k, k + ENTRY);
-      if (retired?.[entry[0]!]) continue;
+      if (retiredIds[entry[0]!]) continue;
       const l = this.strings[entry[0]!]!.length;
       const allowed = this.maxDistance(Math.min(l, q));
-      if (Math.abs(l - q) <= allowed) offer(entry, 2 * allowed);
+      if (Math.abs(l - q) <= allowed) this.collect(entry, 2 * allowed, stamp, retiredIds, queryHistogram);
     }
     for (let l = Math.max(0, q - this.maxTau); l <= q + this.maxTau; l++) {
       const bucket = this.buckets.get(l);
@@ -187,10 +214,38 @@ export class EditDistanceIndex {
         const postings = bucket.segments[i]!;
         for (let start = from; start <= to; start++) {
           const list = postings.get(query.slice(start, start + segmentLength));
-          if (list) offer(list, 2 * allowed);
+          if (list) this.collect(list, 2 * allowed, stamp, retiredIds, queryHistogram);
         }
       }
     }
-    return this.buffer.subarray(0, count);
+    return this.buffer.subarray(0, this.count);
+  }
+
+  /** Appends the unseen entries of one posting list within `maxL1`; retired ids never come back, so they are compacted out. */
+  private collect(
+    entries: number[],
+    maxL1: number,
+    stamp: number,
+    retired: Uint8Array,
+    queryHistogram: Int32Array,
+  ): void {
+    const stamps = this.stamps;
+    let kept = 0;
+    for (let k = 0; k < entries.length; k += ENTRY) {
+      const id = entries[k]!;
+      if (retired[id]) continue;
+      if (kept !== k) for (let w = 0; w < ENTRY; w++) entries[kept + w] = entries[k + w]!;
+      kept += ENTRY;
+      if (stamps[id] === stamp) continue;
+      stamps[id] = stamp;
+      if (packedL1(entries, kept - ENTRY + 1, queryHistogram, maxL1) > maxL1) continue;
+      if (this.count === this.buffer.length) {
+        const grown = new Int32Array(this.buffer.length * 2);
+        grown.set(this.buffer);
+        this.buffer = grown;
+      }
+      this.buffer[this.count++] = id;
+    }
+    entries.length = kept;
   }
 }
