@@ -1,7 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import type pg from 'pg';
 import {
-  EditDistanceIndex,
   groupNames,
   groupThreshold,
   type GroupThresholdBands,
@@ -10,6 +9,7 @@ import {
 import type { Logger } from '@patentrack/shared';
 import { recountEntityInstances } from '../common/entities';
 import { assignRepresentatives, createRepresentatives, refreshRepresentatives } from './representatives';
+import { TwoSegmentIndex } from './two-segment-index';
 
 export interface GroupEntitiesOptions {
   /** Pending entities handled per round (memory bound); later rounds match against earlier rounds' groups. */
@@ -56,9 +56,10 @@ interface Match {
  * The entity resolution batch (BR-018…020, incremental). Entities without a representative — new names from
  * the last loads, or entities an admin detached — are resolved in rounds:
  *  1. their `instances` are recounted (data-model §8);
- *  2. each is matched against the existing representatives: an in-memory pigeonhole index over the pending
- *     names is probed by every representative key in the length window of the pending names, read page by
- *     page through the `name_key` index, and verified with the BR-018 rule `lev < threshold(shorter length)`;
+ *  2. each is matched against the existing representatives: an in-memory two-segment pigeonhole index over
+ *     the pending names is probed by every representative key in the length window of the pending names, read
+ *     page by page through the `name_key` index, and verified with the BR-018 rule
+ *     `lev < threshold(shorter length)`;
  *     the closest representative wins (then the larger group, then the smaller key);
  *  3. the unmatched rest is grouped among itself with `groupNames` (greedy seeding, canonical by instances);
  *  4. entities are pointed at their representatives and every touched representative's canonical name and
@@ -170,7 +171,7 @@ async function matchExistingRepresentatives(
   const bands = options.groupThreshold;
   const maxDistance = (shorter: number) => groupThreshold(shorter, bands) - 1;
   const keys = pending.map((entity) => entity.key);
-  const index = new EditDistanceIndex(keys, maxDistance);
+  const index = new TwoSegmentIndex(keys, maxDistance);
   let shortest = Infinity;
   let longest = 0;
   for (const key of keys) {
