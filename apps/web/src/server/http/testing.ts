@@ -116,8 +116,14 @@ export class ApiTestClient {
     });
     const response = await entry.handler(request, { params: Promise.resolve(params) });
     for (const header of response.headers.getSetCookie()) this.storeCookie(header);
+    const type = response.headers.get('content-type') ?? '';
+    // An event stream never ends: the client hangs up at once; an HTML or text body is returned as a string.
+    if (type.startsWith('text/event-stream')) {
+      await response.body?.cancel();
+      return { status: response.status, headers: response.headers, json: null };
+    }
     const text = await response.text();
-    return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : null };
+    return { status: response.status, headers: response.headers, json: text && type.includes('json') ? JSON.parse(text) : text || null };
   }
 
   private storeCookie(header: string) {
