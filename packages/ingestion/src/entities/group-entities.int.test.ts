@@ -128,7 +128,7 @@ describe('entity resolution batch', () => {
        SELECT $1, representative_name, name_key, id FROM representatives WHERE name_key = 'microsoft corp'`,
       [orgId],
     );
-    await entity('MICROSOFT CORPN', 1);
+    await entity('MICROSOFTT CORP', 1);
     const result = await groupPendingEntities(pool);
     expect(result).toMatchObject({ processed: 1, matched: 1, affectedOrganizationIds: [orgId] });
   });

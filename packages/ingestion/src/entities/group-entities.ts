@@ -9,7 +9,7 @@ import {
 import type { Logger } from '@patentrack/shared';
 import { recountEntityInstances } from '../common/entities';
 import { assignRepresentatives, createRepresentatives, refreshRepresentatives } from './representatives';
-import { TwoSegmentIndex } from './two-segment-index';
+import { CoreNeighbourhoodIndex } from './core-index';
 
 export interface GroupEntitiesOptions {
   /** Pending entities handled per round (memory bound); later rounds match against earlier rounds' groups. */
@@ -56,10 +56,10 @@ interface Match {
  * The entity resolution batch (BR-018…020, incremental). Entities without a representative — new names from
  * the last loads, or entities an admin detached — are resolved in rounds:
  *  1. their `instances` are recounted (data-model §8);
- *  2. each is matched against the existing representatives: an in-memory two-segment pigeonhole index over
- *     the pending names is probed by every representative key in the length window of the pending names, read
- *     page by page through the `name_key` index, and verified with the BR-018 rule
- *     `lev < threshold(shorter length)`;
+ *  2. each is matched against the existing representatives: an in-memory index of the pending names' cores
+ *     (`CoreNeighbourhoodIndex`: punctuation and legal forms dropped, one edit tolerated) is probed by every
+ *     representative key in the length window of the pending names, read page by page through the
+ *     `name_key` index, and each candidate is verified with the BR-018 rule `lev < threshold(shorter length)`;
  *     the closest representative wins (then the larger group, then the smaller key);
  *  3. the unmatched rest is grouped among itself with `groupNames` (greedy seeding, canonical by instances);
  *  4. entities are pointed at their representatives and every touched representative's canonical name and
@@ -171,7 +171,7 @@ async function matchExistingRepresentatives(
   const bands = options.groupThreshold;
   const maxDistance = (shorter: number) => groupThreshold(shorter, bands) - 1;
   const keys = pending.map((entity) => entity.key);
-  const index = new TwoSegmentIndex(keys, maxDistance);
+  const index = new CoreNeighbourhoodIndex(keys);
   let shortest = Infinity;
   let longest = 0;
   for (const key of keys) {

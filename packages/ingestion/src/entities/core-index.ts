@@ -1,0 +1,80 @@
+import { ORGANIZATION_SUFFIXES } from '@patentrack/business-rules';
+
+const LEGAL_FORMS = new Set<string>(ORGANIZATION_SUFFIXES);
+
+/**
+ * Blocking key of a party name: lower-cased, punctuation dropped, trailing organization suffixes (BR-017) dropped
+ * — "Acme, Inc.", "ACME INC" and "Acme Corp" share the core "acme". A name made only of suffixes keeps them all.
+ */
+export function nameCore(nameKey: string): string {
+  const tokens = nameKey
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s]+/gu, '')
+    .split(/\s+/u)
+    .filter(Boolean);
+  let end = tokens.length;
+  while (end > 1 && LEGAL_FORMS.has(tokens[end - 1]!)) end -= 1;
+  return tokens.slice(0, end).join(' ');
+}
+
+/** 32-bit FNV-1a hash; a collision only adds a candidate, which the caller's distance check rejects. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** The core and every core with one character deleted: two cores within one edit share one of these. */
+function neighbourhood(core: string, visit: (key: number) => void): void {
+  visit(hash(core));
+  for (let i = 0; i < core.length; i++) {
+    if (i > 0 && core[i] === core[i - 1]) continue;
+    visit(hash(core.slice(0, i) + core.slice(i + 1)));
+  }
+}
+
+/**
+ * Candidate blocking for matching a stream of representative names against the pending names of a grouping
+ * run: a pending name is offered when its core is equal to, or one edit away from, the probe's core
+ * (symmetric-deletion neighbourhood). That covers the variants that dominate party names — punctuation,
+ * legal-form changes, a typo — at a constant cost per probe whatever the table sizes; pairs whose cores differ
+ * by two or more edits are not offered. Callers apply the BR-018 distance rule to every candidate.
+ */
+export class CoreNeighbourhoodIndex {
+  private readonly postings = new Map<number, number[]>();
+  private readonly stamps: Int32Array;
+  private stamp = 0;
+  private buffer = new Int32Array(64);
+
+  constructor(nameKeys: readonly string[]) {
+    this.stamps = new Int32Array(nameKeys.length);
+    nameKeys.forEach((key, id) => {
+      neighbourhood(nameCore(key), (bucket) => {
+        const list = this.postings.get(bucket);
+        if (!list) this.postings.set(bucket, [id]);
+        else if (list[list.length - 1] !== id) list.push(id);
+      });
+    });
+  }
+
+  /** Pending ids whose core is within one edit of the probe's core, each once; the view is reused. */
+  candidates(nameKey: string): Int32Array {
+    const stamp = ++this.stamp;
+    let count = 0;
+    neighbourhood(nameCore(nameKey), (bucket) => {
+      const list = this.postings.get(bucket);
+      if (!list) return;
+      for (const id of list) {
+        if (this.stamps[id] === stamp) continue;
+        this.stamps[id] = stamp;
+        if (count === this.buffer.length) {
+          const grown = new Int32Array(count * 2);
+          grown.set(this.buffer);
+          this.buffer = grown;
+        }
+        this.buffer[count++] = id;
+      }
+    });
+    return this.buffer.subarray(0, count);
+  }
+}
