@@ -5,11 +5,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createPool } from '@patentrack/db';
+import { LOCAL_DEFAULTS } from '@patentrack/shared';
 import { createTestDatabase, type TestDatabase } from '@patentrack/db/testing';
 import { seedDemo } from '../apps/worker/src/seed/demo';
 // @ts-expect-error plain ESM helper shared with `npm start`, no type declarations
@@ -26,6 +28,8 @@ declare module 'vitest' {
     e2e: E2eContext;
   }
 }
+
+const NEXT_CLI = createRequire(path.join(webDir, 'package.json')).resolve('next/dist/bin/next');
 
 const log = (message: string) => process.stderr.write(`[e2e] ${message}\n`);
 
@@ -62,8 +66,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'pt-e2e-'));
   const teardown = async () => {
     if (server && server.exitCode === null) {
+      const exited = new Promise((resolve) => server!.once('exit', resolve));
       server.kill('SIGTERM');
-      await new Promise((resolve) => server!.once('exit', resolve));
+      await exited;
     }
     await database?.drop();
     rmSync(scratch, { recursive: true, force: true });
@@ -83,7 +88,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     // localhost (not 127.0.0.1) is a secure context, so the browser keeps the production server's Secure cookies.
     const baseUrl = `http://localhost:${port}`;
     const suffix = randomBytes(4).toString('hex');
-    server = spawn('npx', ['next', 'start', '-p', String(port), '-H', 'localhost'], {
+    // Node runs the Next CLI directly (no npx wrapper), so stopping this one process stops the server.
+    server = spawn(process.execPath, [NEXT_CLI, 'start', '-p', String(port), '-H', 'localhost'], {
       cwd: webDir,
       stdio: ['ignore', 'ignore', 'inherit'],
       env: {
@@ -93,6 +99,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
         DATABASE_URL: database.adminUrl,
         DATABASE_URL_APP: database.appUrl,
         APP_URL: baseUrl,
+        REDIS_URL: process.env.REDIS_URL ?? LOCAL_DEFAULTS.REDIS_URL,
         JWT_SECRET: randomBytes(32).toString('hex'),
         SHARE_TOKEN_SECRET: randomBytes(32).toString('hex'),
         ENCRYPTION_KEY: randomBytes(32).toString('hex'),

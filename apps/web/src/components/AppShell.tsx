@@ -8,7 +8,7 @@ import { LiveEventsProvider, useLiveEvents } from '@/lib/live-events';
 import { featureOfPath, isFeatureEnabled, landingFor, navigationFor, type NavItem } from '@/lib/navigation';
 import { useMe, type Me } from '@/lib/session';
 import { ApiErrorView, Skeleton } from './States';
-import { ThemeSwitcher } from './ThemeSwitcher';
+import { ThemeSwitcher, useAccountTheme } from './ThemeSwitcher';
 
 function currentUrl(pathname: string, search: URLSearchParams): string {
   const query = search.toString();
@@ -21,6 +21,7 @@ export function useSignedIn(): { me: Me | undefined; error: unknown } {
   const pathname = usePathname();
   const search = useSearchParams();
   const me = useMe();
+  useAccountTheme(me.data);
   const unauthorized = me.error instanceof ApiError && me.error.status === 401;
   useEffect(() => {
     if (unauthorized) router.replace(loginUrl(currentUrl(pathname, search)));
@@ -206,7 +207,6 @@ const ADMIN_ITEMS: NavItem[] = [
   { feature: 'home', href: '/admin/organizations/new', label: 'Onboard an organization' },
   { feature: 'home', href: '/admin/ingestion', label: 'Ingestion' },
   { feature: 'home', href: '/admin/ingestion/jobs', label: 'Jobs' },
-  { feature: 'home', href: '/admin/users', label: 'Users' },
   { feature: 'home', href: '/', label: 'Back to dashboard' },
 ];
 

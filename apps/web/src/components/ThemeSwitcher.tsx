@@ -16,16 +16,22 @@ const OPTIONS: { value: ThemeSetting; label: string }[] = [
  * Personal theme (BR-064): applied at once, saved on the user (#14) so other devices follow, and mirrored in
  * the theme cookie so the next server render has it. A failed save rolls back.
  */
+/** The account's theme wins over a stale cookie on this device (e.g. changed on another device). */
+export function useAccountTheme(me: Me | undefined): void {
+  const darkMode = me?.user.preferences.darkMode;
+  useEffect(() => {
+    if (!me) return;
+    const saved = themeFromPreference(darkMode);
+    if (document.documentElement.dataset.theme !== saved) applyTheme(saved);
+  }, [me, darkMode]);
+}
+
 export function ThemeSwitcher({ me, compact = false }: { me: Me; compact?: boolean }) {
   const queryClient = useQueryClient();
   const saved = themeFromPreference(me.user.preferences.darkMode);
   const [theme, setTheme] = useState<ThemeSetting>(saved);
 
-  // The account's setting wins over a stale cookie on this device (e.g. changed on another device).
-  useEffect(() => {
-    setTheme(saved);
-    if (document.documentElement.dataset.theme !== saved) applyTheme(saved);
-  }, [saved]);
+  useEffect(() => setTheme(saved), [saved]);
 
   const save = useMutation({
     mutationFn: (next: ThemeSetting) => apiData<Me>('/me', { method: 'PATCH', body: { preferences: { darkMode: preferenceFromTheme(next) } } }),

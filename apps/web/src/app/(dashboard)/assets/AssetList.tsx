@@ -135,7 +135,7 @@ export function AssetList() {
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold">Assets</h1>
-        <p className="muted text-sm" data-testid="asset-total">
+        <p className="muted text-sm" data-testid="asset-total" data-total={total}>
           {total !== undefined && `${formatCount(total)} assets`}
         </p>
       </div>
@@ -269,7 +269,7 @@ export function AssetList() {
             </table>
           </div>
           <div className="flex items-center gap-3">
-            <span className="text-sm muted" data-testid="loaded-count">{formatCount(rows.length)} of {formatCount(total)} loaded</span>
+            <span className="text-sm muted" data-testid="loaded-count" data-loaded={rows.length}>{formatCount(rows.length)} of {formatCount(total)} loaded</span>
             {pages.hasNextPage && (
               <button type="button" className="btn" onClick={() => pages.fetchNextPage()} disabled={pages.isFetchingNextPage} data-testid="load-more">
                 {pages.isFetchingNextPage ? 'Loading…' : 'Load more'}

@@ -2,12 +2,12 @@
 
 import { useSearchParams } from 'next/navigation';
 import { useMemo, useState } from 'react';
-import { diagramPayloadSchema } from '@patentrack/shared';
 import { OwnershipDiagram } from '@patentrack/ui';
 import { ShareDialog } from '@/components/ShareDialog';
 import { ApiErrorView, SkeletonRows } from '@/components/States';
 import { isReadOnlyMode } from '@/lib/navigation';
-import { useApiData } from '@/lib/queries';
+import { parseDiagramResponse } from '@/lib/diagram';
+import { useApiBody } from '@/lib/queries';
 import { useMe } from '@/lib/session';
 import { useAsset, useAssetId } from '../AssetContext';
 
@@ -18,12 +18,12 @@ export function AssetDiagram() {
   const asset = useAsset();
   const me = useMe();
   const [sharing, setSharing] = useState(false);
-  const diagram = useApiData<unknown>(`/assets/${id}/diagram`);
-  const parsed = useMemo(() => (diagram.data === undefined ? null : diagramPayloadSchema.safeParse(diagram.data)), [diagram.data]);
+  const diagram = useApiBody<unknown>(`/assets/${id}/diagram`);
+  const parsed = useMemo(() => (diagram.data === undefined ? null : parseDiagramResponse(diagram.data)), [diagram.data]);
 
   if (diagram.isPending) return <SkeletonRows rows={10} label="Loading the ownership diagram" />;
   if (diagram.error) return <ApiErrorView error={diagram.error} notFoundTitle="No ownership diagram yet" onRetry={() => diagram.refetch()} />;
-  if (!parsed?.success) {
+  if (!parsed?.ok) {
     return <ApiErrorView error={new Error('The diagram data is not in the expected format.')} onRetry={() => diagram.refetch()} />;
   }
   const readOnly = me.data ? isReadOnlyMode(me.data.organization.environmentMode) : true;
@@ -31,7 +31,7 @@ export function AssetDiagram() {
     <>
       <OwnershipDiagram
         key={id}
-        diagram={parsed.data}
+        diagram={parsed.diagram}
         mode="app"
         highlight={search.get('highlight') === 'break' ? 'break' : null}
         documentUrl={(rfId) => `/assets/${id}/documents/${encodeURIComponent(rfId)}`}

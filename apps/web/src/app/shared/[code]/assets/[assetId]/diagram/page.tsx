@@ -3,20 +3,20 @@
 import Link from 'next/link';
 import { useParams } from 'next/navigation';
 import { useMemo } from 'react';
-import { diagramPayloadSchema } from '@patentrack/shared';
 import { OwnershipDiagram } from '@patentrack/ui';
 import { ErrorPage } from '@/components/ErrorPage';
 import { SkeletonRows } from '@/components/States';
 import { ApiError } from '@/lib/api';
-import { useApiData } from '@/lib/queries';
+import { parseDiagramResponse } from '@/lib/diagram';
+import { useApiBody } from '@/lib/queries';
 import { useShare } from '../../../ShareFrame';
 
 /** A shared asset's diagram (#64) in share mode; outside the link → 404 page, no diagram grant → 403 page. */
 export default function SharedDiagramPage() {
   const { assetId } = useParams<{ assetId: string }>();
   const { code, info } = useShare();
-  const diagram = useApiData<unknown>(info.permissions.diagram ? `/shared/${code}/assets/${assetId}/diagram` : null);
-  const parsed = useMemo(() => (diagram.data === undefined ? null : diagramPayloadSchema.safeParse(diagram.data)), [diagram.data]);
+  const diagram = useApiBody<unknown>(info.permissions.diagram ? `/shared/${code}/assets/${assetId}/diagram` : null);
+  const parsed = useMemo(() => (diagram.data === undefined ? null : parseDiagramResponse(diagram.data)), [diagram.data]);
   const back = info.permissions.assetList && (
     <Link href={`/shared/${code}`} className="link text-sm">
       ← Back to list
@@ -31,13 +31,13 @@ export default function SharedDiagramPage() {
     if (status === 403) return <ErrorPage status={403} title="Not included in this link" message="The sender did not include ownership diagrams." homeHref={null} actions={back} />;
     return <ErrorPage status={status} title="The diagram could not be loaded" message="Please try again." homeHref={null} actions={<button type="button" className="btn-primary" onClick={() => diagram.refetch()}>Retry</button>} />;
   }
-  if (!parsed?.success) return <ErrorPage status={500} title="The diagram could not be shown" message="The diagram data is not in the expected format." homeHref={null} actions={back} />;
+  if (!parsed?.ok) return <ErrorPage status={500} title="The diagram could not be shown" message="The diagram data is not in the expected format." homeHref={null} actions={back} />;
   return (
     <div className="flex flex-col gap-3">
       {back}
       <OwnershipDiagram
         key={assetId}
-        diagram={parsed.data}
+        diagram={parsed.diagram}
         mode="share"
         allowConnections={info.permissions.connections}
         syncUrl

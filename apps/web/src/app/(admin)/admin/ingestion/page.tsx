@@ -1,0 +1,7 @@
+import { IngestionStatus } from './IngestionStatus';
+
+export const metadata = { title: 'Ingestion' };
+
+export default function IngestionPage() {
+  return <IngestionStatus />;
+}
