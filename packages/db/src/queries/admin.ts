@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../client';
-import { afterCursor, allOf, isoInstant, orderByKeys, toPage, type PageRequest } from './page';
+import { afterCursor, allOf, isoDate, isoInstant, orderByKeys, toPage, type PageRequest } from './page';
+import { partiesOf } from './assets';
 
 export interface AdminOrgFilters extends PageRequest {
   search?: string;
@@ -148,6 +149,64 @@ export async function listIngestionJobs(tx: Tx, f: IngestionJobFilters) {
       recordsFailed: r.records_failed,
       failureReason: r.error_message,
       payload: r.metadata,
+    }),
+    counted.rows[0]?.total ?? 0,
+  );
+}
+
+export interface AdminTransactionFilters extends PageRequest {
+  orgId?: string;
+  conveyanceType?: string;
+  dateFrom?: string;
+  dateTo?: string;
+  flagged?: boolean;
+}
+
+/**
+ * Cross-org transaction review (product.md #80): each org's transactions (its timeline), newest first.
+ * `flagged` = classified by the inventor match (BR-021…023), the rows the data-quality counter calls flagged.
+ */
+export async function listAdminTransactions(tx: Tx, f: AdminTransactionFilters) {
+  const order = f.order ?? 'desc';
+  const where = allOf([
+    f.orgId ? sql`te.organization_id = ${f.orgId}` : undefined,
+    f.conveyanceType ? sql`te.convey_ty = ${f.conveyanceType}` : undefined,
+    f.dateFrom ? sql`te.record_dt >= ${f.dateFrom}::date` : undefined,
+    f.dateTo ? sql`te.record_dt <= ${f.dateTo}::date` : undefined,
+    f.flagged === undefined
+      ? undefined
+      : sql`${f.flagged ? sql`` : sql`not `}exists (select 1 from assignment_conveyances ac where ac.rf_id = te.rf_id and ac.source = 'inventor_match')`,
+  ]);
+  const grouped = sql`
+    select te.organization_id, te.rf_id, max(te.record_dt) as record_dt, max(te.convey_ty) as convey_ty
+      from timeline_entries te where ${where} group by te.organization_id, te.rf_id`;
+  const keys = [sql`coalesce(x.record_dt, '0001-01-01'::date)`, sql`x.rf_id`, sql`x.organization_id::text`];
+  const [rows, counted] = await Promise.all([
+    tx.execute<{ organization_id: string; org_name: string; rf_id: string; record_dt: string | null; convey_ty: string; convey_text: string | null; affected: number }>(sql`
+      select x.organization_id, o.name as org_name, x.rf_id, x.record_dt, x.convey_ty, asg.convey_text,
+             (select count(distinct a.id)::int from document_ids d
+                join assets a on a.organization_id = x.organization_id and a.deleted_at is null and (a.grant_doc_num = d.grant_doc_num or a.appno_doc_num = d.appno_doc_num)
+               where d.rf_id = x.rf_id) as affected
+        from (${grouped}) x join organizations o on o.id = x.organization_id left join assignments asg on asg.rf_id = x.rf_id
+       where ${afterCursor(keys, f.cursor, order) ?? sql`true`}
+       order by ${orderByKeys(keys, order)} limit ${f.limit + 1}`),
+    tx.execute<{ total: number }>(sql`select count(*)::int as total from (${grouped}) x`),
+  ]);
+  const page = rows.rows.slice(0, f.limit);
+  const parties = await partiesOf(tx, [...new Set(page.map((r) => r.rf_id))]);
+  return toPage(
+    rows.rows,
+    f.limit,
+    (r) => [isoDate(r.record_dt) ?? '0001-01-01', r.rf_id, r.organization_id],
+    (r) => ({
+      rfId: r.rf_id,
+      orgId: r.organization_id,
+      orgName: r.org_name,
+      type: r.convey_ty,
+      text: r.convey_text,
+      recordDate: isoDate(r.record_dt),
+      parties: parties.get(r.rf_id) ?? { assignors: [], assignees: [] },
+      affectedAssets: r.affected,
     }),
     counted.rows[0]?.total ?? 0,
   );

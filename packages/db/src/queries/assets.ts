@@ -376,3 +376,59 @@ export function feeWindowOf(grantDate: string | null, eventDate: string): '3.5' 
   if (years < 9.5) return '7.5';
   return '11.5';
 }
+
+/** The org's assets a transaction names (by grant or application number). */
+const orgAssetsOf = (rfId: string) => sql`
+  select a.id, a.grant_doc_num, a.appno_doc_num from assets a
+   where a.organization_id = app_current_org() and a.deleted_at is null
+     and (a.grant_doc_num in (select d.grant_doc_num from document_ids d where d.rf_id = ${rfId} and d.grant_doc_num is not null)
+       or a.appno_doc_num in (select d.appno_doc_num from document_ids d where d.rf_id = ${rfId} and d.appno_doc_num is not null))`;
+
+/**
+ * The transaction panel (product.md #27, B5) of a transaction the org can see: one in its timeline or naming
+ * one of its assets; null otherwise (another tenant's transaction is simply not found).
+ */
+export async function transactionPanel(tx: Tx, rfId: string) {
+  const [assignment, assets, inTimeline] = await Promise.all([
+    tx.execute<{ rf_id: string; reel_no: number; frame_no: number; convey_text: string | null; record_dt: string | null; exec_dt: string | null; page_count: number | null; cname: string | null; address: string | null; convey_ty: string | null; employer_assign: boolean | null; display_name: string | null; color: string | null; category: string | null }>(sql`
+      select asg.rf_id, asg.reel_no, asg.frame_no, asg.convey_text, asg.record_dt, asg.exec_dt, asg.page_count, asg.cname,
+             nullif(concat_ws(', ', asg.caddress_1, asg.caddress_2, asg.caddress_3, asg.caddress_4), '') as address,
+             ac.convey_ty, ac.employer_assign, ct.display_name, ct.color, ct.category
+        from assignments asg
+        left join assignment_conveyances ac on ac.rf_id = asg.rf_id
+        left join conveyance_types ct on ct.convey_ty = coalesce(ac.convey_ty, 'missing')
+       where asg.rf_id = ${rfId}`),
+    tx.execute<{ id: string; grant_doc_num: string | null; appno_doc_num: string | null }>(sql`${orgAssetsOf(rfId)} order by a.grant_doc_num nulls last, a.appno_doc_num`),
+    tx.execute(sql`select 1 from timeline_entries where organization_id = app_current_org() and rf_id = ${rfId} limit 1`),
+  ]);
+  const r = assignment.rows[0];
+  if (!r || (!assets.rows.length && !inTimeline.rows.length)) return null;
+  const parties = (await partiesOf(tx, [rfId])).get(rfId) ?? { assignors: [], assignees: [] };
+  return {
+    rfId: r.rf_id,
+    reelNo: r.reel_no,
+    frameNo: r.frame_no,
+    conveyanceType: r.convey_ty ?? 'missing',
+    conveyanceLabel: r.display_name,
+    conveyanceText: r.convey_text,
+    employerAssignment: r.employer_assign ?? false,
+    category: r.category,
+    color: r.color,
+    recordDate: isoDate(r.record_dt),
+    executionDate: isoDate(r.exec_dt),
+    correspondent: r.cname ? { name: r.cname, address: r.address } : null,
+    pageCount: r.page_count,
+    documentAvailable: (r.page_count ?? 0) > 0,
+    assignors: parties.assignors,
+    assignees: parties.assignees,
+    assets: assets.rows.map((a) => ({ id: a.id, grantNumber: a.grant_doc_num, applicationNumber: a.appno_doc_num })),
+  };
+}
+
+/** Reel and frame of a transaction recorded against the asset, or null (the document link of #25). */
+export async function assetTransactionDocument(tx: Tx, asset: AssetRef, rfId: string) {
+  const { rows } = await tx.execute<{ reel_no: number; frame_no: number; page_count: number | null }>(sql`
+    select asg.reel_no, asg.frame_no, asg.page_count from ${ofAsset(asset)} t join assignments asg on asg.rf_id = t.rf_id where t.rf_id = ${rfId}`);
+  const r = rows[0];
+  return r ? { reelNo: r.reel_no, frameNo: r.frame_no, pageCount: r.page_count } : null;
+}

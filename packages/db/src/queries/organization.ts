@@ -138,7 +138,7 @@ export function userItem(u: { id: string; email: string; first_name: string | nu
 const EFFECTIVE_GROUP = sql`case when o.entity_id is not null then coalesce(o.representative_id, e.id) else coalesce(e.representative_id, e.id) end`;
 
 const orgParties = sql`
-  select ${EFFECTIVE_GROUP} as group_id, e.id as entity_id, e.name, e.instances, te.rf_id, te.record_dt
+  select ${EFFECTIVE_GROUP} as group_id, e.id as entity_id, e.name, e.instances, te.rf_id, te.record_dt, o.canonical_name as pinned_name
     from timeline_entries te
     join entities e on e.id = te.entity_id
     left join org_entity_overrides o on o.organization_id = te.organization_id and o.entity_id = e.id
@@ -151,7 +151,7 @@ export interface EntityFilters extends PageRequest {
 export async function listEntities(tx: Tx, f: EntityFilters) {
   const order = f.order ?? 'asc';
   const groups = sql`
-    select p.group_id, coalesce(r.representative_name, min(p.name)) as canonical_name,
+    select p.group_id, coalesce(max(p.pinned_name), r.representative_name, min(p.name)) as canonical_name,
            count(distinct p.entity_id)::int as alias_count, max(p.record_dt) as last_activity, array_agg(distinct p.rf_id) as rf_ids
       from (${orgParties}) p left join representatives r on r.id = p.group_id
      group by p.group_id, r.representative_name`;
@@ -180,7 +180,7 @@ export async function entityDetail(tx: Tx, groupId: string) {
   const { rows: aliases } = await tx.execute<{ entity_id: string; name: string; occurrences: number; canonical_name: string; distance: number }>(sql`
     select q.*, levenshtein(lower(left(q.name, 255)), lower(left(q.canonical_name, 255))) as distance from (
       select p.entity_id, p.name, count(distinct p.rf_id)::int as occurrences,
-             coalesce((select representative_name from representatives where id = ${groupId}), min(p.name) over ()) as canonical_name
+             coalesce(max(max(p.pinned_name)) over (), (select representative_name from representatives where id = ${groupId}), min(p.name) over ()) as canonical_name
         from (${orgParties}) p where p.group_id = ${groupId}
        group by p.entity_id, p.name) q
      order by q.occurrences desc, q.name`);
@@ -206,4 +206,25 @@ export async function entityDetail(tx: Tx, groupId: string) {
       relationship: a.as_assignor && a.as_assignee ? 'both' : a.as_assignor ? 'assignor' : 'assignee',
     })),
   };
+}
+
+/**
+ * The members of one of the org's entity groups as the org sees it (product.md #45–#47): entity id, name,
+ * occurrences in the org's transactions, and the org's pinned name of the group if any. Empty if not the org's.
+ */
+export async function entityGroupMembers(tx: Tx, groupId: string) {
+  const { rows } = await tx.execute<{ entity_id: string; name: string; name_key: string; occurrences: number; pinned_name: string | null }>(sql`
+    select p.entity_id, p.name, e.name_key, count(distinct p.rf_id)::int as occurrences, max(p.pinned_name) as pinned_name
+      from (${orgParties}) p join entities e on e.id = p.entity_id
+     where p.group_id = ${groupId}
+     group by p.entity_id, p.name, e.name_key order by occurrences desc, p.name`);
+  return rows.map((r) => ({ entityId: r.entity_id, name: r.name, nameKey: r.name_key, occurrences: r.occurrences, pinnedName: r.pinned_name }));
+}
+
+/** Every party of the org's transactions with its current group (the normalization preview's input, product.md #43). */
+export async function orgPartyGroups(tx: Tx) {
+  const { rows } = await tx.execute<{ entity_id: string; name: string; instances: number; group_id: string; pinned_name: string | null }>(sql`
+    select p.entity_id, p.name, count(distinct p.rf_id)::int as instances, p.group_id, max(p.pinned_name) as pinned_name
+      from (${orgParties}) p group by p.entity_id, p.name, p.group_id order by p.entity_id`);
+  return rows.map((r) => ({ entityId: r.entity_id, name: r.name, instances: r.instances, groupId: r.group_id, pinnedName: r.pinned_name }));
 }

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { PIPELINE_STEPS } from '@patentrack/shared';
-import { dataOf, isoDate, pageOf, pageQuery, text } from '../listing/schemas';
+import { dataOf, isoDate, pageOf, pageQuery, queuedJobSchema, text } from '../listing/schemas';
+import { ENVIRONMENT_MODES } from '../organization/modes';
+import { organizationSchema, pipelineStatusSchema } from '../organization/schemas';
+import { userSchema } from '../users/schemas';
 
 const ORG_STATUSES = ['provisioning', 'active', 'trial', 'suspended', 'cancelled'] as const;
 
@@ -70,3 +73,64 @@ export const jobSchema = z.object({
   payload: z.unknown(),
 });
 export const pagedJobs = pageOf(jobSchema);
+
+
+export const onboardBody = z.object({
+  name: text(255),
+  environmentMode: z.enum(ENVIRONMENT_MODES).default('PRO'),
+  adminEmail: z.email().max(320).toLowerCase(),
+  adminName: text(200),
+  companies: z.array(text(500)).max(100).default([]),
+});
+export const onboardedSchema = dataOf(
+  z.object({ id: z.uuid(), adminUserId: z.uuid(), companyIds: z.array(z.uuid()), pipelineJobId: z.string(), status: z.literal('provisioning') }),
+);
+
+export const adminOrgStatusSchema = dataOf(
+  organizationSchema.shape.data.extend({ users: z.array(userSchema), pipelineStatus: pipelineStatusSchema.shape.data, activeShareLinks: z.number().int() }),
+);
+export const adminOrgPatchBody = z
+  .object({ name: text(255).optional(), environmentMode: z.enum(ENVIRONMENT_MODES).optional(), status: z.enum(ORG_STATUSES).optional() })
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, 'Nothing to update');
+export const treeRebuildSchema = queuedJobSchema;
+
+export const fixItemsBody = z.object({
+  orgId: z.uuid(),
+  fixType: z.enum(['reclass', 'rebuild_dashboard', 'fix_broken_chain']).describe('`renormalize` is the entity normalization (POST /organizations/{orgId}/entities/normalize)'),
+  targetIds: z.array(z.uuid()).max(1000).optional(),
+});
+export const fixItemsSchema = dataOf(z.object({ jobId: z.string(), itemCount: z.number().int(), status: z.literal('queued'), startFromStep: z.enum(PIPELINE_STEPS) }));
+
+export const ingestionJobParams = z.object({ jobId: z.uuid() });
+export const retriedSchema = dataOf(z.object({ jobId: z.uuid(), queueJobId: z.string(), status: z.literal('waiting') }));
+
+export const sourceParams = z.object({ source: z.string().regex(/^[a-z0-9_]{1,64}$/, 'Unknown source') });
+export const runSourceBody = z.object({
+  files: z
+    .array(z.url({ protocol: /^https?$/ }).max(2000))
+    .min(1)
+    .max(500)
+    .describe('Files to load (http/https URLs; the worker downloads them). Date-range discovery has no worker processor yet.'),
+  backfill: z.boolean().default(false),
+});
+
+export const adminTransactionsQuery = pageQuery({
+  orgId: z.uuid().optional(),
+  conveyanceType: z.string().regex(/^[a-z]{1,24}$/).optional(),
+  dateFrom: isoDate.optional(),
+  dateTo: isoDate.optional(),
+  flagged: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
+});
+const partySchema = z.object({ name: z.string(), entityId: z.uuid() });
+export const adminTransactionSchema = z.object({
+  rfId: z.string(),
+  orgId: z.uuid(),
+  orgName: z.string(),
+  type: z.string(),
+  text: z.string().nullable(),
+  recordDate: z.string().nullable(),
+  parties: z.object({ assignors: z.array(partySchema.extend({ executionDate: z.string().nullable() })), assignees: z.array(partySchema) }),
+  affectedAssets: z.number().int(),
+});
+export const pagedAdminTransactions = pageOf(adminTransactionSchema);

@@ -148,3 +148,36 @@ export const validateSchema = z.object({
 export const pagedAssets = pageOf(assetListItemSchema);
 export const pagedSearch = pageOf(searchResultSchema);
 export const pagedAssignments = pageOf(assignmentItemSchema);
+
+/** A reel/frame id as recorded (`012345-0678`). */
+export const rfIdSchema = z.string().regex(/^\d{1,6}-\d{1,4}$/, 'Expected a reel/frame id like 012345-0678');
+export const documentQuery = z.object({ rfId: rfIdSchema });
+export const documentLinkSchema = dataOf(z.object({ url: z.string(), expiresAt: z.string() }));
+export const documentParams = z.object({ rfId: rfIdSchema });
+export const signedDocumentQuery = z.object({
+  expires: z.coerce.number().int().positive().max(2 ** 40).optional(),
+  signature: z.string().max(100).regex(/^[A-Za-z0-9_-]+$/).optional(),
+});
+
+const panelParty = z.object({ name: z.string(), entityId: z.uuid() });
+export const transactionPanelSchema = dataOf(
+  z.object({
+    rfId: z.string(),
+    reelNo: z.number().int(),
+    frameNo: z.number().int(),
+    conveyanceType: z.string(),
+    conveyanceLabel: z.string().nullable(),
+    conveyanceText: z.string().nullable(),
+    employerAssignment: z.boolean(),
+    category: z.string().nullable(),
+    color: z.string().nullable(),
+    recordDate: z.string().nullable(),
+    executionDate: z.string().nullable(),
+    correspondent: z.object({ name: z.string(), address: z.string().nullable() }).nullable(),
+    pageCount: z.number().int().nullable(),
+    documentAvailable: z.boolean(),
+    assignors: z.array(panelParty.extend({ executionDate: z.string().nullable() })),
+    assignees: z.array(panelParty),
+    assets: z.array(z.object({ id: z.uuid(), grantNumber: z.string().nullable(), applicationNumber: z.string().nullable() })),
+  }),
+);

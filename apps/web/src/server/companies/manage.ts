@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { nameKey } from '@patentrack/business-rules';
 import { AppError } from '@patentrack/shared';
+import type { Tx } from '@patentrack/db';
 import type { z } from 'zod';
 import { recordAudit } from '../auth/accounts';
 import type { ServerDeps } from '../http/deps';
@@ -8,19 +9,24 @@ import { requestPipelineRun } from '../jobs/pipeline-queue';
 import type { ServiceContext } from '../organization/update';
 import type { addCompanyBody } from './schemas';
 
-/** Adds a monitored company and asks for a pipeline run that picks up its assets (product.md #49, B3.1 step 6). */
-export async function addCompany(ctx: ServiceContext, deps: ServerDeps, input: z.output<typeof addCompanyBody>) {
-  const exists = await ctx.tx.execute(sql`
-    select 1 from companies where organization_id = ${ctx.orgId} and lower(name) = lower(${input.name}) and deleted_at is null`);
-  if (exists.rows.length) throw new AppError('CONFLICT', 'This company is already monitored');
-  const key = nameKey(input.name);
-  const { rows } = await ctx.tx.execute<{ id: string }>(sql`
+/** Inserts a monitored company linked to the representative of its name group, if any; 409 if already monitored. */
+export async function insertCompany(tx: Tx, orgId: string, name: string, domain: string | null): Promise<string> {
+  const exists = await tx.execute(sql`
+    select 1 from companies where organization_id = ${orgId} and lower(name) = lower(${name}) and deleted_at is null`);
+  if (exists.rows.length) throw new AppError('CONFLICT', 'This company is already monitored', { name });
+  const key = nameKey(name);
+  const { rows } = await tx.execute<{ id: string }>(sql`
     insert into companies (organization_id, name, original_name, name_key, domain, representative_id)
-    values (${ctx.orgId}, ${input.name}, ${input.name}, ${key}, ${input.domain ?? null},
+    values (${orgId}, ${name}, ${name}, ${key}, ${domain},
             (select coalesce(e.representative_id, r.id) from entities e full join representatives r on r.name_key = e.name_key
               where e.name_key = ${key} or r.name_key = ${key} limit 1))
     returning id`);
-  const id = rows[0]!.id;
+  return rows[0]!.id;
+}
+
+/** Adds a monitored company and asks for a pipeline run that picks up its assets (product.md #49, B3.1 step 6). */
+export async function addCompany(ctx: ServiceContext, deps: ServerDeps, input: z.output<typeof addCompanyBody>) {
+  const id = await insertCompany(ctx.tx, ctx.orgId, input.name, input.domain ?? null);
   await recordAudit(ctx.tx, ctx.orgId, { action: 'company.add', actorUserId: ctx.principal.userId, targetType: 'company', targetId: id, ...ctx.meta });
   const pipelineJobId = await requestPipelineRun(deps, { orgId: ctx.orgId, triggeredBy: ctx.principal.userId, reason: 'companies' });
   return { id, enrichmentJobId: null, pipelineJobId };

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { apiRoute } from './api-route';
 import { grantFor } from '../auth/permissions';
 import { fillPath, pathParamNames, type RouteEntry } from './route-table';
-import { ApiTestClient, seedTenant, setupWebTestEnvironment, signIn, TEST_PASSWORD, type SeededTenant, type WebTestEnvironment } from './testing';
+import { ApiTestClient, seedTenant, setupWebTestEnvironment, signIn, TEST_PASSWORD, TEST_RF_ID, type SeededTenant, type WebTestEnvironment } from './testing';
 
 vi.mock('server-only', () => ({}));
 
@@ -52,6 +52,10 @@ beforeAll(async () => {
     // Org A has no pipeline output here; its asset ids stand in for tree and entity ids (api-contract.int.test.ts probes real ones).
     treeId: orgA.assetIds[1],
     entityId: orgA.assetIds[2],
+    // A transaction in org A's diagrams; job ids and source keys are only reachable through org A's own routes.
+    rfId: TEST_RF_ID,
+    jobId: orgA.assetIds[2],
+    source: 'uspto_assignments_daily',
   };
   orgAFootprint = [orgA.orgId, orgA.orgName, orgA.admin.email, orgA.member.email, link.id, link.code, ...orgA.assetIds];
 });

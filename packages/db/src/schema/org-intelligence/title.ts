@@ -1,4 +1,4 @@
-import { boolean, integer, pgEnum, pgTable, text, unique, uuid, varchar } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgEnum, pgTable, text, unique, uuid, varchar } from 'drizzle-orm/pg-core';
 import { instant, tenantForeignKey } from '../columns';
 import { organizationId } from '../platform/organizations';
 import { assets, companies } from '../platform/portfolio';
@@ -41,5 +41,6 @@ export const assetTitleStatus = pgTable(
     unique('asset_title_status_key').on(t.organizationId, t.companyId, t.assetId),
     tenantForeignKey('asset_title_status_company_fk', t.organizationId, t.companyId, companies),
     tenantForeignKey('asset_title_status_asset_fk', t.organizationId, t.assetId, assets),
+    index('asset_title_status_asset_idx').on(t.organizationId, t.assetId),
   ],
 );

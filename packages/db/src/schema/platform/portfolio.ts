@@ -74,6 +74,10 @@ export const assets = pgTable(
     appnoDate: calendarDate('appno_date'),
     layoutId: smallint('layout_id').notNull().default(15),
     metadata: jsonb('metadata').notNull().default({}),
+    /** Activity stored once per pipeline run for the asset list's default sort (migration 0021). */
+    lastActivity: calendarDate('last_activity'),
+    assignmentCount: integer('assignment_count').notNull().default(0),
+    activityAt: instant('activity_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     deletedAt: deletedAt(),
@@ -88,6 +92,9 @@ export const assets = pgTable(
       .where(sql`${t.deletedAt} IS NULL`),
     index('assets_appno_doc_num_idx').on(t.appnoDocNum),
     index('assets_grant_doc_num_idx').on(t.grantDocNum),
+    index('assets_activity_sort_idx')
+      .on(t.organizationId, sql`(coalesce(${t.lastActivity}, '0001-01-01'::date))`, t.id)
+      .where(sql`${t.deletedAt} IS NULL`),
   ],
 );
 
@@ -125,6 +132,8 @@ export const orgEntityOverrides = pgTable(
     representativeId: uuid('representative_id').references(() => representatives.id, {
       onDelete: 'set null',
     }),
+    /** The org's pinned canonical name of the entity's group (product.md #45). */
+    canonicalName: varchar('canonical_name', { length: 500 }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
