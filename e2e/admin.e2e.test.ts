@@ -38,9 +38,13 @@ describe('admin panel', () => {
   it('a super admin without TOTP enrols it, then signs in through the code step', async () => {
     const enrol = await newPage(browser);
     try {
-      const login = await enrol.context.request.post('/api/v1/auth/login', { data: SUPER_ADMIN });
+      // Every write carries the double-submit CSRF token, which the first page view sets.
+      await enrol.page.goto('/login');
+      const login = await enrol.context.request.post('/api/v1/auth/login', { headers: await csrfHeader(enrol.context), data: SUPER_ADMIN });
       expect(login.status()).toBe(200);
-      const setup = await enrol.context.request.post('/api/v1/auth/mfa/setup', { headers: await csrfHeader(enrol.context) });
+      const setup = await enrol.context.request.post('/api/v1/auth/mfa/setup', {
+        headers: await csrfHeader(enrol.context),
+      });
       expect(setup.status()).toBe(200);
       secret = base32Decode(((await setup.json()) as { data: { secret: string } }).data.secret);
       const confirm = await enrol.context.request.post('/api/v1/auth/mfa/verify', {
@@ -80,7 +84,9 @@ describe('admin panel', () => {
       await page.getByRole('tab', { name: 'Pipeline' }).click();
       await page.waitForURL(/tab=pipeline/);
       await page.getByTestId('pipeline-step-generate_json').waitFor();
-      expect(await page.getByTestId('pipeline-step-generate_json').getAttribute('data-status')).toBe('success');
+      expect(await page.getByTestId('pipeline-step-generate_json').getAttribute('data-status')).toBe(
+        'success',
+      );
       await saveScreenshot(page, 'admin-organization-pipeline');
       expect(await seriousAxeViolations(page)).toEqual([]);
 

@@ -38,7 +38,10 @@ afterAll(async () => {
 
 /** Lines of a downloaded CSV without the BOM and the final line break. */
 function csvLines(text: string): string[] {
-  return text.replace(/^\uFEFF/, '').split('\r\n').filter((line) => line !== '');
+  return text
+    .replace(/^\uFEFF/, '')
+    .split('\r\n')
+    .filter((line) => line !== '');
 }
 
 describe('Home', () => {
@@ -48,9 +51,14 @@ describe('Home', () => {
     await page.getByTestId('metric-totalAssets').waitFor();
     expect(summary.totalAssets).toBeGreaterThan(0);
     for (const key of METRICS) {
-      const value = await page.getByTestId(`metric-${key}`).locator('[data-value]').getAttribute('data-value');
+      const value = await page
+        .getByTestId(`metric-${key}`)
+        .locator('[data-value]')
+        .getAttribute('data-value');
       expect(Number(value), key).toBe(summary[key]);
-      expect(await page.getByTestId(`metric-${key}`).textContent(), key).toContain(summary[key].toLocaleString('en-US'));
+      expect(await page.getByTestId(`metric-${key}`).textContent(), key).toContain(
+        summary[key].toLocaleString('en-US'),
+      );
     }
     await saveScreenshot(page, 'home');
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -79,15 +87,21 @@ describe('Assets', () => {
     await page.getByLabel('Status').selectOption('broken');
     await page.waitForURL(/status=broken/);
     await page.getByTestId('asset-row').first().waitFor();
-    const before = await page.getByTestId('asset-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-asset-id')));
+    const before = await page
+      .getByTestId('asset-row')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-asset-id')));
     await page.reload();
     await page.getByTestId('asset-row').first().waitFor();
     expect(await page.getByLabel('Status').inputValue()).toBe('broken');
     expect(await page.getByLabel('Sort by').inputValue()).toBe('title');
-    const after = await page.getByTestId('asset-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-asset-id')));
+    const after = await page
+      .getByTestId('asset-row')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-asset-id')));
     expect(after).toEqual(before);
     expect(after.length).toBeGreaterThan(0);
-    expect(Number(await page.getByTestId('asset-total').getAttribute('data-total'))).toBe(summary.brokenChains);
+    expect(Number(await page.getByTestId('asset-total').getAttribute('data-total'))).toBe(
+      summary.brokenChains,
+    );
   });
 
   it('CSV export contains the rows shown', async () => {
@@ -95,10 +109,15 @@ describe('Assets', () => {
     await page.goto('/assets?limit=100');
     await page.getByTestId('asset-row').first().waitFor();
     const loaded = Number(await page.getByTestId('loaded-count').getAttribute('data-loaded'));
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-csv').click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/-assets-\d{4}-\d{2}-\d{2}\.csv$/);
     const lines = csvLines(readFileSync((await download.path())!, 'utf8'));
-    expect(lines[0]).toBe('Grant number,Application number,Title,Current assignee,Status,Assignments,Last activity');
+    expect(lines[0]).toBe(
+      'Grant number,Application number,Title,Current assignee,Status,Assignments,Last activity',
+    );
     expect(lines.length - 1).toBe(loaded);
     const firstRow = page.getByTestId('asset-row').first();
     const grant = (await firstRow.locator('td').nth(1).textContent())!.replace(/,/g, '');
@@ -126,7 +145,15 @@ describe('dark mode', () => {
     await page.getByTestId('theme-select').first().selectOption('dark');
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     await expect
-      .poll(async () => (await apiGet<{ data: { user: { preferences: { darkMode: boolean | null } } } }>(session.context, '/me')).data.user.preferences.darkMode)
+      .poll(
+        async () =>
+          (
+            await apiGet<{ data: { user: { preferences: { darkMode: boolean | null } } } }>(
+              session.context,
+              '/me',
+            )
+          ).data.user.preferences.darkMode,
+      )
       .toBe(true);
 
     // The server renders the theme: the first HTML already says dark, so there is no light flash.

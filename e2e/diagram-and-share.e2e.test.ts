@@ -3,7 +3,15 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, saveScreenshot } from './browser';
-import { apiGet, csrfHeader, hasHorizontalScroll, newPage, seriousAxeViolations, signIn } from './helpers';
+import {
+  apiGet,
+  csrfHeader,
+  e2e,
+  hasHorizontalScroll,
+  newPage,
+  seriousAxeViolations,
+  signIn,
+} from './helpers';
 
 /** business-rules §0.3 / product B5: the colour of each link category (`data-category`). */
 const SPEC_COLOURS: Record<string, string> = {
@@ -34,7 +42,6 @@ interface Page_<T> {
 let browser: Browser;
 let owner: { context: BrowserContext; page: Page };
 let assets: { id: string; diagram: DiagramPayload }[] = [];
-let brokenAssetId: string | null = null;
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -52,19 +59,10 @@ beforeAll(async () => {
     .filter((asset) => asset.diagram.connections.length > 0)
     .sort(
       (a, b) =>
-        new Set(b.diagram.connections.map((c) => c.category)).size - new Set(a.diagram.connections.map((c) => c.category)).size ||
+        new Set(b.diagram.connections.map((c) => c.category)).size -
+          new Set(a.diagram.connections.map((c) => c.category)).size ||
         b.diagram.connections.length - a.diagram.connections.length,
     );
-  // A chain gap is what the break highlight draws (product B5: brokenLink is null for other reasons).
-  const broken = await apiGet<Page_<{ assetId: string; reason: string | null }>>(owner.context, '/dashboards/broken-titles?limit=100');
-  for (const row of broken.data.filter((item) => item.reason === 'chain_gap')) {
-    const response = await owner.context.request.get(`/api/v1/assets/${row.assetId}/diagram`);
-    const body = (await response.json()) as DiagramPayload | { data: DiagramPayload };
-    if (('boxes' in body ? body : body.data).brokenLink) {
-      brokenAssetId = row.assetId;
-      break;
-    }
-  }
 });
 
 afterAll(async () => {
@@ -111,7 +109,9 @@ describe('asset ownership diagram', () => {
         stroke: element.querySelector('.ptd-line')?.getAttribute('stroke')?.toLowerCase() ?? null,
       })),
     );
-    expect(new Set(links.map((link) => link.id))).toEqual(new Set(asset.diagram.connections.map((c) => String(c.id))));
+    expect(new Set(links.map((link) => link.id))).toEqual(
+      new Set(asset.diagram.connections.map((c) => String(c.id))),
+    );
     for (const link of links) {
       expect(SPEC_COLOURS[link.category!], `category ${link.category}`).toBeDefined();
       expect(link.stroke, `link ${link.id} (${link.category})`).toBe(SPEC_COLOURS[link.category!]);
@@ -157,7 +157,10 @@ describe('asset ownership diagram', () => {
   it('SVG export downloads a file with the same nodes', async () => {
     const { page } = owner;
     const asset = assets[0]!;
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('diagram-export-svg').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('diagram-export-svg').click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/-ownership-\d{4}-\d{2}-\d{2}\.svg$/);
     const svg = readFileSync((await download.path())!, 'utf8');
     const exported = new Set([...svg.matchAll(/data-box-id="([^"]+)"/g)].map((match) => match[1]));
@@ -168,13 +171,42 @@ describe('asset ownership diagram', () => {
     expect(await seriousAxeViolations(owner.page)).toEqual([]);
   });
 
-  it('?highlight=break shows the highlighted gap of a broken title', async () => {
-    expect(brokenAssetId, 'a demo asset with a chain gap').not.toBeNull();
-    const { page } = owner;
-    await openDiagram(page, `/assets/${brokenAssetId}/diagram?highlight=break`);
-    await page.getByTestId('diagram-break').first().waitFor();
-    await page.getByTestId('diagram-broken-badge').waitFor();
-    await saveScreenshot(page, 'asset-diagram-break');
+  it('"View chain" of a chain gap opens the diagram with the break highlighted', async () => {
+    // The worked examples (BT-2, BT-8) hold the chain gaps; the demo samples have none.
+    const { context, page } = await newPage(browser);
+    try {
+      await signIn(page, e2e().chainExamples);
+      const broken = await apiGet<Page_<{ assetId: string; reason: string | null }>>(
+        context,
+        '/dashboards/broken-titles?limit=100',
+      );
+      const gap = broken.data.find((row) => row.reason === 'chain_gap');
+      expect(gap, 'a broken title with a chain gap').toBeDefined();
+      const body = await apiGet<DiagramPayload | { data: DiagramPayload }>(
+        context,
+        `/assets/${gap!.assetId}/diagram`,
+      );
+      const brokenLink = ('boxes' in body ? body : body.data).brokenLink;
+      expect(brokenLink).not.toBeNull();
+
+      await page.goto('/broken-titles');
+      const row = page
+        .getByTestId('broken-row')
+        .filter({ has: page.locator(`a[href="/assets/${gap!.assetId}"]`) });
+      await row.getByRole('link', { name: 'View chain' }).click();
+      await page.waitForURL(`**/assets/${gap!.assetId}/diagram?highlight=break`);
+      await page.getByTestId('diagram-broken-badge').waitFor();
+      await page.getByTestId('diagram-break').first().waitFor();
+      const outlined = await page
+        .locator('[data-testid="diagram-node"][data-break="true"]')
+        .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-box-id')));
+      expect(new Set(outlined)).toEqual(
+        new Set([...brokenLink!.fromBoxIds, ...brokenLink!.toBoxIds].map(String)),
+      );
+      await saveScreenshot(page, 'asset-diagram-break');
+    } finally {
+      await context.close();
+    }
   });
 
   it('an unknown asset id shows the not-found page', async () => {
@@ -194,7 +226,8 @@ describe('share links and the public share viewer', () => {
     const [first, second] = assets;
     await page.goto('/assets?limit=100');
     await page.getByTestId('asset-row').first().waitFor();
-    for (const asset of [first!, second!]) await (await revealAssetRow(page, asset.id)).getByRole('checkbox').check();
+    for (const asset of [first!, second!])
+      await (await revealAssetRow(page, asset.id)).getByRole('checkbox').check();
     expect(await page.getByTestId('selection-count').textContent()).toBe('2 selected');
     await page.getByTestId('share-selected').click();
     await page.getByTestId('share-create').click();
@@ -209,7 +242,9 @@ describe('share links and the public share viewer', () => {
     try {
       await page.goto(shareUrl);
       await page.getByTestId('shared-asset').first().waitFor();
-      const shared = await page.getByTestId('shared-asset').evaluateAll((items) => items.map((item) => item.getAttribute('data-asset-id')));
+      const shared = await page
+        .getByTestId('shared-asset')
+        .evaluateAll((items) => items.map((item) => item.getAttribute('data-asset-id')));
       expect(new Set(shared)).toEqual(new Set([first!.id, second!.id]));
       await saveScreenshot(page, 'share-viewer');
       expect(await seriousAxeViolations(page)).toEqual([]);
@@ -247,7 +282,12 @@ describe('share links and the public share viewer', () => {
 
   it('at 390×844 the shared diagram has no horizontal page scroll and pans', async () => {
     const code = new URL(shareUrl).pathname.split('/').pop()!;
-    const { context, page } = await newPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const { context, page } = await newPage(browser, {
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+    });
     try {
       await openDiagram(page, `/shared/${code}/assets/${assets[0]!.id}/diagram`);
       expect(await hasHorizontalScroll(page)).toBe(false);
@@ -273,7 +313,9 @@ describe('share links and the public share viewer', () => {
     const shares = await apiGet<{ data: { id: string; code: string }[] }>(owner.context, '/shares');
     const share = shares.data.find((item) => item.code === code);
     expect(share).toBeDefined();
-    const revoked = await owner.context.request.delete(`/api/v1/shares/${share!.id}`, { headers: await csrfHeader(owner.context) });
+    const revoked = await owner.context.request.delete(`/api/v1/shares/${share!.id}`, {
+      headers: await csrfHeader(owner.context),
+    });
     expect(revoked.status()).toBe(200);
 
     const { context, page } = await newPage(browser);

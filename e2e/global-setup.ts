@@ -10,16 +10,30 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { hash } from '@node-rs/bcrypt';
+import type { Pool } from 'pg';
 import { createPool } from '@patentrack/db';
+import { ingestAssignmentFile, ingestBibliographicFile } from '@patentrack/ingestion';
+import { createOrganization, runPipelineInline } from '@patentrack/pipeline';
+import { exampleAsset, exampleTransactions, TITLE_CHAIN_EXAMPLES } from '@patentrack/pipeline/testing';
 import { LOCAL_DEFAULTS } from '@patentrack/shared';
 import { createTestDatabase, type TestDatabase } from '@patentrack/db/testing';
 import { seedDemo } from '../apps/worker/src/seed/demo';
+import { writeAssignmentsXml, writeGrantsXml } from '../apps/worker/src/testing/example-files';
 // @ts-expect-error plain ESM helper shared with `npm start`, no type declarations
 import { buildWebIfStale, webDir } from '../scripts/lib/web-build.mjs';
 
+export interface Login {
+  email: string;
+  password: string;
+  orgId: string;
+}
+
 export interface E2eContext {
   baseUrl: string;
-  demo: { email: string; password: string; orgId: string };
+  demo: Login;
+  /** An organization monitoring BETA, whose examples of business-rules §4.2 include chain gaps (BT-2, BT-8). */
+  chainExamples: Login;
   databaseUrl: string;
 }
 
@@ -39,7 +53,9 @@ function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -57,6 +73,53 @@ async function waitForHealth(baseUrl: string, server: ChildProcess, timeoutMs = 
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`the web server did not become healthy within ${timeoutMs} ms`);
+}
+
+/**
+ * The worked title-chain examples as real daily assignment and weekly grant XML, through ingestion and the
+ * organization pipeline: the demo sample data has no chain gap, these do.
+ */
+async function seedChainExamples(pool: Pool, dir: string): Promise<Login> {
+  const assignments = path.join(dir, 'ad20240102.xml');
+  const grants = path.join(dir, 'ipgb20240102.xml');
+  await writeAssignmentsXml(
+    assignments,
+    '2024-01-02',
+    TITLE_CHAIN_EXAMPLES.flatMap((example, index) => exampleTransactions(index, example)),
+  );
+  await writeGrantsXml(
+    grants,
+    TITLE_CHAIN_EXAMPLES.flatMap((example, index) => {
+      const asset = exampleAsset(index);
+      return example.faceAssignee
+        ? [
+            {
+              grant: asset.grant,
+              appno: asset.appno,
+              filingDate: asset.appnoDate,
+              assignee: example.faceAssignee,
+              inventor: { family: 'SMITH', given: 'JOHN A' },
+            },
+          ]
+        : [];
+    }),
+  );
+  await ingestBibliographicFile({ feed: 'grants', pool, source: grants, trigger: 'manual' });
+  await ingestAssignmentFile({ pool, source: assignments, trigger: 'manual' });
+  const { id: orgId } = await createOrganization(pool, { name: 'Beta Holdings', companies: ['BETA'] });
+  const login = {
+    email: 'beta-admin@patentrack.local',
+    password: `${randomBytes(12).toString('base64url')}Bt7`,
+    orgId,
+  };
+  await pool.query(
+    `insert into users (organization_id, email, password_hash, first_name, last_name, role, status, email_verified_at)
+     values ($1, $2, $3, 'Beta', 'Admin', 'admin', 'active', now())`,
+    [orgId, login.email, await hash(login.password, 12)],
+  );
+  const run = await runPipelineInline(pool, { orgId, jobType: 'full_rebuild', trigger: 'seed' });
+  if (run.status !== 'success') throw new Error(`the chain-examples pipeline ended with ${run.status}`);
+  return login;
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -77,10 +140,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
     database = await createTestDatabase();
     log(`database ${database.name}; seeding the demo organization`);
     const pool = createPool(database.workerUrl);
-    // The demo password goes to a scratch file, never into the developer's .env.local.
-    const seeded = await seedDemo(pool, { envFile: path.join(scratch, 'env'), log: () => undefined }).finally(() => pool.end());
+    const { seeded, chainExamples } = await (async () => {
+      // The demo password goes to a scratch file, never into the developer's .env.local.
+      const demo = await seedDemo(pool, { envFile: path.join(scratch, 'env'), log: () => undefined });
+      return { seeded: demo, chainExamples: await seedChainExamples(pool, scratch) };
+    })().finally(() => pool.end());
     if (!seeded.admin.password) throw new Error('the demo seed did not create the admin login');
-    if (seeded.run?.status !== 'success') throw new Error(`the demo pipeline ended with ${seeded.run?.status}`);
+    if (seeded.run?.status !== 'success')
+      throw new Error(`the demo pipeline ended with ${seeded.run?.status}`);
     log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
     buildWebIfStale(log);
@@ -114,6 +181,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('e2e', {
       baseUrl,
       demo: { email: seeded.admin.email, password: seeded.admin.password, orgId: seeded.orgId },
+      chainExamples,
       databaseUrl: database.adminUrl,
     });
   } catch (error) {

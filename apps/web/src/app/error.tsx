@@ -3,7 +3,13 @@
 import { ErrorPage } from '@/components/ErrorPage';
 
 /** Unexpected render failures: a 500 page with Retry and the digest the server logged. */
-export default function RouteError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function RouteError({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return (
     <main id="main" className="px-4">
       <ErrorPage

@@ -33,7 +33,10 @@ function LiveDot() {
   const { connected } = useLiveEvents();
   return (
     <span className="flex items-center gap-1.5 text-xs" data-testid="live-dot" data-connected={connected}>
-      <span aria-hidden="true" className={`inline-block h-2.5 w-2.5 rounded-full ${connected ? 'bg-green-600' : 'bg-zinc-400'}`} />
+      <span
+        aria-hidden="true"
+        className={`inline-block h-2.5 w-2.5 rounded-full ${connected ? 'bg-green-600' : 'bg-zinc-400'}`}
+      />
       <span className="sr-only md:not-sr-only muted">{connected ? 'Live' : 'Reconnecting'}</span>
     </span>
   );
@@ -50,7 +53,14 @@ function UserMenu({ me }: { me: Me }) {
   };
   return (
     <div className="relative">
-      <button type="button" className="btn" aria-expanded={open} aria-haspopup="menu" onClick={() => setOpen(!open)} data-testid="user-menu">
+      <button
+        type="button"
+        className="btn"
+        aria-expanded={open}
+        aria-haspopup="menu"
+        onClick={() => setOpen(!open)}
+        data-testid="user-menu"
+      >
         <span className="max-w-40 truncate">{me.user.name || me.user.email}</span>
       </button>
       {open && (
@@ -61,7 +71,12 @@ function UserMenu({ me }: { me: Me }) {
         >
           <p className="truncate text-sm muted">{me.user.email}</p>
           <ThemeSwitcher me={me} />
-          <Link role="menuitem" href="/settings/security" className="link text-sm" onClick={() => setOpen(false)}>
+          <Link
+            role="menuitem"
+            href="/settings/security"
+            className="link text-sm"
+            onClick={() => setOpen(false)}
+          >
             Security and password
           </Link>
           {me.user.role === 'super_admin' && (
@@ -78,11 +93,22 @@ function UserMenu({ me }: { me: Me }) {
   );
 }
 
-function Sidebar({ items, pathname, onNavigate }: { items: NavItem[]; pathname: string; onNavigate?: () => void }) {
+function Sidebar({
+  items,
+  pathname,
+  onNavigate,
+}: {
+  items: NavItem[];
+  pathname: string;
+  onNavigate?: () => void;
+}) {
   return (
     <nav aria-label="Main" className="flex flex-col gap-1 p-3">
       {items.map((item) => {
-        const active = item.href === '/' ? pathname === '/' : pathname === item.href || pathname.startsWith(`${item.href}/`);
+        const active =
+          item.href === '/'
+            ? pathname === '/'
+            : pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (
           <Link
             key={item.href}
@@ -90,7 +116,9 @@ function Sidebar({ items, pathname, onNavigate }: { items: NavItem[]; pathname: 
             onClick={onNavigate}
             aria-current={active ? 'page' : undefined}
             className={`rounded-md px-3 py-2 text-sm font-medium ${
-              active ? 'bg-blue-50 text-blue-800 dark:bg-blue-950 dark:text-blue-200' : 'text-zinc-800 hover:bg-zinc-100 dark:text-zinc-200 dark:hover:bg-zinc-800'
+              active
+                ? 'bg-blue-50 text-blue-800 dark:bg-blue-950 dark:text-blue-200'
+                : 'text-zinc-800 hover:bg-zinc-100 dark:text-zinc-200 dark:hover:bg-zinc-800'
             }`}
           >
             {item.label}
@@ -114,7 +142,13 @@ function Breadcrumbs({ pathname }: { pathname: string }) {
           return (
             <li key={href} className="flex gap-1">
               {index > 0 && <span aria-hidden="true">/</span>}
-              {last ? <span aria-current="page">{label.length > 24 ? `${label.slice(0, 8)}…` : label}</span> : <Link href={href} className="link">{label.length > 24 ? `${label.slice(0, 8)}…` : label}</Link>}
+              {last ? (
+                <span aria-current="page">{label.length > 24 ? `${label.slice(0, 8)}…` : label}</span>
+              ) : (
+                <Link href={href} className="link">
+                  {label.length > 24 ? `${label.slice(0, 8)}…` : label}
+                </Link>
+              )}
             </li>
           );
         })}
@@ -123,21 +157,46 @@ function Breadcrumbs({ pathname }: { pathname: string }) {
   );
 }
 
-function Frame({ me, items, children, title }: { me: Me; items: NavItem[]; children: ReactNode; title: string }) {
+function Frame({
+  me,
+  items,
+  children,
+  title,
+}: {
+  me: Me;
+  items: NavItem[];
+  children: ReactNode;
+  title: string;
+}) {
   const pathname = usePathname();
   const [drawer, setDrawer] = useState(false);
   return (
     <div className="flex min-h-screen flex-col">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2 dark:focus:bg-zinc-900">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2 dark:focus:bg-zinc-900"
+      >
         Skip to content
       </a>
       <header className="sticky top-0 z-20 flex h-14 items-center gap-3 border-b border-zinc-200 bg-white/95 px-3 dark:border-zinc-800 dark:bg-zinc-950/95">
-        <button type="button" className="btn md:hidden" aria-label="Open navigation" aria-expanded={drawer} onClick={() => setDrawer(!drawer)}>
-          <svg aria-hidden="true" width="18" height="18" viewBox="0 0 18 18"><path d="M2 4h14M2 9h14M2 14h14" stroke="currentColor" strokeWidth="2" /></svg>
+        <button
+          type="button"
+          className="btn md:hidden"
+          aria-label="Open navigation"
+          aria-expanded={drawer}
+          onClick={() => setDrawer(!drawer)}
+        >
+          <svg aria-hidden="true" width="18" height="18" viewBox="0 0 18 18">
+            <path d="M2 4h14M2 9h14M2 14h14" stroke="currentColor" strokeWidth="2" />
+          </svg>
         </button>
         <Link href="/" className="flex min-w-0 items-center gap-2 font-semibold">
-          {me.organization.logoUrl && <img src={me.organization.logoUrl} alt="" className="h-7 w-7 rounded object-contain" />}
-          <span className="truncate" data-testid="org-name">{me.organization.name}</span>
+          {me.organization.logoUrl && (
+            <img src={me.organization.logoUrl} alt="" className="h-7 w-7 rounded object-contain" />
+          )}
+          <span className="truncate" data-testid="org-name">
+            {me.organization.name}
+          </span>
         </Link>
         <span className="muted hidden text-sm sm:inline">{title}</span>
         <div className="ml-auto flex items-center gap-3">
@@ -150,8 +209,18 @@ function Frame({ me, items, children, title }: { me: Me; items: NavItem[]; child
           <Sidebar items={items} pathname={pathname} />
         </aside>
         {drawer && (
-          <div className="fixed inset-0 z-40 md:hidden" role="dialog" aria-modal="true" aria-label="Navigation">
-            <button type="button" aria-label="Close navigation" className="absolute inset-0 bg-black/40" onClick={() => setDrawer(false)} />
+          <div
+            className="fixed inset-0 z-40 md:hidden"
+            role="dialog"
+            aria-modal="true"
+            aria-label="Navigation"
+          >
+            <button
+              type="button"
+              aria-label="Close navigation"
+              className="absolute inset-0 bg-black/40"
+              onClick={() => setDrawer(false)}
+            />
             <aside className="absolute inset-y-0 left-0 w-64 bg-white dark:bg-zinc-950">
               <Sidebar items={items} pathname={pathname} onNavigate={() => setDrawer(false)} />
             </aside>
@@ -190,7 +259,12 @@ export function DashboardShell({ children }: { children: ReactNode }) {
     if (hidden && mode) router.replace(landingFor(mode) === pathname ? '/settings' : landingFor(mode));
   }, [hidden, mode, pathname, router]);
 
-  if (error) return <main id="main" className="px-4"><ApiErrorView error={error} /></main>;
+  if (error)
+    return (
+      <main id="main" className="px-4">
+        <ApiErrorView error={error} />
+      </main>
+    );
   if (!me || hidden) return <ShellSkeleton />;
   return (
     <LiveEventsProvider enabled>
@@ -218,7 +292,12 @@ export function AdminShell({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (denied) router.replace('/');
   }, [denied, router]);
-  if (error) return <main id="main" className="px-4"><ApiErrorView error={error} /></main>;
+  if (error)
+    return (
+      <main id="main" className="px-4">
+        <ApiErrorView error={error} />
+      </main>
+    );
   if (!me || denied) return <ShellSkeleton />;
   return (
     <LiveEventsProvider enabled>

@@ -43,7 +43,9 @@ export function DataList<T>({
           <thead>
             <tr>
               {columns.map((column) => (
-                <th key={column.header} scope="col">{column.header}</th>
+                <th key={column.header} scope="col">
+                  {column.header}
+                </th>
               ))}
             </tr>
           </thead>
@@ -59,9 +61,16 @@ export function DataList<T>({
         </table>
       </div>
       <div className="flex items-center gap-3">
-        <span className="text-sm muted">{formatCount(rows.length)} of {formatCount(pages.data.pages[0]?.total)}</span>
+        <span className="text-sm muted">
+          {formatCount(rows.length)} of {formatCount(pages.data.pages[0]?.total)}
+        </span>
         {pages.hasNextPage && (
-          <button type="button" className="btn" onClick={() => pages.fetchNextPage()} disabled={pages.isFetchingNextPage}>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => pages.fetchNextPage()}
+            disabled={pages.isFetchingNextPage}
+          >
             {pages.isFetchingNextPage ? 'Loading…' : 'Load more'}
           </button>
         )}

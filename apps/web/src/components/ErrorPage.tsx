@@ -15,7 +15,15 @@ export interface ErrorPageProps {
 }
 
 /** The `error-page` of Part D: 404 (also other tenants' objects), 403, 410, 429, 500 and 503. */
-export function ErrorPage({ status, title, message, requestId, reason, actions, homeHref = '/' }: ErrorPageProps) {
+export function ErrorPage({
+  status,
+  title,
+  message,
+  requestId,
+  reason,
+  actions,
+  homeHref = '/',
+}: ErrorPageProps) {
   return (
     <section
       data-testid="error-page"

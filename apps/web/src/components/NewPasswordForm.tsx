@@ -27,10 +27,18 @@ export function NewPasswordForm({ kind }: { kind: 'reset' | 'invite' }) {
     setFieldErrors({});
     try {
       if (kind === 'reset') {
-        await apiData('/auth/reset-password', { method: 'POST', body: { token, password }, refreshOn401: false });
+        await apiData('/auth/reset-password', {
+          method: 'POST',
+          body: { token, password },
+          refreshOn401: false,
+        });
         setDone(true);
       } else {
-        await apiData('/auth/accept-invite', { method: 'POST', body: { token, name: String(form.get('name') || '') || undefined, password }, refreshOn401: false });
+        await apiData('/auth/accept-invite', {
+          method: 'POST',
+          body: { token, name: String(form.get('name') || '') || undefined, password },
+          refreshOn401: false,
+        });
         window.location.assign('/');
       }
     } catch (caught) {
@@ -38,7 +46,11 @@ export function NewPasswordForm({ kind }: { kind: 'reset' | 'invite' }) {
         setFieldErrors(caught.fieldErrors);
         setTimeout(() => focusFirstInvalid(formRef.current), 0);
       } else if (caught instanceof ApiError && caught.status < 500) {
-        setFailure(kind === 'reset' ? 'This reset link is used or expired.' : 'This invitation is no longer valid — ask your admin to resend it.');
+        setFailure(
+          kind === 'reset'
+            ? 'This reset link is used or expired.'
+            : 'This invitation is no longer valid — ask your admin to resend it.',
+        );
       } else setFailure('Something went wrong. Please try again.');
     } finally {
       setBusy(false);
@@ -49,22 +61,34 @@ export function NewPasswordForm({ kind }: { kind: 'reset' | 'invite' }) {
     return (
       <div className="flex flex-col gap-4">
         <h1 className="text-xl font-bold">Password changed</h1>
-        <FormMessage tone="success">Your password was changed and your other sessions were signed out.</FormMessage>
-        <Link href="/login" className="btn-primary">Sign in</Link>
+        <FormMessage tone="success">
+          Your password was changed and your other sessions were signed out.
+        </FormMessage>
+        <Link href="/login" className="btn-primary">
+          Sign in
+        </Link>
       </div>
     );
   }
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-xl font-bold">{kind === 'reset' ? 'Choose a new password' : 'Accept your invitation'}</h1>
+      <h1 className="text-xl font-bold">
+        {kind === 'reset' ? 'Choose a new password' : 'Accept your invitation'}
+      </h1>
       {(failure || !token) && (
         <FormMessage tone="error">
           {failure ?? 'The link is incomplete.'}{' '}
-          {kind === 'reset' && <Link href="/forgot-password" className="link">Request a new link</Link>}
+          {kind === 'reset' && (
+            <Link href="/forgot-password" className="link">
+              Request a new link
+            </Link>
+          )}
         </FormMessage>
       )}
       <form ref={formRef} className="flex flex-col gap-3" onSubmit={submit} noValidate>
-        {kind === 'invite' && <Field label="Your name" name="name" autoComplete="name" error={fieldErrors.name} />}
+        {kind === 'invite' && (
+          <Field label="Your name" name="name" autoComplete="name" error={fieldErrors.name} />
+        )}
         <div>
           <Field
             label="New password"
@@ -78,7 +102,11 @@ export function NewPasswordForm({ kind }: { kind: 'reset' | 'invite' }) {
           />
           <PasswordChecklist password={password} />
         </div>
-        <button type="submit" className="btn-primary" disabled={busy || !token || !passwordAcceptable(password)}>
+        <button
+          type="submit"
+          className="btn-primary"
+          disabled={busy || !token || !passwordAcceptable(password)}
+        >
           {kind === 'reset' ? 'Change password' : 'Set password and sign in'}
         </button>
       </form>

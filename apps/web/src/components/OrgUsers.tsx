@@ -29,11 +29,16 @@ export function OrgUsers({ orgId }: { orgId: string | undefined }) {
   const path = orgId ? `/organizations/${orgId}/users` : null;
   const users = useApiBody<{ data: OrgUser[]; total: number }>(path);
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
-  const onError = (error: unknown) => setMessage({ tone: 'error', text: error instanceof ApiError ? error.message : 'The change was not saved.' });
+  const onError = (error: unknown) =>
+    setMessage({
+      tone: 'error',
+      text: error instanceof ApiError ? error.message : 'The change was not saved.',
+    });
   const refresh = () => queryClient.invalidateQueries({ queryKey: [path] });
 
   const invite = useMutation({
-    mutationFn: (body: { email: string; name: string; role: string }) => apiData(path!, { method: 'POST', body }),
+    mutationFn: (body: { email: string; name: string; role: string }) =>
+      apiData(path!, { method: 'POST', body }),
     onSuccess: () => {
       setMessage({ tone: 'success', text: 'Invitation sent.' });
       void refresh();
@@ -41,7 +46,8 @@ export function OrgUsers({ orgId }: { orgId: string | undefined }) {
     onError,
   });
   const update = useMutation({
-    mutationFn: ({ id, body }: { id: string; body: object }) => apiData(`${path}/${id}`, { method: 'PATCH', body }),
+    mutationFn: ({ id, body }: { id: string; body: object }) =>
+      apiData(`${path}/${id}`, { method: 'PATCH', body }),
     onSuccess: () => void refresh(),
     onError,
   });
@@ -54,24 +60,36 @@ export function OrgUsers({ orgId }: { orgId: string | undefined }) {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    invite.mutate({ email: String(form.get('email')), name: String(form.get('name')), role: String(form.get('role')) });
+    invite.mutate({
+      email: String(form.get('email')),
+      name: String(form.get('name')),
+      role: String(form.get('role')),
+    });
     event.currentTarget.reset();
   };
 
   return (
     <div className="flex flex-col gap-4">
       {message && <FormMessage tone={message.tone}>{message.text}</FormMessage>}
-      <form onSubmit={submit} className="grid max-w-3xl gap-3 sm:grid-cols-[1fr_1fr_auto_auto] sm:items-end" aria-label="Invite a user">
+      <form
+        onSubmit={submit}
+        className="grid max-w-3xl gap-3 sm:grid-cols-[1fr_1fr_auto_auto] sm:items-end"
+        aria-label="Invite a user"
+      >
         <Field label="Email" name="email" type="email" required />
         <Field label="Name" name="name" required />
         <div>
-          <label htmlFor="invite-role" className="label">Role</label>
+          <label htmlFor="invite-role" className="label">
+            Role
+          </label>
           <select id="invite-role" name="role" className="input">
             <option value="member">Member</option>
             <option value="admin">Admin</option>
           </select>
         </div>
-        <button type="submit" className="btn-primary" disabled={invite.isPending}>Invite</button>
+        <button type="submit" className="btn-primary" disabled={invite.isPending}>
+          Invite
+        </button>
       </form>
       {users.isPending ? (
         <SkeletonRows />
@@ -82,15 +100,33 @@ export function OrgUsers({ orgId }: { orgId: string | undefined }) {
       ) : (
         <div className="overflow-x-auto">
           <table className="table">
-            <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col">MFA</th><th scope="col">Last login</th><th scope="col">Actions</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Role</th>
+                <th scope="col">Status</th>
+                <th scope="col">MFA</th>
+                <th scope="col">Last login</th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
             <tbody>
               {users.data.data.map((user) => (
                 <tr key={user.id}>
                   <td>{user.name}</td>
                   <td>{user.email}</td>
                   <td>
-                    <label className="sr-only" htmlFor={`role-${user.id}`}>Role of {user.email}</label>
-                    <select id={`role-${user.id}`} className="input py-1" value={user.role} disabled={user.role === 'super_admin'} onChange={(event) => update.mutate({ id: user.id, body: { role: event.target.value } })}>
+                    <label className="sr-only" htmlFor={`role-${user.id}`}>
+                      Role of {user.email}
+                    </label>
+                    <select
+                      id={`role-${user.id}`}
+                      className="input py-1"
+                      value={user.role}
+                      disabled={user.role === 'super_admin'}
+                      onChange={(event) => update.mutate({ id: user.id, body: { role: event.target.value } })}
+                    >
                       <option value="member">member</option>
                       <option value="admin">admin</option>
                       {user.role === 'super_admin' && <option value="super_admin">super admin</option>}
@@ -100,9 +136,23 @@ export function OrgUsers({ orgId }: { orgId: string | undefined }) {
                   <td>{user.mfaEnabled ? 'on' : 'off'}</td>
                   <td>{formatDateTime(user.lastLoginAt)}</td>
                   <td className="flex gap-2">
-                    {user.status === 'locked' && <button type="button" className="btn" onClick={() => update.mutate({ id: user.id, body: { status: 'active' } })}>Unlock</button>}
+                    {user.status === 'locked' && (
+                      <button
+                        type="button"
+                        className="btn"
+                        onClick={() => update.mutate({ id: user.id, body: { status: 'active' } })}
+                      >
+                        Unlock
+                      </button>
+                    )}
                     {user.id !== me.data?.user.id && (
-                      <button type="button" className="btn" onClick={() => window.confirm(`Remove ${user.email}?`) && remove.mutate(user.id)}>Remove</button>
+                      <button
+                        type="button"
+                        className="btn"
+                        onClick={() => window.confirm(`Remove ${user.email}?`) && remove.mutate(user.id)}
+                      >
+                        Remove
+                      </button>
                     )}
                   </td>
                 </tr>

@@ -26,7 +26,15 @@ interface CreatedShare {
  * The share dialog (B2.17): a link for 1–100 selected assets with expiry, optional max uses and permissions
  * (#57). A native modal dialog traps focus and gives it back to the opener on close.
  */
-export function ShareDialog({ assetIds, defaultName, onClose }: { assetIds: string[]; defaultName: string; onClose: () => void }) {
+export function ShareDialog({
+  assetIds,
+  defaultName,
+  onClose,
+}: {
+  assetIds: string[];
+  defaultName: string;
+  onClose: () => void;
+}) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const me = useMe();
   const isAdmin = me.data?.user.role !== 'member';
@@ -88,7 +96,9 @@ export function ShareDialog({ assetIds, defaultName, onClose }: { assetIds: stri
         {created ? (
           <div className="flex flex-col gap-3">
             <FormMessage tone="success">The link is ready.</FormMessage>
-            <label className="label" htmlFor="share-url">Share link</label>
+            <label className="label" htmlFor="share-url">
+              Share link
+            </label>
             <div className="flex gap-2">
               <input id="share-url" className="input" readOnly value={shareUrl} data-testid="share-url" />
               <button
@@ -112,26 +122,50 @@ export function ShareDialog({ assetIds, defaultName, onClose }: { assetIds: stri
             {tooMany && <FormMessage tone="error">A link can hold at most {MAX_ASSETS} assets.</FormMessage>}
             <Field label="Name" name="name" defaultValue={defaultName} required maxLength={200} />
             <div>
-              <label htmlFor="share-expiry" className="label">Expires after</label>
-              <select id="share-expiry" className="input" value={expiresIn} onChange={(event) => setExpiresIn(event.target.value)}>
+              <label htmlFor="share-expiry" className="label">
+                Expires after
+              </label>
+              <select
+                id="share-expiry"
+                className="input"
+                value={expiresIn}
+                onChange={(event) => setExpiresIn(event.target.value)}
+              >
                 {EXPIRY_OPTIONS.filter((option) => !('adminOnly' in option) || isAdmin).map((option) => (
                   <option key={option.value} value={option.value}>
                     {option.label}
                   </option>
                 ))}
               </select>
-              {expiresIn === 'never' && <p className="mt-1 text-sm text-amber-800 dark:text-amber-300">A link that never expires stays valid until you revoke it.</p>}
+              {expiresIn === 'never' && (
+                <p className="mt-1 text-sm text-amber-800 dark:text-amber-300">
+                  A link that never expires stays valid until you revoke it.
+                </p>
+              )}
             </div>
             <Field label="Maximum uses (optional)" name="maxUses" type="number" min={1} max={10000} />
             <fieldset className="flex flex-col gap-1 text-sm">
               <legend className="label">The recipient may see</legend>
-              <label className="flex items-center gap-2"><input type="checkbox" name="allowDiagram" defaultChecked /> Ownership diagrams</label>
-              <label className="flex items-center gap-2"><input type="checkbox" name="allowAssetList" defaultChecked /> The asset list</label>
-              <label className="flex items-center gap-2"><input type="checkbox" name="allowConnections" /> Transaction details</label>
+              <label className="flex items-center gap-2">
+                <input type="checkbox" name="allowDiagram" defaultChecked /> Ownership diagrams
+              </label>
+              <label className="flex items-center gap-2">
+                <input type="checkbox" name="allowAssetList" defaultChecked /> The asset list
+              </label>
+              <label className="flex items-center gap-2">
+                <input type="checkbox" name="allowConnections" /> Transaction details
+              </label>
             </fieldset>
             <div className="flex justify-end gap-2">
-              <button type="button" className="btn" onClick={() => dialogRef.current?.close()}>Cancel</button>
-              <button type="submit" className="btn-primary" disabled={busy || tooMany || assetIds.length === 0} data-testid="share-create">
+              <button type="button" className="btn" onClick={() => dialogRef.current?.close()}>
+                Cancel
+              </button>
+              <button
+                type="submit"
+                className="btn-primary"
+                disabled={busy || tooMany || assetIds.length === 0}
+                data-testid="share-create"
+              >
                 {busy ? 'Creating…' : 'Create link'}
               </button>
             </div>

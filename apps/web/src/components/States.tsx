@@ -19,7 +19,9 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
 
 /** A grey placeholder block shown while data loads. */
 export function Skeleton({ className = 'h-4 w-full' }: { className?: string }) {
-  return <div aria-hidden="true" className={`animate-pulse rounded bg-zinc-200 dark:bg-zinc-800 ${className}`} />;
+  return (
+    <div aria-hidden="true" className={`animate-pulse rounded bg-zinc-200 dark:bg-zinc-800 ${className}`} />
+  );
 }
 
 export function SkeletonRows({ rows = 6, label = 'Loading' }: { rows?: number; label?: string }) {
@@ -34,19 +36,46 @@ export function SkeletonRows({ rows = 6, label = 'Loading' }: { rows?: number; l
 }
 
 /** An API failure as an error page: 404 for unknown or foreign objects, 403, 5xx with Retry. */
-export function ApiErrorView({ error, onRetry, notFoundTitle = 'Not found' }: { error: unknown; onRetry?: () => void; notFoundTitle?: string }) {
+export function ApiErrorView({
+  error,
+  onRetry,
+  notFoundTitle = 'Not found',
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  notFoundTitle?: string;
+}) {
   const apiError = error instanceof ApiError ? error : null;
   const status = apiError?.status ?? 500;
   if (status === 404) {
     return (
-      <ErrorPage status={404} title={notFoundTitle} message="It does not exist, or it is not part of your organization." requestId={apiError?.requestId} />
+      <ErrorPage
+        status={404}
+        title={notFoundTitle}
+        message="It does not exist, or it is not part of your organization."
+        requestId={apiError?.requestId}
+      />
     );
   }
   if (status === 403) {
-    return <ErrorPage status={403} title="Access denied" message="Your role does not allow this." requestId={apiError?.requestId} />;
+    return (
+      <ErrorPage
+        status={403}
+        title="Access denied"
+        message="Your role does not allow this."
+        requestId={apiError?.requestId}
+      />
+    );
   }
   if (status === 503) {
-    return <ErrorPage status={503} title="Down for maintenance" message="Please try again in a few minutes." requestId={apiError?.requestId} />;
+    return (
+      <ErrorPage
+        status={503}
+        title="Down for maintenance"
+        message="Please try again in a few minutes."
+        requestId={apiError?.requestId}
+      />
+    );
   }
   return (
     <ErrorPage

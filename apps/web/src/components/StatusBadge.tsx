@@ -25,7 +25,11 @@ export function StatusBadge({ status }: { status: string | null | undefined }) {
 export function ConveyanceChip({ type, color }: { type: string | null; color?: string | null }) {
   return (
     <span className="inline-flex items-center gap-1.5 text-xs">
-      <span aria-hidden="true" className="inline-block h-3 w-3 rounded-sm border border-black/20" style={{ background: color ?? conveyanceTypeInfo(type ?? '')?.color ?? '#E60000' }} />
+      <span
+        aria-hidden="true"
+        className="inline-block h-3 w-3 rounded-sm border border-black/20"
+        style={{ background: color ?? conveyanceTypeInfo(type ?? '')?.color ?? '#E60000' }}
+      />
       <span>{type ?? 'unclassified'}</span>
     </span>
   );

@@ -34,7 +34,8 @@ export function ThemeSwitcher({ me, compact = false }: { me: Me; compact?: boole
   useEffect(() => setTheme(saved), [saved]);
 
   const save = useMutation({
-    mutationFn: (next: ThemeSetting) => apiData<Me>('/me', { method: 'PATCH', body: { preferences: { darkMode: preferenceFromTheme(next) } } }),
+    mutationFn: (next: ThemeSetting) =>
+      apiData<Me>('/me', { method: 'PATCH', body: { preferences: { darkMode: preferenceFromTheme(next) } } }),
     onSuccess: (updated) => queryClient.setQueryData(ME_QUERY_KEY, updated),
     onError: () => {
       setTheme(saved);

@@ -11,7 +11,13 @@ export function Field({
   hint,
   ref,
   ...input
-}: { label: string; name: string; error?: string; hint?: ReactNode; ref?: Ref<HTMLInputElement> } & InputHTMLAttributes<HTMLInputElement>) {
+}: {
+  label: string;
+  name: string;
+  error?: string;
+  hint?: ReactNode;
+  ref?: Ref<HTMLInputElement>;
+} & InputHTMLAttributes<HTMLInputElement>) {
   const id = `field-${name}`;
   return (
     <div>
@@ -55,7 +61,12 @@ export function PasswordChecklist({ password }: { password: string }) {
       {PASSWORD_RULES.map((rule) => {
         const ok = !failed.has(rule.id);
         return (
-          <li key={rule.id} data-rule={rule.id} data-ok={ok} className={ok ? 'text-green-800 dark:text-green-300' : 'muted'}>
+          <li
+            key={rule.id}
+            data-rule={rule.id}
+            data-ok={ok}
+            className={ok ? 'text-green-800 dark:text-green-300' : 'muted'}
+          >
             <span aria-hidden="true">{ok ? '✔ ' : '○ '}</span>
             {rule.message}
             <span className="sr-only">{ok ? ' (met)' : ' (not met)'}</span>
@@ -88,10 +99,14 @@ export function FormMessage({ tone, children }: { tone: 'error' | 'info' | 'succ
   const styles = {
     error: 'border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200',
     info: 'border-blue-300 bg-blue-50 text-blue-900 dark:border-blue-800 dark:bg-blue-950 dark:text-blue-200',
-    success: 'border-green-300 bg-green-50 text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-200',
+    success:
+      'border-green-300 bg-green-50 text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-200',
   };
   return (
-    <div role={tone === 'error' ? 'alert' : 'status'} className={`rounded-md border px-3 py-2 text-sm ${styles[tone]}`}>
+    <div
+      role={tone === 'error' ? 'alert' : 'status'}
+      className={`rounded-md border px-3 py-2 text-sm ${styles[tone]}`}
+    >
       {children}
     </div>
   );

@@ -139,7 +139,8 @@ export async function apiRequest<T>(path: string, options: ApiRequestOptions = {
       body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
     });
   let response = await send();
-  if (response.status === 401 && options.refreshOn401 !== false && (await refreshSession())) response = await send();
+  if (response.status === 401 && options.refreshOn401 !== false && (await refreshSession()))
+    response = await send();
   if (!response.ok) throw await toApiError(response);
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;

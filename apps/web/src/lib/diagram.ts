@@ -6,7 +6,9 @@ import { diagramPayloadSchema, type DiagramPayload } from '@patentrack/shared';
  */
 export function parseDiagramResponse(body: unknown): { ok: true; diagram: DiagramPayload } | { ok: false } {
   const candidate =
-    body && typeof body === 'object' && !('boxes' in body) && 'data' in body ? (body as { data: unknown }).data : body;
+    body && typeof body === 'object' && !('boxes' in body) && 'data' in body
+      ? (body as { data: unknown }).data
+      : body;
   const parsed = diagramPayloadSchema.safeParse(candidate);
   return parsed.success ? { ok: true, diagram: parsed.data } : { ok: false };
 }

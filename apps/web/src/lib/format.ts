@@ -11,7 +11,12 @@ export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '—';
   const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleDateString('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+  return date.toLocaleDateString('en-US', {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
 }
 
 export function formatDateTime(iso: string | null | undefined): string {
@@ -30,5 +35,7 @@ export function formatPatentNumber(docNumber: string | null | undefined): string
 /** Application numbers are shown as USPTO writes them: `12/345,678`. */
 export function formatApplicationNumber(docNumber: string | null | undefined): string {
   if (!docNumber) return '—';
-  return /^\d{8}$/.test(docNumber) ? `${docNumber.slice(0, 2)}/${docNumber.slice(2, 5)},${docNumber.slice(5)}` : docNumber;
+  return /^\d{8}$/.test(docNumber)
+    ? `${docNumber.slice(0, 2)}/${docNumber.slice(2, 5)},${docNumber.slice(5)}`
+    : docNumber;
 }

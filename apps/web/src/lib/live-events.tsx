@@ -26,7 +26,13 @@ export type LiveEvent =
   | { type: 'new-assignments'; data: { orgId: string; count: number; refreshNeeded: boolean } }
   | { type: 'job-complete'; data: { jobId: string; kind: string; status: string; resultUrl?: string } };
 
-const EVENT_TYPES = ['ingestion-progress', 'pipeline-complete', 'dashboard-refresh', 'new-assignments', 'job-complete'] as const;
+const EVENT_TYPES = [
+  'ingestion-progress',
+  'pipeline-complete',
+  'dashboard-refresh',
+  'new-assignments',
+  'job-complete',
+] as const;
 
 type Listener = (event: LiveEvent) => void;
 

@@ -51,7 +51,9 @@ export function isFeatureEnabled(mode: EnvironmentMode, feature: Feature): boole
 
 /** The sidebar of one user in one organisation's mode. */
 export function navigationFor(mode: EnvironmentMode, role: UserRole): NavItem[] {
-  return NAV_ITEMS.filter((item) => isFeatureEnabled(mode, item.feature) && (!item.adminOnly || role !== 'member'));
+  return NAV_ITEMS.filter(
+    (item) => isFeatureEnabled(mode, item.feature) && (!item.adminOnly || role !== 'member'),
+  );
 }
 
 /** STANDARD and the sample modes land on the patent list; the others on Home. */

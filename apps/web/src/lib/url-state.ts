@@ -7,7 +7,10 @@ import { useCallback, useMemo } from 'react';
  * Page state kept in the URL (Part D "Deep links"): only known keys with valid values are read, defaults are
  * omitted when written, and each change is a history entry so back/forward walk through filter changes.
  */
-export function useUrlState<K extends string>(defaults: Record<K, string>, allowed: Partial<Record<K, readonly string[]>> = {}) {
+export function useUrlState<K extends string>(
+  defaults: Record<K, string>,
+  allowed: Partial<Record<K, readonly string[]>> = {},
+) {
   const router = useRouter();
   const pathname = usePathname();
   const search = useSearchParams();
@@ -21,7 +24,7 @@ export function useUrlState<K extends string>(defaults: Record<K, string>, allow
       if (!options || options.includes(value)) values[key] = value;
     }
     return values;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Defaults and allowed values are fixed per page; only the URL changes the state.
   }, [search]);
 
   const update = useCallback(
@@ -34,7 +37,6 @@ export function useUrlState<K extends string>(defaults: Record<K, string>, allow
       const query = params.toString();
       router.push(query ? `${pathname}?${query}` : pathname, { scroll: false });
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [search, pathname, router],
   );
 

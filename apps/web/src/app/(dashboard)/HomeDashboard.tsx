@@ -68,7 +68,17 @@ interface PipelineStatus {
   lastCompletedAt: string | null;
 }
 
-function MetricCard({ label, value, href, testId }: { label: string; value: number; href?: string; testId: string }) {
+function MetricCard({
+  label,
+  value,
+  href,
+  testId,
+}: {
+  label: string;
+  value: number;
+  href?: string;
+  testId: string;
+}) {
   const body = (
     <>
       <span className="text-sm muted">{label}</span>
@@ -108,7 +118,11 @@ function ActivityChart({ breakdown }: { breakdown: DashboardSummary['activityBre
             </td>
             <td className="w-2/3">
               <div className="flex items-center gap-2">
-                <div className="h-3 rounded bg-blue-600 dark:bg-blue-400" style={{ width: `${(row.transactions / max) * 100}%` }} aria-hidden="true" />
+                <div
+                  className="h-3 rounded bg-blue-600 dark:bg-blue-400"
+                  style={{ width: `${(row.transactions / max) * 100}%` }}
+                  aria-hidden="true"
+                />
                 <span className="tabular-nums">{formatCount(row.transactions)}</span>
               </div>
             </td>
@@ -123,17 +137,21 @@ function RecentTransactions() {
   const recent = useApiBody<Page<RecentTransaction>>('/events/assignments', { days: 30, limit: 10 });
   if (recent.isPending) return <SkeletonRows rows={4} />;
   if (recent.error) return <InlineError error={recent.error} />;
-  if (recent.data.data.length === 0) return <EmptyState title="No transactions recorded in the last 30 days" />;
+  if (recent.data.data.length === 0)
+    return <EmptyState title="No transactions recorded in the last 30 days" />;
   return (
     <ul className="flex flex-col divide-y divide-zinc-100 text-sm dark:divide-zinc-800">
       {recent.data.data.map((row) => (
         <li key={row.rfId} className="flex flex-col gap-0.5 py-2">
           <span className="flex items-center gap-2">
             <ConveyanceChip type={row.type} />
-            <span className="muted" title={row.recordDate ?? undefined}>{formatDate(row.recordDate)}</span>
+            <span className="muted" title={row.recordDate ?? undefined}>
+              {formatDate(row.recordDate)}
+            </span>
           </span>
           <span>
-            {row.assignorName ?? '—'} → {row.assigneeName ?? '—'} <span className="muted">({formatCount(row.affectedAssets)} assets)</span>
+            {row.assignorName ?? '—'} → {row.assigneeName ?? '—'}{' '}
+            <span className="muted">({formatCount(row.affectedAssets)} assets)</span>
           </span>
         </li>
       ))}
@@ -161,7 +179,11 @@ function FeesDue() {
 }
 
 function Provisioning({ orgId }: { orgId: string }) {
-  const pipeline = useApiData<PipelineStatus>(`/organizations/${orgId}/pipeline`, {}, { refetchInterval: 10_000 });
+  const pipeline = useApiData<PipelineStatus>(
+    `/organizations/${orgId}/pipeline`,
+    {},
+    { refetchInterval: 10_000 },
+  );
   return (
     <EmptyState title="Your portfolio is being prepared">
       <p className="mb-3">We are loading your companies' patents and building their chains of title.</p>
@@ -181,8 +203,13 @@ export function HomeDashboard() {
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold">Home</h1>
       {runningPipeline && (
-        <div role="status" data-testid="pipeline-banner" className="rounded-md border border-blue-300 bg-blue-50 px-3 py-2 text-sm text-blue-900 dark:border-blue-800 dark:bg-blue-950 dark:text-blue-200">
-          Pipeline running: {runningPipeline.step} ({Math.round(runningPipeline.progress * 100)}%). The figures refresh when it finishes.
+        <div
+          role="status"
+          data-testid="pipeline-banner"
+          className="rounded-md border border-blue-300 bg-blue-50 px-3 py-2 text-sm text-blue-900 dark:border-blue-800 dark:bg-blue-950 dark:text-blue-200"
+        >
+          Pipeline running: {runningPipeline.step} ({Math.round(runningPipeline.progress * 100)}%). The
+          figures refresh when it finishes.
         </div>
       )}
       {org?.status === 'provisioning' ? (
@@ -197,25 +224,41 @@ export function HomeDashboard() {
         <InlineError error={summary.error} />
       ) : (
         <>
-          <section aria-label="Portfolio metrics" className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-6">
+          <section
+            aria-label="Portfolio metrics"
+            className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-6"
+          >
             {METRIC_CARDS.map((card) => (
-              <MetricCard key={card.key} testId={`metric-${card.key}`} label={card.label} value={summary.data[card.key] as number} href={card.href} />
+              <MetricCard
+                key={card.key}
+                testId={`metric-${card.key}`}
+                label={card.label}
+                value={summary.data[card.key] as number}
+                href={card.href}
+              />
             ))}
           </section>
           <p className="text-sm muted" data-testid="freshness">
-            Data as of {formatDateTime(summary.data.lastIngestionDate)} · last analysis {formatDateTime(summary.data.lastPipelineRun)}
+            Data as of {formatDateTime(summary.data.lastIngestionDate)} · last analysis{' '}
+            {formatDateTime(summary.data.lastPipelineRun)}
           </p>
           <div className="grid gap-4 lg:grid-cols-2">
             <section className="card" aria-labelledby="activity-heading">
-              <h2 id="activity-heading" className="mb-2 font-semibold">Activity breakdown</h2>
+              <h2 id="activity-heading" className="mb-2 font-semibold">
+                Activity breakdown
+              </h2>
               <ActivityChart breakdown={summary.data.activityBreakdown} />
             </section>
             <section className="card" aria-labelledby="recent-heading">
-              <h2 id="recent-heading" className="mb-2 font-semibold">Recent transactions (30 d)</h2>
+              <h2 id="recent-heading" className="mb-2 font-semibold">
+                Recent transactions (30 d)
+              </h2>
               <RecentTransactions />
             </section>
             <section className="card" aria-labelledby="fees-heading">
-              <h2 id="fees-heading" className="mb-2 font-semibold">Fees due</h2>
+              <h2 id="fees-heading" className="mb-2 font-semibold">
+                Fees due
+              </h2>
               <FeesDue />
             </section>
           </div>

@@ -17,7 +17,12 @@ export default function AdminOverviewPage() {
   const [completions, setCompletions] = useState<string[]>([]);
   useLiveEvent((event) => {
     if (event.type === 'pipeline-complete') {
-      setCompletions((list) => [`Pipeline ${event.data.status} for organization ${event.data.orgId} in ${Math.round(event.data.duration / 1000)} s`, ...list].slice(0, 10));
+      setCompletions((list) =>
+        [
+          `Pipeline ${event.data.status} for organization ${event.data.orgId} in ${Math.round(event.data.duration / 1000)} s`,
+          ...list,
+        ].slice(0, 10),
+      );
     }
   });
   const byStatus = new Map<string, number>();
@@ -27,22 +32,40 @@ export default function AdminOverviewPage() {
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold">Admin overview</h1>
       <section aria-labelledby="orgs-heading" className="card">
-        <h2 id="orgs-heading" className="mb-2 font-semibold">Organizations</h2>
-        {orgs.isPending ? <SkeletonRows rows={2} /> : orgs.error ? <InlineError error={orgs.error} /> : (
+        <h2 id="orgs-heading" className="mb-2 font-semibold">
+          Organizations
+        </h2>
+        {orgs.isPending ? (
+          <SkeletonRows rows={2} />
+        ) : orgs.error ? (
+          <InlineError error={orgs.error} />
+        ) : (
           <ul className="flex flex-wrap gap-4 text-sm">
             {['provisioning', 'active', 'suspended'].map((status) => (
               <li key={status}>
-                <Link href={`/admin/organizations?status=${status}`} className="link">{status}</Link>: <strong>{formatCount(byStatus.get(status) ?? 0)}</strong>
+                <Link href={`/admin/organizations?status=${status}`} className="link">
+                  {status}
+                </Link>
+                : <strong>{formatCount(byStatus.get(status) ?? 0)}</strong>
               </li>
             ))}
           </ul>
         )}
       </section>
       <section aria-labelledby="ingestion-heading" className="card">
-        <h2 id="ingestion-heading" className="mb-2 font-semibold">Ingestion</h2>
-        {ingestion.isPending ? <SkeletonRows rows={2} /> : ingestion.error ? <InlineError error={ingestion.error} /> : (
+        <h2 id="ingestion-heading" className="mb-2 font-semibold">
+          Ingestion
+        </h2>
+        {ingestion.isPending ? (
+          <SkeletonRows rows={2} />
+        ) : ingestion.error ? (
+          <InlineError error={ingestion.error} />
+        ) : (
           <>
-            <p className="text-sm">Active jobs: <strong>{formatCount(ingestion.data.activeJobs)}</strong> · failed in 24 h: <strong>{formatCount(ingestion.data.failedJobsLast24h)}</strong></p>
+            <p className="text-sm">
+              Active jobs: <strong>{formatCount(ingestion.data.activeJobs)}</strong> · failed in 24 h:{' '}
+              <strong>{formatCount(ingestion.data.failedJobsLast24h)}</strong>
+            </p>
             <ul className="mt-2 flex flex-wrap gap-2" aria-label="Source health">
               {ingestion.data.sources.map((source) => (
                 <li key={source.key}>
@@ -60,12 +83,24 @@ export default function AdminOverviewPage() {
         )}
       </section>
       <section aria-labelledby="live-heading" className="card">
-        <h2 id="live-heading" className="mb-2 font-semibold">Live completions</h2>
-        {completions.length === 0 ? <p className="text-sm muted">No pipeline finished since this page opened.</p> : (
-          <ul className="text-sm">{completions.map((line, index) => <li key={index}>{line}</li>)}</ul>
+        <h2 id="live-heading" className="mb-2 font-semibold">
+          Live completions
+        </h2>
+        {completions.length === 0 ? (
+          <p className="text-sm muted">No pipeline finished since this page opened.</p>
+        ) : (
+          <ul className="text-sm">
+            {completions.map((line, index) => (
+              <li key={index}>{line}</li>
+            ))}
+          </ul>
         )}
       </section>
-      <p className="text-sm"><a href="/admin/queues" className="link">Open the job queue dashboard</a></p>
+      <p className="text-sm">
+        <a href="/admin/queues" className="link">
+          Open the job queue dashboard
+        </a>
+      </p>
     </div>
   );
 }

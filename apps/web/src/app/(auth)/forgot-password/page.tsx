@@ -35,9 +35,13 @@ export default function ForgotPasswordPage() {
       {retryIn > 0 && <FormMessage tone="error">Too many requests. Try again in {retryIn} s.</FormMessage>}
       <form className="flex flex-col gap-3" onSubmit={submit}>
         <Field label="Email" name="email" type="email" autoComplete="email" required />
-        <button type="submit" className="btn-primary" disabled={busy || retryIn > 0}>Send reset link</button>
+        <button type="submit" className="btn-primary" disabled={busy || retryIn > 0}>
+          Send reset link
+        </button>
       </form>
-      <Link href="/login" className="link text-sm">Back to sign in</Link>
+      <Link href="/login" className="link text-sm">
+        Back to sign in
+      </Link>
     </div>
   );
 }

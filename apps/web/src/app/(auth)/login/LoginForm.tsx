@@ -23,7 +23,10 @@ export function LoginForm() {
     if (caught instanceof ApiError && caught.status === 429) {
       startCountdown(caught.retryAfter ?? 60);
       setError('Too many attempts.');
-    } else if (caught instanceof ApiError && (caught.status === 401 || caught.status === 400 || caught.status === 403)) {
+    } else if (
+      caught instanceof ApiError &&
+      (caught.status === 401 || caught.status === 400 || caught.status === 403)
+    ) {
       setError(mfaToken ? 'That code is not valid.' : 'Email or password is incorrect.');
     } else {
       setError('Sign-in is unavailable right now. Please try again.');
@@ -87,9 +90,7 @@ export function LoginForm() {
       {error && (
         <FormMessage tone="error">
           <span data-testid="login-error">{error}</span>
-          {retryIn > 0 && (
-            <span data-testid="retry-countdown"> Try again in {retryIn} s.</span>
-          )}
+          {retryIn > 0 && <span data-testid="retry-countdown"> Try again in {retryIn} s.</span>}
         </FormMessage>
       )}
       {mfaToken ? (
@@ -105,7 +106,11 @@ export function LoginForm() {
           <button type="submit" className="btn-primary" disabled={blocked}>
             {busy ? 'Verifying…' : 'Verify'}
           </button>
-          <button type="button" className="link text-left text-sm" onClick={() => setUseBackupCode(!useBackupCode)}>
+          <button
+            type="button"
+            className="link text-left text-sm"
+            onClick={() => setUseBackupCode(!useBackupCode)}
+          >
             {useBackupCode ? 'Use an authenticator code' : 'Use a backup code instead'}
           </button>
         </form>

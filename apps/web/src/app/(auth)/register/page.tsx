@@ -3,7 +3,14 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useRef, useState, type FormEvent } from 'react';
-import { Field, FormMessage, PasswordChecklist, focusFirstInvalid, passwordAcceptable, useCountdown } from '@/components/forms';
+import {
+  Field,
+  FormMessage,
+  PasswordChecklist,
+  focusFirstInvalid,
+  passwordAcceptable,
+  useCountdown,
+} from '@/components/forms';
 import { ApiError, apiData } from '@/lib/api';
 
 /** Sign-up (B1, #4): a weak password blocks submit; success continues to email verification. */
@@ -26,7 +33,12 @@ export default function RegisterPage() {
     try {
       await apiData('/auth/register', {
         method: 'POST',
-        body: { name: String(form.get('name')), email, password, organizationName: String(form.get('organizationName') || '') || undefined },
+        body: {
+          name: String(form.get('name')),
+          email,
+          password,
+          organizationName: String(form.get('organizationName') || '') || undefined,
+        },
         refreshOn401: false,
       });
       router.push(`/verify-email?email=${encodeURIComponent(email)}`);
@@ -44,10 +56,22 @@ export default function RegisterPage() {
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-xl font-bold">Create an account</h1>
-      {error && <FormMessage tone="error">{error}{retryIn > 0 && ` Try again in ${retryIn} s.`}</FormMessage>}
+      {error && (
+        <FormMessage tone="error">
+          {error}
+          {retryIn > 0 && ` Try again in ${retryIn} s.`}
+        </FormMessage>
+      )}
       <form ref={formRef} className="flex flex-col gap-3" onSubmit={submit} noValidate>
         <Field label="Name" name="name" autoComplete="name" required error={fieldErrors.name} />
-        <Field label="Email" name="email" type="email" autoComplete="email" required error={fieldErrors.email} />
+        <Field
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          error={fieldErrors.email}
+        />
         <div>
           <Field
             label="Password"
@@ -61,13 +85,25 @@ export default function RegisterPage() {
           />
           <PasswordChecklist password={password} />
         </div>
-        <Field label="Organization name (optional)" name="organizationName" autoComplete="organization" error={fieldErrors.organizationName} />
-        <button type="submit" className="btn-primary" disabled={busy || retryIn > 0 || !passwordAcceptable(password)}>
+        <Field
+          label="Organization name (optional)"
+          name="organizationName"
+          autoComplete="organization"
+          error={fieldErrors.organizationName}
+        />
+        <button
+          type="submit"
+          className="btn-primary"
+          disabled={busy || retryIn > 0 || !passwordAcceptable(password)}
+        >
           {busy ? 'Creating…' : 'Create account'}
         </button>
       </form>
       <p className="text-sm">
-        Already registered? <Link href="/login" className="link">Sign in</Link>
+        Already registered?{' '}
+        <Link href="/login" className="link">
+          Sign in
+        </Link>
       </p>
     </div>
   );

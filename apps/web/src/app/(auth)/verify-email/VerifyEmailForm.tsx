@@ -22,7 +22,8 @@ export function VerifyEmailForm() {
       await apiData('/auth/verify-email', { method: 'POST', body: { email, code }, refreshOn401: false });
       setState('verified');
     } catch (caught) {
-      const expired = caught instanceof ApiError && (caught.status === 410 || caught.details.reason === 'expired');
+      const expired =
+        caught instanceof ApiError && (caught.status === 410 || caught.details.reason === 'expired');
       setState(expired ? 'expired' : 'error');
       setMessage(caught instanceof ApiError ? caught.message : 'Verification failed.');
     } finally {
@@ -48,7 +49,9 @@ export function VerifyEmailForm() {
       <div className="flex flex-col gap-4">
         <h1 className="text-xl font-bold">Email verified</h1>
         <FormMessage tone="success">Your email address is confirmed.</FormMessage>
-        <Link href="/login" className="btn-primary">Sign in</Link>
+        <Link href="/login" className="btn-primary">
+          Sign in
+        </Link>
       </div>
     );
   }
@@ -67,9 +70,18 @@ export function VerifyEmailForm() {
         </FormMessage>
       )}
       <form className="flex flex-col gap-3" onSubmit={submit}>
-        <Field label="Email" name="email" type="email" value={email} onChange={(event) => setEmail(event.target.value)} required />
+        <Field
+          label="Email"
+          name="email"
+          type="email"
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          required
+        />
         <Field label="Code" name="code" required minLength={8} maxLength={8} autoComplete="one-time-code" />
-        <button type="submit" className="btn-primary" disabled={busy}>Verify</button>
+        <button type="submit" className="btn-primary" disabled={busy}>
+          Verify
+        </button>
         <button type="button" className="link text-left text-sm" onClick={resend} disabled={busy || !email}>
           Send a new code
         </button>

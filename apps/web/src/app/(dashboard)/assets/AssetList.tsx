@@ -1,6 +1,12 @@
 'use client';
 
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type RowSelectionState } from '@tanstack/react-table';
+import {
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+  type ColumnDef,
+  type RowSelectionState,
+} from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -30,7 +36,17 @@ export interface AssetListItem {
 const SORTS = ['lastActivity', 'applicationDate', 'grantDate', 'title'] as const;
 const STATUSES = ['complete', 'broken', 'divested', 'encumbered'] as const;
 const LIMITS = ['25', '50', '100'] as const;
-const DEFAULTS = { search: '', status: '', entityId: '', cpcCode: '', dateFrom: '', dateTo: '', conveyanceType: '', sort: 'lastActivity', limit: '50' };
+const DEFAULTS = {
+  search: '',
+  status: '',
+  entityId: '',
+  cpcCode: '',
+  dateFrom: '',
+  dateTo: '',
+  conveyanceType: '',
+  sort: 'lastActivity',
+  limit: '50',
+};
 
 const CSV_COLUMNS: CsvColumn<AssetListItem>[] = [
   { header: 'Grant number', value: (row) => row.grantNumber },
@@ -48,7 +64,12 @@ const ROW_HEIGHT = 44;
 export function AssetList() {
   const router = useRouter();
   const me = useMe();
-  const [filters, setFilters] = useUrlState(DEFAULTS, { sort: SORTS, status: STATUSES, limit: LIMITS, conveyanceType: CONVEY_TYPES });
+  const [filters, setFilters] = useUrlState(DEFAULTS, {
+    sort: SORTS,
+    status: STATUSES,
+    limit: LIMITS,
+    conveyanceType: CONVEY_TYPES,
+  });
   const [searchText, setSearchText] = useState(filters.search);
   const [selection, setSelection] = useState<RowSelectionState>({});
   const [sharing, setSharing] = useState(false);
@@ -71,7 +92,12 @@ export function AssetList() {
       {
         id: 'select',
         header: ({ table }) => (
-          <input type="checkbox" aria-label="Select all loaded assets" checked={table.getIsAllRowsSelected()} onChange={table.getToggleAllRowsSelectedHandler()} />
+          <input
+            type="checkbox"
+            aria-label="Select all loaded assets"
+            checked={table.getIsAllRowsSelected()}
+            onChange={table.getToggleAllRowsSelectedHandler()}
+          />
         ),
         cell: ({ row }) => (
           <input
@@ -87,20 +113,38 @@ export function AssetList() {
         id: 'grant',
         header: 'Grant no.',
         cell: ({ row }) => (
-          <Link href={`/assets/${row.original.id}`} className="link" onClick={(event) => event.stopPropagation()}>
+          <Link
+            href={`/assets/${row.original.id}`}
+            className="link"
+            onClick={(event) => event.stopPropagation()}
+          >
             {row.original.grantNumber ? formatPatentNumber(row.original.grantNumber) : '—'}
           </Link>
         ),
       },
-      { id: 'application', header: 'Application no.', cell: ({ row }) => formatApplicationNumber(row.original.applicationNumber) },
-      { id: 'title', header: 'Title', cell: ({ row }) => <span className="line-clamp-2">{row.original.title ?? '—'}</span> },
+      {
+        id: 'application',
+        header: 'Application no.',
+        cell: ({ row }) => formatApplicationNumber(row.original.applicationNumber),
+      },
+      {
+        id: 'title',
+        header: 'Title',
+        cell: ({ row }) => <span className="line-clamp-2">{row.original.title ?? '—'}</span>,
+      },
       { id: 'assignee', header: 'Current assignee', cell: ({ row }) => row.original.currentAssignee ?? '—' },
       { id: 'status', header: 'Status', cell: ({ row }) => <StatusBadge status={row.original.status} /> },
-      { id: 'assignments', header: 'Assignments', cell: ({ row }) => formatCount(row.original.assignmentCount) },
+      {
+        id: 'assignments',
+        header: 'Assignments',
+        cell: ({ row }) => formatCount(row.original.assignmentCount),
+      },
       {
         id: 'lastActivity',
         header: 'Last activity',
-        cell: ({ row }) => <span title={row.original.lastActivity ?? undefined}>{formatDate(row.original.lastActivity)}</span>,
+        cell: ({ row }) => (
+          <span title={row.original.lastActivity ?? undefined}>{formatDate(row.original.lastActivity)}</span>
+        ),
       },
     ],
     [],
@@ -139,44 +183,108 @@ export function AssetList() {
           {total !== undefined && `${formatCount(total)} assets`}
         </p>
       </div>
-      <form role="search" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" onSubmit={(event) => event.preventDefault()}>
+      <form
+        role="search"
+        className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4"
+        onSubmit={(event) => event.preventDefault()}
+      >
         <div>
-          <label htmlFor="asset-search" className="label">Search</label>
-          <input id="asset-search" className="input" type="search" value={searchText} onChange={(event) => setSearchText(event.target.value)} placeholder="Number, title, party" />
+          <label htmlFor="asset-search" className="label">
+            Search
+          </label>
+          <input
+            id="asset-search"
+            className="input"
+            type="search"
+            value={searchText}
+            onChange={(event) => setSearchText(event.target.value)}
+            placeholder="Number, title, party"
+          />
         </div>
         <div>
-          <label htmlFor="asset-status" className="label">Status</label>
-          <select id="asset-status" className="input" value={filters.status} onChange={(event) => setFilters({ status: event.target.value })}>
+          <label htmlFor="asset-status" className="label">
+            Status
+          </label>
+          <select
+            id="asset-status"
+            className="input"
+            value={filters.status}
+            onChange={(event) => setFilters({ status: event.target.value })}
+          >
             <option value="">Any</option>
             {STATUSES.map((status) => (
-              <option key={status} value={status}>{status}</option>
+              <option key={status} value={status}>
+                {status}
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="asset-type" className="label">Conveyance type</label>
-          <select id="asset-type" className="input" value={filters.conveyanceType} onChange={(event) => setFilters({ conveyanceType: event.target.value })}>
+          <label htmlFor="asset-type" className="label">
+            Conveyance type
+          </label>
+          <select
+            id="asset-type"
+            className="input"
+            value={filters.conveyanceType}
+            onChange={(event) => setFilters({ conveyanceType: event.target.value })}
+          >
             <option value="">Any</option>
             {CONVEY_TYPES.map((type) => (
-              <option key={type} value={type}>{type}</option>
+              <option key={type} value={type}>
+                {type}
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="asset-cpc" className="label">CPC code</label>
-          <input id="asset-cpc" className="input" defaultValue={filters.cpcCode} key={filters.cpcCode} onBlur={(event) => setFilters({ cpcCode: event.target.value.trim() })} />
+          <label htmlFor="asset-cpc" className="label">
+            CPC code
+          </label>
+          <input
+            id="asset-cpc"
+            className="input"
+            defaultValue={filters.cpcCode}
+            key={filters.cpcCode}
+            onBlur={(event) => setFilters({ cpcCode: event.target.value.trim() })}
+          />
         </div>
         <div>
-          <label htmlFor="asset-from" className="label">Filed from</label>
-          <input id="asset-from" className="input" type="date" min="2000-01-01" value={filters.dateFrom} onChange={(event) => setFilters({ dateFrom: event.target.value })} />
+          <label htmlFor="asset-from" className="label">
+            Filed from
+          </label>
+          <input
+            id="asset-from"
+            className="input"
+            type="date"
+            min="2000-01-01"
+            value={filters.dateFrom}
+            onChange={(event) => setFilters({ dateFrom: event.target.value })}
+          />
         </div>
         <div>
-          <label htmlFor="asset-to" className="label">Filed to</label>
-          <input id="asset-to" className="input" type="date" min="2000-01-01" value={filters.dateTo} onChange={(event) => setFilters({ dateTo: event.target.value })} />
+          <label htmlFor="asset-to" className="label">
+            Filed to
+          </label>
+          <input
+            id="asset-to"
+            className="input"
+            type="date"
+            min="2000-01-01"
+            value={filters.dateTo}
+            onChange={(event) => setFilters({ dateTo: event.target.value })}
+          />
         </div>
         <div>
-          <label htmlFor="asset-sort" className="label">Sort by</label>
-          <select id="asset-sort" className="input" value={filters.sort} onChange={(event) => setFilters({ sort: event.target.value })}>
+          <label htmlFor="asset-sort" className="label">
+            Sort by
+          </label>
+          <select
+            id="asset-sort"
+            className="input"
+            value={filters.sort}
+            onChange={(event) => setFilters({ sort: event.target.value })}
+          >
             <option value="lastActivity">Last activity</option>
             <option value="applicationDate">Application date</option>
             <option value="grantDate">Grant date</option>
@@ -184,18 +292,35 @@ export function AssetList() {
           </select>
         </div>
         <div>
-          <label htmlFor="asset-limit" className="label">Page size</label>
-          <select id="asset-limit" className="input" value={filters.limit} onChange={(event) => setFilters({ limit: event.target.value })}>
+          <label htmlFor="asset-limit" className="label">
+            Page size
+          </label>
+          <select
+            id="asset-limit"
+            className="input"
+            value={filters.limit}
+            onChange={(event) => setFilters({ limit: event.target.value })}
+          >
             {LIMITS.map((value) => (
-              <option key={value} value={value}>{value}</option>
+              <option key={value} value={value}>
+                {value}
+              </option>
             ))}
           </select>
         </div>
       </form>
 
       <div className="flex flex-wrap items-center gap-2" aria-label="Actions on assets">
-        <span className="text-sm muted" data-testid="selection-count">{selected.length} selected</span>
-        <button type="button" className="btn" disabled={selected.length === 0 || readOnly} onClick={() => setSharing(true)} data-testid="share-selected">
+        <span className="text-sm muted" data-testid="selection-count">
+          {selected.length} selected
+        </span>
+        <button
+          type="button"
+          className="btn"
+          disabled={selected.length === 0 || readOnly}
+          onClick={() => setSharing(true)}
+          data-testid="share-selected"
+        >
           Share
         </button>
         <button
@@ -203,12 +328,31 @@ export function AssetList() {
           className="btn"
           disabled={exportRows.length === 0}
           data-testid="export-csv"
-          onClick={() => downloadCsv(csvFileName(me.data?.organization.name ?? 'patentrack', 'assets'), toCsv(exportRows, CSV_COLUMNS))}
+          onClick={() =>
+            downloadCsv(
+              csvFileName(me.data?.organization.name ?? 'patentrack', 'assets'),
+              toCsv(exportRows, CSV_COLUMNS),
+            )
+          }
         >
           Export CSV{selected.length ? ` (${selected.length})` : ''}
         </button>
         {filtered && (
-          <button type="button" className="btn" onClick={() => setFilters({ search: '', status: '', entityId: '', cpcCode: '', dateFrom: '', dateTo: '', conveyanceType: '' })}>
+          <button
+            type="button"
+            className="btn"
+            onClick={() =>
+              setFilters({
+                search: '',
+                status: '',
+                entityId: '',
+                cpcCode: '',
+                dateFrom: '',
+                dateTo: '',
+                conveyanceType: '',
+              })
+            }
+          >
             Clear filters
           </button>
         )}
@@ -221,18 +365,38 @@ export function AssetList() {
       ) : rows.length === 0 ? (
         <EmptyState title={filtered ? 'No assets match these filters' : 'No assets yet'}>
           {filtered ? (
-            <button type="button" className="btn" onClick={() => setFilters({ search: '', status: '', entityId: '', cpcCode: '', dateFrom: '', dateTo: '', conveyanceType: '' })}>
+            <button
+              type="button"
+              className="btn"
+              onClick={() =>
+                setFilters({
+                  search: '',
+                  status: '',
+                  entityId: '',
+                  cpcCode: '',
+                  dateFrom: '',
+                  dateTo: '',
+                  conveyanceType: '',
+                })
+              }
+            >
               Clear filters
             </button>
           ) : me.data?.user.role === 'member' ? (
             'Ask your admin to add the companies you monitor.'
           ) : (
-            <Link href="/companies" className="link">Add companies</Link>
+            <Link href="/companies" className="link">
+              Add companies
+            </Link>
           )}
         </EmptyState>
       ) : (
         <>
-          <div ref={scrollRef} className="max-h-[65vh] overflow-auto rounded-lg border border-zinc-200 dark:border-zinc-800" data-testid="asset-table">
+          <div
+            ref={scrollRef}
+            className="max-h-[65vh] overflow-auto rounded-lg border border-zinc-200 dark:border-zinc-800"
+            data-testid="asset-table"
+          >
             <table className="table">
               <thead className="sticky top-0 z-10 bg-white dark:bg-zinc-900">
                 {table.getHeaderGroups().map((group) => (
@@ -246,7 +410,11 @@ export function AssetList() {
                 ))}
               </thead>
               <tbody>
-                {paddingTop > 0 && <tr aria-hidden="true"><td style={{ height: paddingTop, padding: 0 }} colSpan={columns.length} /></tr>}
+                {paddingTop > 0 && (
+                  <tr aria-hidden="true">
+                    <td style={{ height: paddingTop, padding: 0 }} colSpan={columns.length} />
+                  </tr>
+                )}
                 {items.map((item) => {
                   const row = tableRows[item.index]!;
                   return (
@@ -264,21 +432,39 @@ export function AssetList() {
                     </tr>
                   );
                 })}
-                {paddingBottom > 0 && <tr aria-hidden="true"><td style={{ height: paddingBottom, padding: 0 }} colSpan={columns.length} /></tr>}
+                {paddingBottom > 0 && (
+                  <tr aria-hidden="true">
+                    <td style={{ height: paddingBottom, padding: 0 }} colSpan={columns.length} />
+                  </tr>
+                )}
               </tbody>
             </table>
           </div>
           <div className="flex items-center gap-3">
-            <span className="text-sm muted" data-testid="loaded-count" data-loaded={rows.length}>{formatCount(rows.length)} of {formatCount(total)} loaded</span>
+            <span className="text-sm muted" data-testid="loaded-count" data-loaded={rows.length}>
+              {formatCount(rows.length)} of {formatCount(total)} loaded
+            </span>
             {pages.hasNextPage && (
-              <button type="button" className="btn" onClick={() => pages.fetchNextPage()} disabled={pages.isFetchingNextPage} data-testid="load-more">
+              <button
+                type="button"
+                className="btn"
+                onClick={() => pages.fetchNextPage()}
+                disabled={pages.isFetchingNextPage}
+                data-testid="load-more"
+              >
                 {pages.isFetchingNextPage ? 'Loading…' : 'Load more'}
               </button>
             )}
           </div>
         </>
       )}
-      {sharing && <ShareDialog assetIds={selected.map((row) => row.id)} defaultName={`${selected.length} assets`} onClose={() => setSharing(false)} />}
+      {sharing && (
+        <ShareDialog
+          assetIds={selected.map((row) => row.id)}
+          defaultName={`${selected.length} assets`}
+          onClose={() => setSharing(false)}
+        />
+      )}
     </div>
   );
 }

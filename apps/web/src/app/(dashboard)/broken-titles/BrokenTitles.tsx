@@ -23,7 +23,8 @@ export interface BrokenTitleItem {
   gapDescription: string;
 }
 
-const number = (row: BrokenTitleItem) => (row.grantNumber ? formatPatentNumber(row.grantNumber) : formatApplicationNumber(row.applicationNumber));
+const number = (row: BrokenTitleItem) =>
+  row.grantNumber ? formatPatentNumber(row.grantNumber) : formatApplicationNumber(row.applicationNumber);
 
 const CSV_COLUMNS: CsvColumn<BrokenTitleItem>[] = [
   { header: 'Number', value: (row) => row.grantNumber ?? row.applicationNumber },
@@ -41,14 +42,19 @@ const CSV_COLUMNS: CsvColumn<BrokenTitleItem>[] = [
 export function BrokenTitles() {
   const me = useMe();
   const [filters] = useUrlState({ entityId: '' });
-  const pages = useApiPages<BrokenTitleItem>('/dashboards/broken-titles', { entityId: filters.entityId, limit: 100 });
+  const pages = useApiPages<BrokenTitleItem>('/dashboards/broken-titles', {
+    entityId: filters.entityId,
+    limit: 100,
+  });
   const rows = pages.data?.pages.flatMap((page) => page.data) ?? [];
   const total = pages.data?.pages[0]?.total;
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold">Broken titles</h1>
-        <p className="text-sm muted" data-testid="broken-total" data-total={total}>{total !== undefined && `${formatCount(total)} broken chains of title`}</p>
+        <p className="text-sm muted" data-testid="broken-total" data-total={total}>
+          {total !== undefined && `${formatCount(total)} broken chains of title`}
+        </p>
       </div>
       <div>
         <button
@@ -56,7 +62,12 @@ export function BrokenTitles() {
           className="btn"
           disabled={rows.length === 0}
           data-testid="export-csv"
-          onClick={() => downloadCsv(csvFileName(me.data?.organization.name ?? 'patentrack', 'broken-titles'), toCsv(rows, CSV_COLUMNS))}
+          onClick={() =>
+            downloadCsv(
+              csvFileName(me.data?.organization.name ?? 'patentrack', 'broken-titles'),
+              toCsv(rows, CSV_COLUMNS),
+            )
+          }
         >
           Export CSV
         </button>
@@ -71,23 +82,53 @@ export function BrokenTitles() {
         <div className="overflow-x-auto">
           <table className="table">
             <thead>
-              <tr><th scope="col">Number</th><th scope="col">Title</th><th scope="col">Current assignee</th><th scope="col">Break point</th><th scope="col">Missing link</th><th scope="col">Gap</th><th scope="col"><span className="sr-only">Actions</span></th></tr>
+              <tr>
+                <th scope="col">Number</th>
+                <th scope="col">Title</th>
+                <th scope="col">Current assignee</th>
+                <th scope="col">Break point</th>
+                <th scope="col">Missing link</th>
+                <th scope="col">Gap</th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
             </thead>
             <tbody>
               {rows.map((row) => (
                 <tr key={`${row.assetId}-${row.companyId}`} data-testid="broken-row">
-                  <td><Link href={`/assets/${row.assetId}`} className="link">{number(row)}</Link></td>
+                  <td>
+                    <Link href={`/assets/${row.assetId}`} className="link">
+                      {number(row)}
+                    </Link>
+                  </td>
                   <td className="max-w-xs">{row.title ?? '—'}</td>
                   <td>{row.currentAssignee ?? '—'}</td>
-                  <td>{row.breakRfId ?? '—'} <span className="muted text-xs">{formatDate(row.breakRecordDate)}</span></td>
-                  <td>{row.missingLink ? `${row.missingLink.from ?? '?'} → ${row.missingLink.to ?? '?'}` : '—'}</td>
+                  <td>
+                    {row.breakRfId ?? '—'}{' '}
+                    <span className="muted text-xs">{formatDate(row.breakRecordDate)}</span>
+                  </td>
+                  <td>
+                    {row.missingLink ? `${row.missingLink.from ?? '?'} → ${row.missingLink.to ?? '?'}` : '—'}
+                  </td>
                   <td className="max-w-xs">{row.gapDescription}</td>
-                  <td><Link href={`/assets/${row.assetId}/diagram?highlight=break`} className="link whitespace-nowrap">View chain</Link></td>
+                  <td>
+                    <Link
+                      href={`/assets/${row.assetId}/diagram?highlight=break`}
+                      className="link whitespace-nowrap"
+                    >
+                      View chain
+                    </Link>
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
-          {pages.hasNextPage && <button type="button" className="btn mt-2" onClick={() => pages.fetchNextPage()}>Load more</button>}
+          {pages.hasNextPage && (
+            <button type="button" className="btn mt-2" onClick={() => pages.fetchNextPage()}>
+              Load more
+            </button>
+          )}
         </div>
       )}
     </div>

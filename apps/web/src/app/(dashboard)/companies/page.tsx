@@ -23,7 +23,10 @@ export default function CompaniesPage() {
   const me = useMe();
   const queryClient = useQueryClient();
   const orgId = me.data?.organization.id;
-  const canManage = me.data !== undefined && me.data.user.role !== 'member' && !isReadOnlyMode(me.data.organization.environmentMode);
+  const canManage =
+    me.data !== undefined &&
+    me.data.user.role !== 'member' &&
+    !isReadOnlyMode(me.data.organization.environmentMode);
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const path = orgId ? `/organizations/${orgId}/companies` : null;
 
@@ -33,12 +36,20 @@ export default function CompaniesPage() {
       setMessage({ tone: 'success', text: 'Company added; its patents are being collected.' });
       void queryClient.invalidateQueries({ queryKey: [path] });
     },
-    onError: (error) => setMessage({ tone: 'error', text: error instanceof ApiError ? error.message : 'The company could not be added.' }),
+    onError: (error) =>
+      setMessage({
+        tone: 'error',
+        text: error instanceof ApiError ? error.message : 'The company could not be added.',
+      }),
   });
   const remove = useMutation({
     mutationFn: (companyId: string) => apiData(`${path}/${companyId}`, { method: 'DELETE' }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: [path] }),
-    onError: (error) => setMessage({ tone: 'error', text: error instanceof ApiError ? error.message : 'The company could not be removed.' }),
+    onError: (error) =>
+      setMessage({
+        tone: 'error',
+        text: error instanceof ApiError ? error.message : 'The company could not be removed.',
+      }),
   });
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -54,10 +65,16 @@ export default function CompaniesPage() {
       <h1 className="text-2xl font-bold">Companies</h1>
       {message && <FormMessage tone={message.tone}>{message.text}</FormMessage>}
       {canManage && (
-        <form onSubmit={submit} className="grid max-w-2xl gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end" aria-label="Add a company">
+        <form
+          onSubmit={submit}
+          className="grid max-w-2xl gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end"
+          aria-label="Add a company"
+        >
           <Field label="Company name" name="name" required />
           <Field label="Domain (optional)" name="domain" />
-          <button type="submit" className="btn-primary" disabled={add.isPending}>Add</button>
+          <button type="submit" className="btn-primary" disabled={add.isPending}>
+            Add
+          </button>
         </form>
       )}
       <DataList<CompanyRow>
@@ -66,18 +83,32 @@ export default function CompaniesPage() {
         emptyTitle="No companies monitored yet"
         rowKey={(row) => row.id}
         columns={[
-          { header: 'Name', cell: (row) => <span className="inline-flex items-center gap-2">{row.logoUrl && <img src={row.logoUrl} alt="" className="h-5 w-5" />}{row.name}</span> },
+          {
+            header: 'Name',
+            cell: (row) => (
+              <span className="inline-flex items-center gap-2">
+                {row.logoUrl && <img src={row.logoUrl} alt="" className="h-5 w-5" />}
+                {row.name}
+              </span>
+            ),
+          },
           { header: 'Domain', cell: (row) => row.domain ?? '—' },
           { header: 'Assets', cell: (row) => formatCount(row.assetCount) },
           ...(canManage
-            ? [{
-                header: 'Actions',
-                cell: (row: CompanyRow) => (
-                  <button type="button" className="btn" onClick={() => window.confirm(`Stop monitoring ${row.name}?`) && remove.mutate(row.id)}>
-                    Remove
-                  </button>
-                ),
-              }]
+            ? [
+                {
+                  header: 'Actions',
+                  cell: (row: CompanyRow) => (
+                    <button
+                      type="button"
+                      className="btn"
+                      onClick={() => window.confirm(`Stop monitoring ${row.name}?`) && remove.mutate(row.id)}
+                    >
+                      Remove
+                    </button>
+                  ),
+                },
+              ]
             : []),
         ]}
       />

@@ -30,8 +30,16 @@ export function Entities() {
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">Entities</h1>
       <div className="max-w-sm">
-        <label htmlFor="entity-search" className="label">Search</label>
-        <input id="entity-search" type="search" className="input" value={text} onChange={(event) => setText(event.target.value)} />
+        <label htmlFor="entity-search" className="label">
+          Search
+        </label>
+        <input
+          id="entity-search"
+          type="search"
+          className="input"
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+        />
       </div>
       <DataList<EntityRow>
         path={orgId ? `/organizations/${orgId}/entities` : null}
@@ -40,7 +48,14 @@ export function Entities() {
         emptyTitle="No entities match"
         rowKey={(row) => row.id}
         columns={[
-          { header: 'Name', cell: (row) => <Link href={`/entities/${row.id}`} className="link">{row.canonicalName}</Link> },
+          {
+            header: 'Name',
+            cell: (row) => (
+              <Link href={`/entities/${row.id}`} className="link">
+                {row.canonicalName}
+              </Link>
+            ),
+          },
           { header: 'Aliases', cell: (row) => formatCount(row.aliasCount) },
           { header: 'Assets', cell: (row) => formatCount(row.assetCount) },
           { header: 'Last activity', cell: (row) => formatDate(row.lastActivityDate) },

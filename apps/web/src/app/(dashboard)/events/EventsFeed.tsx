@@ -16,14 +16,24 @@ interface FeedEvent {
 
 /** The unified feed (B2.12): assignments, maintenance and pipeline events, type filter in the URL. */
 export function EventsFeed() {
-  const [filters, setFilters] = useUrlState({ type: '' }, { type: ['assignment', 'maintenance', 'pipeline'] });
+  const [filters, setFilters] = useUrlState(
+    { type: '' },
+    { type: ['assignment', 'maintenance', 'pipeline'] },
+  );
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">Events</h1>
       <EventsNav />
       <div className="w-60">
-        <label htmlFor="event-type" className="label">Type</label>
-        <select id="event-type" className="input" value={filters.type} onChange={(event) => setFilters({ type: event.target.value })}>
+        <label htmlFor="event-type" className="label">
+          Type
+        </label>
+        <select
+          id="event-type"
+          className="input"
+          value={filters.type}
+          onChange={(event) => setFilters({ type: event.target.value })}
+        >
           <option value="">All</option>
           <option value="assignment">Assignments</option>
           <option value="maintenance">Maintenance</option>
@@ -39,7 +49,17 @@ export function EventsFeed() {
         columns={[
           { header: 'Date', cell: (row) => formatDate(row.date) },
           { header: 'Type', cell: (row) => row.type },
-          { header: 'Event', cell: (row) => (row.assetId ? <Link href={`/assets/${row.assetId}`} className="link">{row.title}</Link> : row.title) },
+          {
+            header: 'Event',
+            cell: (row) =>
+              row.assetId ? (
+                <Link href={`/assets/${row.assetId}`} className="link">
+                  {row.title}
+                </Link>
+              ) : (
+                row.title
+              ),
+          },
           { header: 'Details', cell: (row) => row.description ?? '' },
         ]}
       />

@@ -14,7 +14,12 @@ export function EventsNav() {
   return (
     <nav aria-label="Event views" className="flex flex-wrap gap-2">
       {LINKS.map((link) => (
-        <Link key={link.href} href={link.href} aria-current={pathname === link.href ? 'page' : undefined} className={pathname === link.href ? 'btn-primary' : 'btn'}>
+        <Link
+          key={link.href}
+          href={link.href}
+          aria-current={pathname === link.href ? 'page' : undefined}
+          className={pathname === link.href ? 'btn-primary' : 'btn'}
+        >
           {link.label}
         </Link>
       ))}

@@ -29,7 +29,9 @@ export function Search() {
     const timer = setTimeout(() => setState({ q: text.trim() }), 300);
     return () => clearTimeout(timer);
   }, [text, state.q, setState]);
-  const fields = state.fields ? state.fields.split(',').filter((field) => (FIELDS as readonly string[]).includes(field)) : [];
+  const fields = state.fields
+    ? state.fields.split(',').filter((field) => (FIELDS as readonly string[]).includes(field))
+    : [];
   const results = useApiBody<Page<SearchResult>>(state.q ? '/assets/search' : null, { q: state.q, fields });
 
   const toggle = (field: string) => {
@@ -42,14 +44,27 @@ export function Search() {
       <h1 className="text-2xl font-bold">Search</h1>
       <div role="search" className="flex flex-col gap-3">
         <div className="max-w-xl">
-          <label htmlFor="search-q" className="label">Patent number, title, party or conveyance text</label>
-          <input id="search-q" type="search" className="input" value={text} onChange={(event) => setText(event.target.value)} />
+          <label htmlFor="search-q" className="label">
+            Patent number, title, party or conveyance text
+          </label>
+          <input
+            id="search-q"
+            type="search"
+            className="input"
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+          />
         </div>
         <fieldset className="flex flex-wrap gap-3 text-sm">
           <legend className="sr-only">Search in</legend>
           {FIELDS.map((field) => (
             <label key={field} className="flex items-center gap-1">
-              <input type="checkbox" checked={fields.length === 0 || fields.includes(field)} onChange={() => toggle(field)} /> {field}
+              <input
+                type="checkbox"
+                checked={fields.length === 0 || fields.includes(field)}
+                onChange={() => toggle(field)}
+              />{' '}
+              {field}
             </label>
           ))}
         </fieldset>
@@ -61,16 +76,23 @@ export function Search() {
       ) : results.error ? (
         <InlineError error={results.error} />
       ) : results.data.data.length === 0 ? (
-        <EmptyState title={`Nothing matches “${state.q}”`}>Try fewer words, a patent number without its kind code, or another field.</EmptyState>
+        <EmptyState title={`Nothing matches “${state.q}”`}>
+          Try fewer words, a patent number without its kind code, or another field.
+        </EmptyState>
       ) : (
         <ol className="flex flex-col gap-2">
           {results.data.data.map((result) => (
             <li key={result.id} className="card" data-testid="search-result">
               <Link href={`/assets/${result.id}`} className="link font-semibold">
-                {result.numbers.grant ? formatPatentNumber(result.numbers.grant) : formatApplicationNumber(result.numbers.application)}
+                {result.numbers.grant
+                  ? formatPatentNumber(result.numbers.grant)
+                  : formatApplicationNumber(result.numbers.application)}
               </Link>{' '}
               {result.title}
-              <p className="text-sm muted">Matched {result.matchField}{result.matchSnippet && `: ${result.matchSnippet}`}</p>
+              <p className="text-sm muted">
+                Matched {result.matchField}
+                {result.matchSnippet && `: ${result.matchSnippet}`}
+              </p>
             </li>
           ))}
         </ol>

@@ -14,15 +14,29 @@ export function SettingsNav() {
     { href: '/settings/security', label: 'Security and theme', show: true },
     { href: '/settings/shares', label: 'Share links', show: true },
     { href: '/settings/users', label: 'Users', show: admin },
-    { href: '/settings/integrations', label: 'Integrations', show: admin && me.data !== undefined && isFeatureEnabled(me.data.organization.environmentMode, 'integrations') },
+    {
+      href: '/settings/integrations',
+      label: 'Integrations',
+      show:
+        admin &&
+        me.data !== undefined &&
+        isFeatureEnabled(me.data.organization.environmentMode, 'integrations'),
+    },
   ];
   return (
     <nav aria-label="Settings sections" className="flex flex-wrap gap-2">
-      {links.filter((link) => link.show).map((link) => (
-        <Link key={link.href} href={link.href} aria-current={pathname === link.href ? 'page' : undefined} className={pathname === link.href ? 'btn-primary' : 'btn'}>
-          {link.label}
-        </Link>
-      ))}
+      {links
+        .filter((link) => link.show)
+        .map((link) => (
+          <Link
+            key={link.href}
+            href={link.href}
+            aria-current={pathname === link.href ? 'page' : undefined}
+            className={pathname === link.href ? 'btn-primary' : 'btn'}
+          >
+            {link.label}
+          </Link>
+        ))}
     </nav>
   );
 }

@@ -21,7 +21,13 @@ const LANE_HEIGHT = 28;
  * One swim lane per conveyance type on a shared time axis (B2.11): dots coloured by type and sized by asset
  * count; brushing a range reports it so the list below follows.
  */
-export function SwimLanes({ entries, onBrush }: { entries: TimelineEntry[]; onBrush: (range: [string, string] | null) => void }) {
+export function SwimLanes({
+  entries,
+  onBrush,
+}: {
+  entries: TimelineEntry[];
+  onBrush: (range: [string, string] | null) => void;
+}) {
   const svgRef = useRef<SVGSVGElement>(null);
   const brushed = useRef(onBrush);
   brushed.current = onBrush;
@@ -42,8 +48,13 @@ export function SwimLanes({ entries, onBrush }: { entries: TimelineEntry[]; onBr
       .domain([first, last.getTime() === first.getTime() ? new Date(first.getTime() + 86_400_000) : last])
       .range([MARGIN.left, width - MARGIN.right])
       .nice();
-    const lane = scaleBand<string>().domain(types).range([MARGIN.top, height - MARGIN.bottom]).padding(0.2);
-    const radius = scaleSqrt().domain([0, max(dated, (entry) => entry.assetCount) ?? 1]).range([2.5, 9]);
+    const lane = scaleBand<string>()
+      .domain(types)
+      .range([MARGIN.top, height - MARGIN.bottom])
+      .padding(0.2);
+    const radius = scaleSqrt()
+      .domain([0, max(dated, (entry) => entry.assetCount) ?? 1])
+      .range([2.5, 9]);
 
     root
       .append('g')
@@ -76,7 +87,10 @@ export function SwimLanes({ entries, onBrush }: { entries: TimelineEntry[]; onBr
       .attr('stroke', '#3f3f46')
       .attr('stroke-width', 0.5)
       .append('title')
-      .text((entry) => `${entry.type ?? 'unclassified'} ${entry.recordDate}: ${entry.assignor ?? '?'} → ${entry.assignee ?? '?'}`);
+      .text(
+        (entry) =>
+          `${entry.type ?? 'unclassified'} ${entry.recordDate}: ${entry.assignor ?? '?'} → ${entry.assignee ?? '?'}`,
+      );
 
     const brush = brushX()
       .extent([
@@ -86,11 +100,22 @@ export function SwimLanes({ entries, onBrush }: { entries: TimelineEntry[]; onBr
       .on('end', (event: { selection: [number, number] | null; sourceEvent?: unknown }) => {
         if (!event.sourceEvent) return;
         if (!event.selection) return brushed.current(null);
-        const [from, to] = event.selection.map((pixel) => x.invert(pixel).toISOString().slice(0, 10)) as [string, string];
+        const [from, to] = event.selection.map((pixel) => x.invert(pixel).toISOString().slice(0, 10)) as [
+          string,
+          string,
+        ];
         brushed.current([from, to]);
       });
     root.append('g').attr('data-testid', 'timeline-brush').call(brush);
   }, [entries]);
 
-  return <svg ref={svgRef} role="img" aria-label={`Transactions over time in ${new Set(entries.map((e) => e.type)).size} conveyance types`} className="w-full text-zinc-700 dark:text-zinc-300" data-testid="timeline-chart" />;
+  return (
+    <svg
+      ref={svgRef}
+      role="img"
+      aria-label={`Transactions over time in ${new Set(entries.map((e) => e.type)).size} conveyance types`}
+      className="w-full text-zinc-700 dark:text-zinc-300"
+      data-testid="timeline-chart"
+    />
+  );
 }

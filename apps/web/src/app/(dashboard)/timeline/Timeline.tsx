@@ -14,7 +14,13 @@ const DEFAULTS = { type: '', from: '', to: '', entityId: '' };
 /** Timeline (B2.11): swim lanes with a brush, the paged list below; filters in the URL (`?type=&from=&to=`). */
 export function Timeline() {
   const [filters, setFilters] = useUrlState(DEFAULTS, { type: CONVEY_TYPES });
-  const query = { conveyanceType: filters.type, dateFrom: filters.from, dateTo: filters.to, entityId: filters.entityId, limit: 100 };
+  const query = {
+    conveyanceType: filters.type,
+    dateFrom: filters.from,
+    dateTo: filters.to,
+    entityId: filters.entityId,
+    limit: 100,
+  };
   const pages = useApiPages<TimelineEntry>('/dashboards/timeline', query);
   const entries = useMemo(() => pages.data?.pages.flatMap((page) => page.data) ?? [], [pages.data]);
   const total = pages.data?.pages[0]?.total;
@@ -24,19 +30,46 @@ export function Timeline() {
       <h1 className="text-2xl font-bold">Timeline</h1>
       <form className="grid gap-3 sm:grid-cols-3" onSubmit={(event) => event.preventDefault()}>
         <div>
-          <label htmlFor="timeline-type" className="label">Conveyance type</label>
-          <select id="timeline-type" className="input" value={filters.type} onChange={(event) => setFilters({ type: event.target.value })}>
+          <label htmlFor="timeline-type" className="label">
+            Conveyance type
+          </label>
+          <select
+            id="timeline-type"
+            className="input"
+            value={filters.type}
+            onChange={(event) => setFilters({ type: event.target.value })}
+          >
             <option value="">All</option>
-            {CONVEY_TYPES.map((type) => <option key={type} value={type}>{type}</option>)}
+            {CONVEY_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {type}
+              </option>
+            ))}
           </select>
         </div>
         <div>
-          <label htmlFor="timeline-from" className="label">From</label>
-          <input id="timeline-from" type="date" className="input" value={filters.from} onChange={(event) => setFilters({ from: event.target.value })} />
+          <label htmlFor="timeline-from" className="label">
+            From
+          </label>
+          <input
+            id="timeline-from"
+            type="date"
+            className="input"
+            value={filters.from}
+            onChange={(event) => setFilters({ from: event.target.value })}
+          />
         </div>
         <div>
-          <label htmlFor="timeline-to" className="label">To</label>
-          <input id="timeline-to" type="date" className="input" value={filters.to} onChange={(event) => setFilters({ to: event.target.value })} />
+          <label htmlFor="timeline-to" className="label">
+            To
+          </label>
+          <input
+            id="timeline-to"
+            type="date"
+            className="input"
+            value={filters.to}
+            onChange={(event) => setFilters({ to: event.target.value })}
+          />
         </div>
       </form>
       {pages.isPending ? (
@@ -45,28 +78,51 @@ export function Timeline() {
         <InlineError error={pages.error} />
       ) : entries.length === 0 ? (
         <EmptyState title="No transactions in this range">
-          <button type="button" className="btn" onClick={() => setFilters({ type: '', from: '', to: '' })}>Clear filters</button>
+          <button type="button" className="btn" onClick={() => setFilters({ type: '', from: '', to: '' })}>
+            Clear filters
+          </button>
         </EmptyState>
       ) : (
         <>
           <section className="card" aria-label="Transactions by conveyance type over time">
-            <SwimLanes entries={entries} onBrush={(range) => setFilters(range ? { from: range[0], to: range[1] } : { from: '', to: '' })} />
+            <SwimLanes
+              entries={entries}
+              onBrush={(range) => setFilters(range ? { from: range[0], to: range[1] } : { from: '', to: '' })}
+            />
           </section>
-          <p className="text-sm muted">{formatCount(entries.length)} of {formatCount(total)} transactions</p>
+          <p className="text-sm muted">
+            {formatCount(entries.length)} of {formatCount(total)} transactions
+          </p>
           <table className="table">
-            <thead><tr><th scope="col">Recorded</th><th scope="col">Type</th><th scope="col">Assignor → assignee</th><th scope="col">Assets</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Recorded</th>
+                <th scope="col">Type</th>
+                <th scope="col">Assignor → assignee</th>
+                <th scope="col">Assets</th>
+              </tr>
+            </thead>
             <tbody>
               {entries.map((entry) => (
                 <tr key={entry.rfId} data-testid="timeline-row">
                   <td title={entry.recordDate ?? undefined}>{formatDate(entry.recordDate)}</td>
-                  <td><ConveyanceChip type={entry.type} color={entry.color} /></td>
-                  <td>{entry.assignor ?? '—'} → {entry.assignee ?? '—'} <span className="muted text-xs">{entry.rfId}</span></td>
+                  <td>
+                    <ConveyanceChip type={entry.type} color={entry.color} />
+                  </td>
+                  <td>
+                    {entry.assignor ?? '—'} → {entry.assignee ?? '—'}{' '}
+                    <span className="muted text-xs">{entry.rfId}</span>
+                  </td>
                   <td>{formatCount(entry.assetCount)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          {pages.hasNextPage && <button type="button" className="btn self-start" onClick={() => pages.fetchNextPage()}>Load more</button>}
+          {pages.hasNextPage && (
+            <button type="button" className="btn self-start" onClick={() => pages.fetchNextPage()}>
+              Load more
+            </button>
+          )}
         </>
       )}
     </div>

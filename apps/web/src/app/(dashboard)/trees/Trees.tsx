@@ -30,7 +30,14 @@ export function Trees() {
       <h1 className="text-2xl font-bold">Trees</h1>
       <div role="tablist" aria-label="Tree groups" className="flex flex-wrap gap-2">
         {TABS.map((tab) => (
-          <button key={tab.value} type="button" role="tab" aria-selected={state.tab === tab.value} className={state.tab === tab.value ? 'btn-primary' : 'btn'} onClick={() => setState({ tab: tab.value })}>
+          <button
+            key={tab.value}
+            type="button"
+            role="tab"
+            aria-selected={state.tab === tab.value}
+            className={state.tab === tab.value ? 'btn-primary' : 'btn'}
+            onClick={() => setState({ tab: tab.value })}
+          >
             {tab.label}
           </button>
         ))}
@@ -42,8 +49,27 @@ export function Trees() {
         emptyTitle="No trees in this group"
         rowKey={(row) => row.id}
         columns={[
-          { header: 'Entity', cell: (row) => <Link href={`/trees/${row.id}`} className="link">{row.entityName ?? '—'}</Link> },
-          { header: 'Type', cell: (row) => <span className="inline-flex items-center gap-1.5"><span aria-hidden="true" className="inline-block h-3 w-3 rounded-sm" style={{ background: row.color ?? '#999' }} />{row.typeLabel ?? '—'}</span> },
+          {
+            header: 'Entity',
+            cell: (row) => (
+              <Link href={`/trees/${row.id}`} className="link">
+                {row.entityName ?? '—'}
+              </Link>
+            ),
+          },
+          {
+            header: 'Type',
+            cell: (row) => (
+              <span className="inline-flex items-center gap-1.5">
+                <span
+                  aria-hidden="true"
+                  className="inline-block h-3 w-3 rounded-sm"
+                  style={{ background: row.color ?? '#999' }}
+                />
+                {row.typeLabel ?? '—'}
+              </span>
+            ),
+          },
           { header: 'Assets', cell: (row) => formatCount(row.assetCount) },
           { header: 'Broken titles', cell: (row) => formatCount(row.brokenTitles) },
           { header: 'Last activity', cell: (row) => formatDate(row.lastActivity) },

@@ -34,13 +34,37 @@ function ShareLinkError({ error, onRetry }: { error: ApiError; onRetry: () => vo
   const common = { requestId: error.requestId, homeHref: null };
   if (error.status === 410 && reason === 'expired') {
     const expiredAt = typeof error.details.expiredAt === 'string' ? error.details.expiredAt : null;
-    return <ErrorPage {...common} status={410} reason="expired" title="This link has expired" message={`This link expired${expiredAt ? ` on ${formatDate(expiredAt)}` : ''} — ask the sender for a new one.`} />;
+    return (
+      <ErrorPage
+        {...common}
+        status={410}
+        reason="expired"
+        title="This link has expired"
+        message={`This link expired${expiredAt ? ` on ${formatDate(expiredAt)}` : ''} — ask the sender for a new one.`}
+      />
+    );
   }
   if (error.status === 410 && reason === 'revoked') {
-    return <ErrorPage {...common} status={410} reason="revoked" title="This link was withdrawn" message="This link was withdrawn by its owner." />;
+    return (
+      <ErrorPage
+        {...common}
+        status={410}
+        reason="revoked"
+        title="This link was withdrawn"
+        message="This link was withdrawn by its owner."
+      />
+    );
   }
   if (error.status === 410) {
-    return <ErrorPage {...common} status={410} reason="max_uses" title="This link has been used up" message="This link was opened the maximum number of times its owner allowed — ask the sender for a new one." />;
+    return (
+      <ErrorPage
+        {...common}
+        status={410}
+        reason="max_uses"
+        title="This link has been used up"
+        message="This link was opened the maximum number of times its owner allowed — ask the sender for a new one."
+      />
+    );
   }
   if (error.status === 429) {
     return (
@@ -50,14 +74,38 @@ function ShareLinkError({ error, onRetry }: { error: ApiError; onRetry: () => vo
         reason="rate_limited"
         title="Too many requests"
         message={retryIn > 0 ? `Please wait ${retryIn} s before trying again.` : 'You can try again now.'}
-        actions={<button type="button" className="btn-primary" disabled={retryIn > 0} onClick={onRetry}>Try again</button>}
+        actions={
+          <button type="button" className="btn-primary" disabled={retryIn > 0} onClick={onRetry}>
+            Try again
+          </button>
+        }
       />
     );
   }
   if (error.status === 404) {
-    return <ErrorPage {...common} status={404} reason="not_found" title="This link is not valid" message="Check that you copied the whole link, or ask the sender for a new one." />;
+    return (
+      <ErrorPage
+        {...common}
+        status={404}
+        reason="not_found"
+        title="This link is not valid"
+        message="Check that you copied the whole link, or ask the sender for a new one."
+      />
+    );
   }
-  return <ErrorPage {...common} status={error.status} title="Something went wrong" message={error.message} actions={<button type="button" className="btn-primary" onClick={onRetry}>Retry</button>} />;
+  return (
+    <ErrorPage
+      {...common}
+      status={error.status}
+      title="Something went wrong"
+      message={error.message}
+      actions={
+        <button type="button" className="btn-primary" onClick={onRetry}>
+          Retry
+        </button>
+      }
+    />
+  );
 }
 
 /**
@@ -74,7 +122,15 @@ export function ShareFrame({ code, children }: { code: string; children: ReactNo
     setError(null);
     apiData<ShareInfo>(`/shared/${encodeURIComponent(code)}`, { refreshOn401: false })
       .then((value) => !cancelled && setInfo(value))
-      .catch((caught) => !cancelled && setError(caught instanceof ApiError ? caught : new ApiError(500, 'INTERNAL_ERROR', 'The link could not be opened.')));
+      .catch(
+        (caught) =>
+          !cancelled &&
+          setError(
+            caught instanceof ApiError
+              ? caught
+              : new ApiError(500, 'INTERNAL_ERROR', 'The link could not be opened.'),
+          ),
+      );
     return () => {
       cancelled = true;
     };
@@ -84,7 +140,9 @@ export function ShareFrame({ code, children }: { code: string; children: ReactNo
     <div className="flex min-h-screen flex-col">
       <header className="flex h-14 items-center gap-2 border-b border-zinc-200 px-4 dark:border-zinc-800">
         {info?.logoUrl && <img src={info.logoUrl} alt="" className="h-7 w-7 rounded object-contain" />}
-        <span className="truncate font-semibold" data-testid="share-org">{info?.organizationName ?? 'Shared patents'}</span>
+        <span className="truncate font-semibold" data-testid="share-org">
+          {info?.organizationName ?? 'Shared patents'}
+        </span>
       </header>
       <main id="main" className="min-w-0 flex-1 px-3 py-4 md:px-6">
         {error ? (
@@ -99,8 +157,11 @@ export function ShareFrame({ code, children }: { code: string; children: ReactNo
         )}
       </main>
       <footer className="border-t border-zinc-200 px-4 py-3 text-xs muted dark:border-zinc-800">
-        © {new Date().getFullYear()} {info?.organizationName ?? 'PatenTrack3'} · Patent ownership by PatenTrack3 ·{' '}
-        <Link href="/register" className="link">Request a demo</Link>
+        © {new Date().getFullYear()} {info?.organizationName ?? 'PatenTrack3'} · Patent ownership by
+        PatenTrack3 ·{' '}
+        <Link href="/register" className="link">
+          Request a demo
+        </Link>
       </footer>
     </div>
   );

@@ -9,10 +9,20 @@ import { ShareFrame } from './ShareFrame';
 export const metadata: Metadata = {
   title: 'Shared patent ownership',
   robots: { index: false, follow: false },
-  openGraph: { title: 'Patent ownership — shared with you', description: 'Ownership diagrams of shared patents.', type: 'website' },
+  openGraph: {
+    title: 'Patent ownership — shared with you',
+    description: 'Ownership diagrams of shared patents.',
+    type: 'website',
+  },
 };
 
-export default async function SharedLayout({ children, params }: { children: ReactNode; params: Promise<{ code: string }> }) {
+export default async function SharedLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ code: string }>;
+}) {
   const { code } = await params;
   return <ShareFrame code={code}>{children}</ShareFrame>;
 }

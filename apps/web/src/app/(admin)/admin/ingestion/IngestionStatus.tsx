@@ -43,44 +43,95 @@ export function IngestionStatus() {
   });
   const runNow = async (source: string) => {
     try {
-      const job = await apiData<{ jobId: string }>(`/admin/ingestion/sources/${source}/run`, { method: 'POST', body: {} });
+      const job = await apiData<{ jobId: string }>(`/admin/ingestion/sources/${source}/run`, {
+        method: 'POST',
+        body: {},
+      });
       setMessage({ tone: 'success', text: `Job ${job.jobId} queued for ${source}.` });
     } catch (caught) {
-      setMessage({ tone: 'error', text: caught instanceof ApiError ? caught.message : 'The job was not queued.' });
+      setMessage({
+        tone: 'error',
+        text: caught instanceof ApiError ? caught.message : 'The job was not queued.',
+      });
     }
   };
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-bold">Ingestion</h1>
-        <Link href="/admin/ingestion/jobs" className="btn">Job browser</Link>
+        <Link href="/admin/ingestion/jobs" className="btn">
+          Job browser
+        </Link>
       </div>
       {message && <FormMessage tone={message.tone}>{message.text}</FormMessage>}
-      {status.isPending ? <SkeletonRows /> : status.error ? <InlineError error={status.error} /> : (
+      {status.isPending ? (
+        <SkeletonRows />
+      ) : status.error ? (
+        <InlineError error={status.error} />
+      ) : (
         <>
           <p className="text-sm">
-            Active jobs <strong>{formatCount(status.data.activeJobs)}</strong> · failed in 24 h <strong>{formatCount(status.data.failedJobsLast24h)}</strong>
-            {status.data.queueDepth !== undefined && <> · queue depth <strong>{formatCount(status.data.queueDepth)}</strong></>}
+            Active jobs <strong>{formatCount(status.data.activeJobs)}</strong> · failed in 24 h{' '}
+            <strong>{formatCount(status.data.failedJobsLast24h)}</strong>
+            {status.data.queueDepth !== undefined && (
+              <>
+                {' '}
+                · queue depth <strong>{formatCount(status.data.queueDepth)}</strong>
+              </>
+            )}
           </p>
           <div className="overflow-x-auto">
             <table className="table">
-              <thead><tr><th scope="col">Source</th><th scope="col">Schedule</th><th scope="col">Last success</th><th scope="col">Last failure</th><th scope="col">Status</th><th scope="col">Freshness</th><th scope="col">Next run</th><th scope="col"><span className="sr-only">Actions</span></th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">Source</th>
+                  <th scope="col">Schedule</th>
+                  <th scope="col">Last success</th>
+                  <th scope="col">Last failure</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Freshness</th>
+                  <th scope="col">Next run</th>
+                  <th scope="col">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                </tr>
+              </thead>
               <tbody>
                 {status.data.sources.map((source) => (
-                  <tr key={source.key} data-testid="source-row" data-status={source.status} className={ROW_TONE[source.freshness] ?? ''}>
-                    <td>{source.displayName ?? source.key}<div className="text-xs muted">{source.key}</div></td>
-                    <td><code className="text-xs">{source.schedule ?? 'on demand'}</code></td>
+                  <tr
+                    key={source.key}
+                    data-testid="source-row"
+                    data-status={source.status}
+                    className={ROW_TONE[source.freshness] ?? ''}
+                  >
+                    <td>
+                      {source.displayName ?? source.key}
+                      <div className="text-xs muted">{source.key}</div>
+                    </td>
+                    <td>
+                      <code className="text-xs">{source.schedule ?? 'on demand'}</code>
+                    </td>
                     <td>{formatDateTime(source.lastSuccessAt)}</td>
                     <td>
                       {formatDateTime(source.lastFailureAt)}
                       {source.lastError && (
-                        <details className="text-xs"><summary>Error</summary><pre className="whitespace-pre-wrap">{source.lastError}</pre></details>
+                        <details className="text-xs">
+                          <summary>Error</summary>
+                          <pre className="whitespace-pre-wrap">{source.lastError}</pre>
+                        </details>
                       )}
                     </td>
                     <td>{source.status}</td>
-                    <td>{source.freshness}{source.staleDays !== null && ` (${source.staleDays} d)`}</td>
+                    <td>
+                      {source.freshness}
+                      {source.staleDays !== null && ` (${source.staleDays} d)`}
+                    </td>
                     <td>{formatDateTime(source.nextRunAt)}</td>
-                    <td><button type="button" className="btn" onClick={() => runNow(source.key)}>Run now</button></td>
+                    <td>
+                      <button type="button" className="btn" onClick={() => runNow(source.key)}>
+                        Run now
+                      </button>
+                    </td>
                   </tr>
                 ))}
               </tbody>

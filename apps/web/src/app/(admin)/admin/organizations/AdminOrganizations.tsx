@@ -19,7 +19,10 @@ export interface AdminOrganization {
 
 /** All organizations (B3): search and status filter in the URL. */
 export function AdminOrganizations() {
-  const [filters, setFilters] = useUrlState({ search: '', status: '' }, { status: ['provisioning', 'active', 'suspended'] });
+  const [filters, setFilters] = useUrlState(
+    { search: '', status: '' },
+    { status: ['provisioning', 'active', 'suspended'] },
+  );
   const [text, setText] = useState(filters.search);
   useEffect(() => {
     if (text === filters.search) return;
@@ -30,18 +33,39 @@ export function AdminOrganizations() {
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-bold">Organizations</h1>
-        <Link href="/admin/organizations/new" className="btn-primary">Onboard an organization</Link>
+        <Link href="/admin/organizations/new" className="btn-primary">
+          Onboard an organization
+        </Link>
       </div>
       <div className="flex flex-wrap gap-3">
         <div>
-          <label htmlFor="org-search" className="label">Search</label>
-          <input id="org-search" type="search" className="input" value={text} onChange={(event) => setText(event.target.value)} />
+          <label htmlFor="org-search" className="label">
+            Search
+          </label>
+          <input
+            id="org-search"
+            type="search"
+            className="input"
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+          />
         </div>
         <div>
-          <label htmlFor="org-status" className="label">Status</label>
-          <select id="org-status" className="input" value={filters.status} onChange={(event) => setFilters({ status: event.target.value })}>
+          <label htmlFor="org-status" className="label">
+            Status
+          </label>
+          <select
+            id="org-status"
+            className="input"
+            value={filters.status}
+            onChange={(event) => setFilters({ status: event.target.value })}
+          >
             <option value="">Any</option>
-            {['provisioning', 'active', 'suspended'].map((status) => <option key={status} value={status}>{status}</option>)}
+            {['provisioning', 'active', 'suspended'].map((status) => (
+              <option key={status} value={status}>
+                {status}
+              </option>
+            ))}
           </select>
         </div>
       </div>
@@ -53,7 +77,14 @@ export function AdminOrganizations() {
         rowKey={(row) => row.id}
         rowTestId="org-row"
         columns={[
-          { header: 'Name', cell: (row) => <Link href={`/admin/organizations/${row.id}`} className="link">{row.name}</Link> },
+          {
+            header: 'Name',
+            cell: (row) => (
+              <Link href={`/admin/organizations/${row.id}`} className="link">
+                {row.name}
+              </Link>
+            ),
+          },
           { header: 'Mode', cell: (row) => row.environmentMode },
           { header: 'Status', cell: (row) => row.status },
           { header: 'Users', cell: (row) => formatCount(row.users) },

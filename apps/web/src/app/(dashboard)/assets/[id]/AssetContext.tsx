@@ -19,7 +19,15 @@ export interface AssetDetail {
   maintenanceStatus: string;
   status: string | null;
   currentAssignee: string | null;
-  titleStatus: { companyId: string; companyName: string; status: string; displayStatus: string; reason: string | null; breakRfId: string | null; encumbered: boolean }[];
+  titleStatus: {
+    companyId: string;
+    companyName: string;
+    status: string;
+    displayStatus: string;
+    reason: string | null;
+    breakRfId: string | null;
+    encumbered: boolean;
+  }[];
   inventors: { name: string; city: string | null; state: string | null; country: string | null }[];
   cpc: { code: string; level?: string; description: string | null }[];
   counts: { transactions: number; maintenanceEvents: number; cpcCodes: number };

@@ -28,9 +28,16 @@ export function AssetFrame({ children }: { children: ReactNode }) {
   const me = useMe();
   const [sharing, setSharing] = useState(false);
 
-  if (asset.error) return <ApiErrorView error={asset.error} notFoundTitle="Asset not found" onRetry={() => asset.refetch()} />;
+  if (asset.error)
+    return (
+      <ApiErrorView error={asset.error} notFoundTitle="Asset not found" onRetry={() => asset.refetch()} />
+    );
   const base = `/assets/${id}`;
-  const number = asset.data ? (asset.data.grantNumber ? formatPatentNumber(asset.data.grantNumber) : formatApplicationNumber(asset.data.applicationNumber)) : '';
+  const number = asset.data
+    ? asset.data.grantNumber
+      ? formatPatentNumber(asset.data.grantNumber)
+      : formatApplicationNumber(asset.data.applicationNumber)
+    : '';
   const readOnly = me.data ? isReadOnlyMode(me.data.organization.environmentMode) : true;
   return (
     <div className="flex flex-col gap-4">
@@ -43,22 +50,35 @@ export function AssetFrame({ children }: { children: ReactNode }) {
         ) : (
           <>
             <div className="flex flex-wrap items-center gap-3">
-              <h1 className="text-2xl font-bold" data-testid="asset-number">{number}</h1>
+              <h1 className="text-2xl font-bold" data-testid="asset-number">
+                {number}
+              </h1>
               <StatusBadge status={asset.data.status} />
               <span className="text-sm muted">Maintenance: {asset.data.maintenanceStatus}</span>
             </div>
             <p className="text-lg">{asset.data.title ?? 'Untitled'}</p>
             <p className="text-sm muted">Current assignee: {asset.data.currentAssignee ?? '—'}</p>
             <div className="flex flex-wrap gap-2">
-              <Link href={`${base}/diagram`} className="btn">Diagram</Link>
-              <button type="button" className="btn" onClick={() => setSharing(true)} disabled={readOnly} data-testid="asset-share">
+              <Link href={`${base}/diagram`} className="btn">
+                Diagram
+              </Link>
+              <button
+                type="button"
+                className="btn"
+                onClick={() => setSharing(true)}
+                disabled={readOnly}
+                data-testid="asset-share"
+              >
                 Share
               </button>
             </div>
           </>
         )}
       </header>
-      <nav aria-label="Asset sections" className="flex gap-1 overflow-x-auto border-b border-zinc-200 dark:border-zinc-800">
+      <nav
+        aria-label="Asset sections"
+        className="flex gap-1 overflow-x-auto border-b border-zinc-200 dark:border-zinc-800"
+      >
         {TABS.map((tab) => {
           const href = tab.segment ? `${base}/${tab.segment}` : base;
           const active = pathname === href;
@@ -75,7 +95,13 @@ export function AssetFrame({ children }: { children: ReactNode }) {
         })}
       </nav>
       <div>{children}</div>
-      {sharing && <ShareDialog assetIds={[id]} defaultName={number || 'Shared asset'} onClose={() => setSharing(false)} />}
+      {sharing && (
+        <ShareDialog
+          assetIds={[id]}
+          defaultName={number || 'Shared asset'}
+          onClose={() => setSharing(false)}
+        />
+      )}
     </div>
   );
 }

@@ -10,7 +10,13 @@ import { useMe } from '@/lib/session';
 interface EntityDetail {
   canonicalName: string;
   aliases: { name: string; occurrenceCount: number; levenshteinDistance: number | null }[];
-  assets: { id: string; grantNumber?: string | null; applicationNumber?: string | null; title?: string | null; relationship: string }[];
+  assets: {
+    id: string;
+    grantNumber?: string | null;
+    applicationNumber?: string | null;
+    title?: string | null;
+    relationship: string;
+  }[];
 }
 
 /** Entity detail (B2.14): aliases by occurrences, assets with the relationship. */
@@ -26,24 +32,48 @@ export default function EntityDetailPage() {
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">{entity.data.canonicalName}</h1>
       <section className="card" aria-labelledby="aliases-heading">
-        <h2 id="aliases-heading" className="mb-2 font-semibold">Aliases</h2>
+        <h2 id="aliases-heading" className="mb-2 font-semibold">
+          Aliases
+        </h2>
         <table className="table">
-          <thead><tr><th scope="col">Name</th><th scope="col">Occurrences</th><th scope="col">Distance</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Occurrences</th>
+              <th scope="col">Distance</th>
+            </tr>
+          </thead>
           <tbody>
             {aliases.map((alias) => (
-              <tr key={alias.name}><td>{alias.name}</td><td>{formatCount(alias.occurrenceCount)}</td><td>{alias.levenshteinDistance ?? '—'}</td></tr>
+              <tr key={alias.name}>
+                <td>{alias.name}</td>
+                <td>{formatCount(alias.occurrenceCount)}</td>
+                <td>{alias.levenshteinDistance ?? '—'}</td>
+              </tr>
             ))}
           </tbody>
         </table>
       </section>
       <section className="card" aria-labelledby="entity-assets-heading">
-        <h2 id="entity-assets-heading" className="mb-2 font-semibold">Assets</h2>
+        <h2 id="entity-assets-heading" className="mb-2 font-semibold">
+          Assets
+        </h2>
         <table className="table">
-          <thead><tr><th scope="col">Number</th><th scope="col">Title</th><th scope="col">Role</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Number</th>
+              <th scope="col">Title</th>
+              <th scope="col">Role</th>
+            </tr>
+          </thead>
           <tbody>
             {entity.data.assets.map((asset) => (
               <tr key={asset.id}>
-                <td><Link href={`/assets/${asset.id}`} className="link">{formatPatentNumber(asset.grantNumber ?? asset.applicationNumber)}</Link></td>
+                <td>
+                  <Link href={`/assets/${asset.id}`} className="link">
+                    {formatPatentNumber(asset.grantNumber ?? asset.applicationNumber)}
+                  </Link>
+                </td>
                 <td>{asset.title ?? '—'}</td>
                 <td>{asset.relationship}</td>
               </tr>

@@ -23,9 +23,20 @@ export function RecentAssignments() {
       <h1 className="text-2xl font-bold">Recent transactions</h1>
       <EventsNav />
       <div className="w-48">
-        <label htmlFor="lookback" className="label">Look back</label>
-        <select id="lookback" className="input" value={filters.days} onChange={(event) => setFilters({ days: event.target.value })}>
-          {['7', '30', '90', '365'].map((days) => <option key={days} value={days}>{days} days</option>)}
+        <label htmlFor="lookback" className="label">
+          Look back
+        </label>
+        <select
+          id="lookback"
+          className="input"
+          value={filters.days}
+          onChange={(event) => setFilters({ days: event.target.value })}
+        >
+          {['7', '30', '90', '365'].map((days) => (
+            <option key={days} value={days}>
+              {days} days
+            </option>
+          ))}
         </select>
       </div>
       <DataList<RecentTransaction>
@@ -37,7 +48,10 @@ export function RecentAssignments() {
         columns={[
           { header: 'Recorded', cell: (row) => formatDate(row.recordDate) },
           { header: 'Type', cell: (row) => <ConveyanceChip type={row.type} /> },
-          { header: 'Assignor → assignee', cell: (row) => `${row.assignorName ?? '—'} → ${row.assigneeName ?? '—'}` },
+          {
+            header: 'Assignor → assignee',
+            cell: (row) => `${row.assignorName ?? '—'} → ${row.assigneeName ?? '—'}`,
+          },
           { header: 'Assets', cell: (row) => formatCount(row.affectedAssets) },
           { header: 'Reel/frame', cell: (row) => row.rfId },
         ]}

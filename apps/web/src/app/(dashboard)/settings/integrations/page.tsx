@@ -33,7 +33,9 @@ export default function IntegrationsPage() {
           {PROVIDERS.map((provider) => (
             <section key={provider.key} className="card" aria-label={provider.label}>
               <h2 className="font-semibold">{provider.label}</h2>
-              <p className="text-sm muted">{org.data.settings?.[provider.key] ? 'Connected' : 'Not connected'}</p>
+              <p className="text-sm muted">
+                {org.data.settings?.[provider.key] ? 'Connected' : 'Not connected'}
+              </p>
             </section>
           ))}
         </div>

@@ -18,7 +18,9 @@ interface MfaSetup {
 export default function SecuritySettingsPage() {
   const me = useMe();
   const [password, setPassword] = useState('');
-  const [passwordMessage, setPasswordMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
+  const [passwordMessage, setPasswordMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(
+    null,
+  );
   const [mfa, setMfa] = useState<MfaSetup | null>(null);
   const [mfaMessage, setMfaMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
 
@@ -32,7 +34,10 @@ export default function SecuritySettingsPage() {
       setPassword('');
       form.reset();
     } catch (caught) {
-      setPasswordMessage({ tone: 'error', text: caught instanceof ApiError ? caught.message : 'The password was not changed.' });
+      setPasswordMessage({
+        tone: 'error',
+        text: caught instanceof ApiError ? caught.message : 'The password was not changed.',
+      });
     }
   };
 
@@ -41,7 +46,10 @@ export default function SecuritySettingsPage() {
       setMfa(await apiData<MfaSetup>('/auth/mfa/setup', { method: 'POST' }));
       setMfaMessage(null);
     } catch (caught) {
-      setMfaMessage({ tone: 'error', text: caught instanceof ApiError ? caught.message : 'Two-step verification could not be started.' });
+      setMfaMessage({
+        tone: 'error',
+        text: caught instanceof ApiError ? caught.message : 'Two-step verification could not be started.',
+      });
     }
   };
 
@@ -54,7 +62,10 @@ export default function SecuritySettingsPage() {
       setMfaMessage({ tone: 'success', text: 'Two-step verification is on.' });
       void me.refetch();
     } catch (caught) {
-      setMfaMessage({ tone: 'error', text: caught instanceof ApiError ? caught.message : 'That code is not valid.' });
+      setMfaMessage({
+        tone: 'error',
+        text: caught instanceof ApiError ? caught.message : 'That code is not valid.',
+      });
     }
   };
 
@@ -74,23 +85,45 @@ export default function SecuritySettingsPage() {
       <h1 className="text-2xl font-bold">Security and theme</h1>
       <SettingsNav />
       <section className="card max-w-md" aria-labelledby="theme-heading">
-        <h2 id="theme-heading" className="mb-2 font-semibold">Personal theme</h2>
+        <h2 id="theme-heading" className="mb-2 font-semibold">
+          Personal theme
+        </h2>
         <ThemeSwitcher me={me.data} />
       </section>
       <section className="card max-w-md" aria-labelledby="password-heading">
-        <h2 id="password-heading" className="mb-2 font-semibold">Change password</h2>
+        <h2 id="password-heading" className="mb-2 font-semibold">
+          Change password
+        </h2>
         {passwordMessage && <FormMessage tone={passwordMessage.tone}>{passwordMessage.text}</FormMessage>}
         <form className="mt-2 flex flex-col gap-3" onSubmit={changePassword}>
-          <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" required />
+          <Field
+            label="Current password"
+            name="currentPassword"
+            type="password"
+            autoComplete="current-password"
+            required
+          />
           <div>
-            <Field label="New password" name="newPassword" type="password" autoComplete="new-password" required value={password} onChange={(event) => setPassword(event.target.value)} />
+            <Field
+              label="New password"
+              name="newPassword"
+              type="password"
+              autoComplete="new-password"
+              required
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+            />
             <PasswordChecklist password={password} />
           </div>
-          <button type="submit" className="btn-primary self-start" disabled={!passwordAcceptable(password)}>Change password</button>
+          <button type="submit" className="btn-primary self-start" disabled={!passwordAcceptable(password)}>
+            Change password
+          </button>
         </form>
       </section>
       <section className="card max-w-md" aria-labelledby="mfa-heading">
-        <h2 id="mfa-heading" className="mb-2 font-semibold">Two-step verification</h2>
+        <h2 id="mfa-heading" className="mb-2 font-semibold">
+          Two-step verification
+        </h2>
         {mfaMessage && <FormMessage tone={mfaMessage.tone}>{mfaMessage.text}</FormMessage>}
         {me.data.user.mfaEnabled ? (
           <p className="text-sm">Two-step verification is on.</p>
@@ -100,14 +133,28 @@ export default function SecuritySettingsPage() {
             <code className="break-all rounded bg-zinc-100 p-2 text-sm dark:bg-zinc-800">{mfa.secret}</code>
             <p className="text-sm font-semibold">Backup codes (shown once):</p>
             <ul className="grid grid-cols-2 gap-1 font-mono text-sm">
-              {mfa.backupCodes.map((code) => <li key={code}>{code}</li>)}
+              {mfa.backupCodes.map((code) => (
+                <li key={code}>{code}</li>
+              ))}
             </ul>
-            <button type="button" className="btn self-start" onClick={downloadCodes}>Download backup codes</button>
-            <Field label="Code from the app" name="code" inputMode="numeric" autoComplete="one-time-code" required />
-            <button type="submit" className="btn-primary self-start">Turn on</button>
+            <button type="button" className="btn self-start" onClick={downloadCodes}>
+              Download backup codes
+            </button>
+            <Field
+              label="Code from the app"
+              name="code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              required
+            />
+            <button type="submit" className="btn-primary self-start">
+              Turn on
+            </button>
           </form>
         ) : (
-          <button type="button" className="btn" onClick={startMfa}>Set up two-step verification</button>
+          <button type="button" className="btn" onClick={startMfa}>
+            Set up two-step verification
+          </button>
         )}
       </section>
     </div>

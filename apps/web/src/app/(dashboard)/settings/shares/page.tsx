@@ -33,7 +33,11 @@ export default function SharesSettingsPage() {
       setMessage({ tone: 'success', text: 'The link was revoked.' });
       void queryClient.invalidateQueries({ queryKey: ['/shares'] });
     },
-    onError: (error) => setMessage({ tone: 'error', text: error instanceof ApiError ? error.message : 'The link was not revoked.' }),
+    onError: (error) =>
+      setMessage({
+        tone: 'error',
+        text: error instanceof ApiError ? error.message : 'The link was not revoked.',
+      }),
   });
   return (
     <div className="flex flex-col gap-4">
@@ -50,16 +54,37 @@ export default function SharesSettingsPage() {
           { header: 'Name', cell: (row) => row.name },
           { header: 'Assets', cell: (row) => formatCount(row.assetCount ?? row.assetIds?.length ?? 0) },
           { header: 'Expires', cell: (row) => (row.expiresAt ? formatDate(row.expiresAt) : 'never') },
-          { header: 'Uses', cell: (row) => `${formatCount(row.useCount ?? 0)}${row.maxUses ? ` / ${formatCount(row.maxUses)}` : ''}` },
+          {
+            header: 'Uses',
+            cell: (row) =>
+              `${formatCount(row.useCount ?? 0)}${row.maxUses ? ` / ${formatCount(row.maxUses)}` : ''}`,
+          },
           { header: 'State', cell: (row) => (row.revokedAt || row.active === false ? 'inactive' : 'active') },
           { header: 'Last access', cell: (row) => formatDateTime(row.lastAccessedAt) },
           {
             header: 'Actions',
             cell: (row) => (
               <span className="flex gap-2">
-                <button type="button" className="btn" onClick={() => navigator.clipboard?.writeText(new URL(row.url, window.location.origin).toString())}>Copy URL</button>
+                <button
+                  type="button"
+                  className="btn"
+                  onClick={() =>
+                    navigator.clipboard?.writeText(new URL(row.url, window.location.origin).toString())
+                  }
+                >
+                  Copy URL
+                </button>
                 {!row.revokedAt && row.active !== false && (
-                  <button type="button" className="btn" onClick={() => window.confirm(`Revoke “${row.name}”? Its URL stops working at once.`) && revoke.mutate(row.id)}>Revoke</button>
+                  <button
+                    type="button"
+                    className="btn"
+                    onClick={() =>
+                      window.confirm(`Revoke “${row.name}”? Its URL stops working at once.`) &&
+                      revoke.mutate(row.id)
+                    }
+                  >
+                    Revoke
+                  </button>
                 )}
               </span>
             ),

@@ -11,7 +11,13 @@ interface TreeDetail {
   entityName?: string | null;
   typeLabel?: string | null;
   transactionSummary?: { count?: number; firstDate?: string | null; lastDate?: string | null } | null;
-  assets: { id: string; grantNumber: string | null; applicationNumber: string | null; title: string | null; status: string | null }[];
+  assets: {
+    id: string;
+    grantNumber: string | null;
+    applicationNumber: string | null;
+    title: string | null;
+    status: string | null;
+  }[];
 }
 
 /** Tree detail (B2.9): transaction summary and the assets, each opening its diagram. */
@@ -23,18 +29,35 @@ export default function TreeDetailPage() {
   const summary = tree.data.transactionSummary;
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-2xl font-bold">{tree.data.entityName ?? 'Tree'} <span className="text-base muted">{tree.data.typeLabel}</span></h1>
+      <h1 className="text-2xl font-bold">
+        {tree.data.entityName ?? 'Tree'} <span className="text-base muted">{tree.data.typeLabel}</span>
+      </h1>
       {summary && (
-        <p className="text-sm muted">{formatCount(summary.count ?? 0)} transactions, {formatDate(summary.firstDate)} – {formatDate(summary.lastDate)}</p>
+        <p className="text-sm muted">
+          {formatCount(summary.count ?? 0)} transactions, {formatDate(summary.firstDate)} –{' '}
+          {formatDate(summary.lastDate)}
+        </p>
       )}
       <table className="table">
-        <thead><tr><th scope="col">Number</th><th scope="col">Title</th><th scope="col">Status</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Number</th>
+            <th scope="col">Title</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
         <tbody>
           {tree.data.assets.map((asset) => (
             <tr key={asset.id}>
-              <td><Link href={`/assets/${asset.id}/diagram`} className="link">{formatPatentNumber(asset.grantNumber ?? asset.applicationNumber)}</Link></td>
+              <td>
+                <Link href={`/assets/${asset.id}/diagram`} className="link">
+                  {formatPatentNumber(asset.grantNumber ?? asset.applicationNumber)}
+                </Link>
+              </td>
               <td>{asset.title ?? '—'}</td>
-              <td><StatusBadge status={asset.status} /></td>
+              <td>
+                <StatusBadge status={asset.status} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -26,7 +26,10 @@ interface Job {
 
 /** Job browser (B3): filters in the URL, "Retry" only on failed jobs. */
 export function IngestionJobs() {
-  const [filters, setFilters] = useUrlState({ status: '', jobType: '' }, { status: ['pending', 'running', 'success', 'failed', 'partial'] });
+  const [filters, setFilters] = useUrlState(
+    { status: '', jobType: '' },
+    { status: ['pending', 'running', 'success', 'failed', 'partial'] },
+  );
   const queryClient = useQueryClient();
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const retry = async (jobId: string) => {
@@ -35,7 +38,10 @@ export function IngestionJobs() {
       setMessage({ tone: 'success', text: `Job ${jobId} is waiting to run again.` });
       void queryClient.invalidateQueries({ queryKey: ['/admin/ingestion/jobs'] });
     } catch (caught) {
-      setMessage({ tone: 'error', text: caught instanceof ApiError ? caught.message : 'The job was not retried.' });
+      setMessage({
+        tone: 'error',
+        text: caught instanceof ApiError ? caught.message : 'The job was not retried.',
+      });
     }
   };
   return (
@@ -44,15 +50,34 @@ export function IngestionJobs() {
       {message && <FormMessage tone={message.tone}>{message.text}</FormMessage>}
       <div className="flex flex-wrap gap-3">
         <div>
-          <label htmlFor="job-status" className="label">Status</label>
-          <select id="job-status" className="input" value={filters.status} onChange={(event) => setFilters({ status: event.target.value })}>
+          <label htmlFor="job-status" className="label">
+            Status
+          </label>
+          <select
+            id="job-status"
+            className="input"
+            value={filters.status}
+            onChange={(event) => setFilters({ status: event.target.value })}
+          >
             <option value="">Any</option>
-            {['pending', 'running', 'success', 'failed', 'partial'].map((status) => <option key={status} value={status}>{status}</option>)}
+            {['pending', 'running', 'success', 'failed', 'partial'].map((status) => (
+              <option key={status} value={status}>
+                {status}
+              </option>
+            ))}
           </select>
         </div>
         <div>
-          <label htmlFor="job-type" className="label">Source</label>
-          <input id="job-type" className="input" defaultValue={filters.jobType} key={filters.jobType} onBlur={(event) => setFilters({ jobType: event.target.value.trim() })} />
+          <label htmlFor="job-type" className="label">
+            Source
+          </label>
+          <input
+            id="job-type"
+            className="input"
+            defaultValue={filters.jobType}
+            key={filters.jobType}
+            onBlur={(event) => setFilters({ jobType: event.target.value.trim() })}
+          />
         </div>
       </div>
       <DataList<Job>
@@ -65,18 +90,36 @@ export function IngestionJobs() {
           { header: 'Job', cell: (row) => <code className="text-xs">{row.id}</code> },
           { header: 'Source', cell: (row) => row.jobType },
           { header: 'Status', cell: (row) => row.status },
-          { header: 'Records', cell: (row) => `${formatCount(row.recordsProcessed)}${row.recordsFailed ? ` (${formatCount(row.recordsFailed)} failed)` : ''}` },
+          {
+            header: 'Records',
+            cell: (row) =>
+              `${formatCount(row.recordsProcessed)}${row.recordsFailed ? ` (${formatCount(row.recordsFailed)} failed)` : ''}`,
+          },
           { header: 'Attempts', cell: (row) => formatCount(row.attempts) },
           { header: 'Started', cell: (row) => formatDateTime(row.startedAt) },
-          { header: 'Duration', cell: (row) => (row.durationMs === null ? '—' : `${(row.durationMs / 1000).toFixed(1)} s`) },
+          {
+            header: 'Duration',
+            cell: (row) => (row.durationMs === null ? '—' : `${(row.durationMs / 1000).toFixed(1)} s`),
+          },
           { header: 'Failure', cell: (row) => row.failureReason ?? '' },
           {
             header: 'Payload',
             cell: (row) => (
-              <details className="text-xs"><summary>JSON</summary><pre className="max-w-xs whitespace-pre-wrap">{JSON.stringify(row.payload, null, 2)}</pre></details>
+              <details className="text-xs">
+                <summary>JSON</summary>
+                <pre className="max-w-xs whitespace-pre-wrap">{JSON.stringify(row.payload, null, 2)}</pre>
+              </details>
             ),
           },
-          { header: 'Actions', cell: (row) => (row.status === 'failed' ? <button type="button" className="btn" onClick={() => retry(row.id)}>Retry</button> : null) },
+          {
+            header: 'Actions',
+            cell: (row) =>
+              row.status === 'failed' ? (
+                <button type="button" className="btn" onClick={() => retry(row.id)}>
+                  Retry
+                </button>
+              ) : null,
+          },
         ]}
       />
     </div>

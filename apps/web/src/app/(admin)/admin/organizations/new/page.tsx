@@ -55,34 +55,62 @@ export default function OnboardOrganizationPage() {
       {error && <FormMessage tone="error">{error}</FormMessage>}
       {draft ? (
         <section className="card flex flex-col gap-3" aria-labelledby="review-heading">
-          <h2 id="review-heading" className="font-semibold">Review</h2>
+          <h2 id="review-heading" className="font-semibold">
+            Review
+          </h2>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-            <dt className="muted">Organization</dt><dd>{draft.name}</dd>
-            <dt className="muted">Mode</dt><dd>{draft.environmentMode}</dd>
-            <dt className="muted">First admin</dt><dd>{draft.adminName} &lt;{draft.adminEmail}&gt;</dd>
-            <dt className="muted">Companies</dt><dd>{draft.companies.length ? draft.companies.join('; ') : 'none'}</dd>
+            <dt className="muted">Organization</dt>
+            <dd>{draft.name}</dd>
+            <dt className="muted">Mode</dt>
+            <dd>{draft.environmentMode}</dd>
+            <dt className="muted">First admin</dt>
+            <dd>
+              {draft.adminName} &lt;{draft.adminEmail}&gt;
+            </dd>
+            <dt className="muted">Companies</dt>
+            <dd>{draft.companies.length ? draft.companies.join('; ') : 'none'}</dd>
           </dl>
           <div className="flex gap-2">
-            <button type="button" className="btn" onClick={() => setDraft(null)}>Back</button>
-            <button type="button" className="btn-primary" onClick={create} disabled={busy} data-testid="onboard-create">{busy ? 'Creating…' : 'Create and start the pipeline'}</button>
+            <button type="button" className="btn" onClick={() => setDraft(null)}>
+              Back
+            </button>
+            <button
+              type="button"
+              className="btn-primary"
+              onClick={create}
+              disabled={busy}
+              data-testid="onboard-create"
+            >
+              {busy ? 'Creating…' : 'Create and start the pipeline'}
+            </button>
           </div>
         </section>
       ) : (
         <form className="flex flex-col gap-3" onSubmit={review}>
           <Field label="Organization name" name="name" required />
           <div>
-            <label htmlFor="onboard-mode" className="label">Mode</label>
+            <label htmlFor="onboard-mode" className="label">
+              Mode
+            </label>
             <select id="onboard-mode" name="environmentMode" className="input" defaultValue="PRO">
-              {ENVIRONMENT_MODES.map((mode) => <option key={mode} value={mode}>{mode}</option>)}
+              {ENVIRONMENT_MODES.map((mode) => (
+                <option key={mode} value={mode}>
+                  {mode}
+                </option>
+              ))}
             </select>
           </div>
           <Field label="First admin's name" name="adminName" required />
           <Field label="First admin's email" name="adminEmail" type="email" required />
           <div>
-            <label htmlFor="onboard-companies" className="label">Companies to monitor (one per line)</label>
+            <label htmlFor="onboard-companies" className="label">
+              Companies to monitor (one per line)
+            </label>
             <textarea id="onboard-companies" name="companies" rows={5} className="input" />
           </div>
-          <button type="submit" className="btn-primary self-start">Review</button>
+          <button type="submit" className="btn-primary self-start">
+            Review
+          </button>
         </form>
       )}
     </div>

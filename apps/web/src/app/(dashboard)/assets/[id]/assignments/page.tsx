@@ -31,10 +31,21 @@ export default function AssetAssignmentsPage() {
   return (
     <div className="flex flex-col gap-3">
       <div className="w-60">
-        <label htmlFor="assignment-type" className="label">Conveyance type</label>
-        <select id="assignment-type" className="input" value={type} onChange={(event) => setType(event.target.value)}>
+        <label htmlFor="assignment-type" className="label">
+          Conveyance type
+        </label>
+        <select
+          id="assignment-type"
+          className="input"
+          value={type}
+          onChange={(event) => setType(event.target.value)}
+        >
           <option value="">All</option>
-          {CONVEY_TYPES.map((value) => <option key={value} value={value}>{value}</option>)}
+          {CONVEY_TYPES.map((value) => (
+            <option key={value} value={value}>
+              {value}
+            </option>
+          ))}
         </select>
       </div>
       {pages.isPending ? (
@@ -47,7 +58,14 @@ export default function AssetAssignmentsPage() {
         <div className="overflow-x-auto">
           <table className="table">
             <thead>
-              <tr><th scope="col">Recorded</th><th scope="col">Executed</th><th scope="col">Type</th><th scope="col">Conveyance</th><th scope="col">Assignors → assignees</th><th scope="col">Document</th></tr>
+              <tr>
+                <th scope="col">Recorded</th>
+                <th scope="col">Executed</th>
+                <th scope="col">Type</th>
+                <th scope="col">Conveyance</th>
+                <th scope="col">Assignors → assignees</th>
+                <th scope="col">Document</th>
+              </tr>
             </thead>
             <tbody>
               {rows.map((row) => (
@@ -58,10 +76,19 @@ export default function AssetAssignmentsPage() {
                     <ConveyanceChip type={row.conveyanceType} color={row.color} />
                     {row.employerAssign && <span className="ml-1 text-xs muted">(employer)</span>}
                   </td>
-                  <td className="max-w-xs">{row.conveyanceText ?? '—'} <span className="muted text-xs">{row.rfId}</span></td>
-                  <td>{(row.assignors ?? []).join('; ') || '—'} → {(row.assignees ?? []).join('; ') || '—'}</td>
+                  <td className="max-w-xs">
+                    {row.conveyanceText ?? '—'} <span className="muted text-xs">{row.rfId}</span>
+                  </td>
                   <td>
-                    <Link href={`/assets/${id}/documents/${encodeURIComponent(row.rfId)}`} target="_blank" className="link" aria-label={`Recorded document ${row.rfId}`}>
+                    {(row.assignors ?? []).join('; ') || '—'} → {(row.assignees ?? []).join('; ') || '—'}
+                  </td>
+                  <td>
+                    <Link
+                      href={`/assets/${id}/documents/${encodeURIComponent(row.rfId)}`}
+                      target="_blank"
+                      className="link"
+                      aria-label={`Recorded document ${row.rfId}`}
+                    >
                       Open
                     </Link>
                   </td>
@@ -69,7 +96,11 @@ export default function AssetAssignmentsPage() {
               ))}
             </tbody>
           </table>
-          {pages.hasNextPage && <button type="button" className="btn mt-2" onClick={() => pages.fetchNextPage()}>Load more</button>}
+          {pages.hasNextPage && (
+            <button type="button" className="btn mt-2" onClick={() => pages.fetchNextPage()}>
+              Load more
+            </button>
+          )}
         </div>
       )}
     </div>

@@ -19,12 +19,27 @@ export function AssetDiagram() {
   const me = useMe();
   const [sharing, setSharing] = useState(false);
   const diagram = useApiBody<unknown>(`/assets/${id}/diagram`);
-  const parsed = useMemo(() => (diagram.data === undefined ? null : parseDiagramResponse(diagram.data)), [diagram.data]);
+  const parsed = useMemo(
+    () => (diagram.data === undefined ? null : parseDiagramResponse(diagram.data)),
+    [diagram.data],
+  );
 
   if (diagram.isPending) return <SkeletonRows rows={10} label="Loading the ownership diagram" />;
-  if (diagram.error) return <ApiErrorView error={diagram.error} notFoundTitle="No ownership diagram yet" onRetry={() => diagram.refetch()} />;
+  if (diagram.error)
+    return (
+      <ApiErrorView
+        error={diagram.error}
+        notFoundTitle="No ownership diagram yet"
+        onRetry={() => diagram.refetch()}
+      />
+    );
   if (!parsed?.ok) {
-    return <ApiErrorView error={new Error('The diagram data is not in the expected format.')} onRetry={() => diagram.refetch()} />;
+    return (
+      <ApiErrorView
+        error={new Error('The diagram data is not in the expected format.')}
+        onRetry={() => diagram.refetch()}
+      />
+    );
   }
   const readOnly = me.data ? isReadOnlyMode(me.data.organization.environmentMode) : true;
   return (
@@ -38,7 +53,13 @@ export function AssetDiagram() {
         syncUrl
         onShare={readOnly ? undefined : () => setSharing(true)}
       />
-      {sharing && <ShareDialog assetIds={[id]} defaultName={asset.data?.grantNumber ?? asset.data?.applicationNumber ?? 'Shared asset'} onClose={() => setSharing(false)} />}
+      {sharing && (
+        <ShareDialog
+          assetIds={[id]}
+          defaultName={asset.data?.grantNumber ?? asset.data?.applicationNumber ?? 'Shared asset'}
+          onClose={() => setSharing(false)}
+        />
+      )}
     </>
   );
 }

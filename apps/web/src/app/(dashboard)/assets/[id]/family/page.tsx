@@ -25,19 +25,41 @@ export default function AssetFamilyPage() {
   if (family.error) return <InlineError error={family.error} />;
   if (family.data.length === 0) return <EmptyState title="No family members found" />;
   const groups = new Map<string, FamilyMember[]>();
-  for (const member of family.data) groups.set(member.country, [...(groups.get(member.country) ?? []), member]);
+  for (const member of family.data)
+    groups.set(member.country, [...(groups.get(member.country) ?? []), member]);
   return (
     <div className="flex flex-col gap-4">
-      <p className="text-sm muted">{family.data.length} family members in {groups.size} countries</p>
+      <p className="text-sm muted">
+        {family.data.length} family members in {groups.size} countries
+      </p>
       {[...groups].map(([country, members]) => (
         <section key={country} className="card">
-          <h2 className="mb-2 font-semibold">{country} <span className="muted text-sm">({members.length})</span></h2>
+          <h2 className="mb-2 font-semibold">
+            {country} <span className="muted text-sm">({members.length})</span>
+          </h2>
           <table className="table">
-            <thead><tr><th scope="col">Application</th><th scope="col">Publication</th><th scope="col">Kind</th><th scope="col">Title</th><th scope="col">Filed</th><th scope="col">Published</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Application</th>
+                <th scope="col">Publication</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Title</th>
+                <th scope="col">Filed</th>
+                <th scope="col">Published</th>
+              </tr>
+            </thead>
             <tbody>
               {members.map((member) => (
                 <tr key={`${member.publicationNumber}-${member.applicationNumber}`}>
-                  <td>{member.assetId ? <Link className="link" href={`/assets/${member.assetId}`}>{member.applicationNumber}</Link> : member.applicationNumber ?? '—'}</td>
+                  <td>
+                    {member.assetId ? (
+                      <Link className="link" href={`/assets/${member.assetId}`}>
+                        {member.applicationNumber}
+                      </Link>
+                    ) : (
+                      (member.applicationNumber ?? '—')
+                    )}
+                  </td>
                   <td>{member.publicationNumber ?? '—'}</td>
                   <td>{member.kind ?? '—'}</td>
                   <td>{member.title ?? '—'}</td>

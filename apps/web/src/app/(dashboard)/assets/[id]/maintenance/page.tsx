@@ -27,10 +27,15 @@ export default function AssetMaintenancePage() {
   const events = useApiData<MaintenanceEvent[]>(`/assets/${id}/maintenance`);
   if (events.isPending) return <SkeletonRows />;
   if (events.error) return <InlineError error={events.error} />;
-  const expired = asset.data?.maintenanceStatus === 'expired' || events.data.some((event) => event.status === 'expired');
+  const expired =
+    asset.data?.maintenanceStatus === 'expired' || events.data.some((event) => event.status === 'expired');
   return (
     <div className="flex flex-col gap-4">
-      {expired && <div role="status" className="rounded-md border border-zinc-400 px-3 py-2 text-sm">This patent has expired for non-payment of maintenance fees.</div>}
+      {expired && (
+        <div role="status" className="rounded-md border border-zinc-400 px-3 py-2 text-sm">
+          This patent has expired for non-payment of maintenance fees.
+        </div>
+      )}
       <div className="grid gap-3 sm:grid-cols-3">
         {WINDOWS.map((window) => {
           const last = events.data.filter((event) => event.feeWindow === window).at(-1);
@@ -38,7 +43,11 @@ export default function AssetMaintenancePage() {
             <div key={window} className="card" data-testid={`fee-window-${window}`}>
               <p className="font-semibold">{window}-year fee</p>
               {last ? (
-                <span className={`mt-1 inline-block rounded px-2 py-0.5 text-xs font-semibold ${CHIP[last.status] ?? CHIP.expired}`}>{last.status} · {formatDate(last.eventDate)}</span>
+                <span
+                  className={`mt-1 inline-block rounded px-2 py-0.5 text-xs font-semibold ${CHIP[last.status] ?? CHIP.expired}`}
+                >
+                  {last.status} · {formatDate(last.eventDate)}
+                </span>
               ) : (
                 <span className="mt-1 block text-sm muted">not yet due</span>
               )}
@@ -50,7 +59,14 @@ export default function AssetMaintenancePage() {
         <EmptyState title="No maintenance-fee events recorded" />
       ) : (
         <table className="table">
-          <thead><tr><th scope="col">Date</th><th scope="col">Event</th><th scope="col">Window</th><th scope="col">Status</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Event</th>
+              <th scope="col">Window</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
           <tbody>
             {events.data.map((event) => (
               <tr key={`${event.eventCode}-${event.eventDate}`}>

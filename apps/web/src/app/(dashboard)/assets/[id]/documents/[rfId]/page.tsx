@@ -12,9 +12,18 @@ export default function AssignmentDocumentPage() {
   useEffect(() => {
     apiData<{ url: string }>(`/assets/${id}/pdf`, { query: { rfId: decodeURIComponent(rfId) } })
       .then(({ url }) => window.location.replace(url))
-      .catch((caught) => setFailure(caught instanceof ApiError ? caught : new ApiError(500, 'INTERNAL_ERROR', 'Request failed')));
+      .catch((caught) =>
+        setFailure(
+          caught instanceof ApiError ? caught : new ApiError(500, 'INTERNAL_ERROR', 'Request failed'),
+        ),
+      );
   }, [id, rfId]);
-  if (!failure) return <p role="status" className="muted">Opening the recorded document…</p>;
+  if (!failure)
+    return (
+      <p role="status" className="muted">
+        Opening the recorded document…
+      </p>
+    );
   return (
     <ErrorPage
       status={failure.status}

@@ -15,23 +15,77 @@ import { useShare } from '../../../ShareFrame';
 export default function SharedDiagramPage() {
   const { assetId } = useParams<{ assetId: string }>();
   const { code, info } = useShare();
-  const diagram = useApiBody<unknown>(info.permissions.diagram ? `/shared/${code}/assets/${assetId}/diagram` : null);
-  const parsed = useMemo(() => (diagram.data === undefined ? null : parseDiagramResponse(diagram.data)), [diagram.data]);
+  const diagram = useApiBody<unknown>(
+    info.permissions.diagram ? `/shared/${code}/assets/${assetId}/diagram` : null,
+  );
+  const parsed = useMemo(
+    () => (diagram.data === undefined ? null : parseDiagramResponse(diagram.data)),
+    [diagram.data],
+  );
   const back = info.permissions.assetList && (
     <Link href={`/shared/${code}`} className="link text-sm">
       ← Back to list
     </Link>
   );
 
-  if (!info.permissions.diagram) return <ErrorPage status={403} title="Not included in this link" message="The sender did not include ownership diagrams." homeHref={null} actions={back} />;
+  if (!info.permissions.diagram)
+    return (
+      <ErrorPage
+        status={403}
+        title="Not included in this link"
+        message="The sender did not include ownership diagrams."
+        homeHref={null}
+        actions={back}
+      />
+    );
   if (diagram.isPending) return <SkeletonRows rows={8} label="Loading the ownership diagram" />;
   if (diagram.error) {
     const status = diagram.error instanceof ApiError ? diagram.error.status : 500;
-    if (status === 404) return <ErrorPage status={404} title="Not found" message="This patent is not part of the shared link." homeHref={null} actions={back} requestId={(diagram.error as ApiError).requestId} />;
-    if (status === 403) return <ErrorPage status={403} title="Not included in this link" message="The sender did not include ownership diagrams." homeHref={null} actions={back} />;
-    return <ErrorPage status={status} title="The diagram could not be loaded" message="Please try again." homeHref={null} actions={<button type="button" className="btn-primary" onClick={() => diagram.refetch()}>Retry</button>} />;
+    if (status === 404)
+      return (
+        <ErrorPage
+          status={404}
+          title="Not found"
+          message="This patent is not part of the shared link."
+          homeHref={null}
+          actions={back}
+          requestId={(diagram.error as ApiError).requestId}
+        />
+      );
+    if (status === 403)
+      return (
+        <ErrorPage
+          status={403}
+          title="Not included in this link"
+          message="The sender did not include ownership diagrams."
+          homeHref={null}
+          actions={back}
+        />
+      );
+    return (
+      <ErrorPage
+        status={status}
+        title="The diagram could not be loaded"
+        message="Please try again."
+        homeHref={null}
+        actions={
+          <button type="button" className="btn-primary" onClick={() => diagram.refetch()}>
+            Retry
+          </button>
+        }
+      />
+    );
   }
-  if (!parsed?.ok) return <ErrorPage status={500} title="The diagram could not be shown" message="The diagram data is not in the expected format." homeHref={null} actions={back} />;
+  if (!parsed?.ok)
+    return (
+      <ErrorPage
+        status={500}
+        title="The diagram could not be shown"
+        message="The diagram data is not in the expected format."
+        homeHref={null}
+        actions={back}
+      />
+    );
   return (
     <div className="flex flex-col gap-3">
       {back}
