@@ -83,7 +83,7 @@ export interface InlineRunResult {
  */
 export async function runPipelineInline(
   pool: Pool,
-  request: { orgId: string; from?: PipelineStep; jobType?: ProcessingJobType; trigger?: string },
+  request: { orgId: string; from?: PipelineStep; jobType?: ProcessingJobType; trigger?: string; sourceIngestionJobIds?: string[] },
   options: ExecuteOptions = {},
 ): Promise<InlineRunResult> {
   const started = performance.now();
@@ -92,6 +92,7 @@ export async function runPipelineInline(
     jobType: request.jobType ?? 'manual',
     trigger: request.trigger ?? 'cli',
     startFrom: request.from ?? 'classify',
+    sourceIngestionJobIds: request.sourceIngestionJobIds,
   });
   const run = { runId, orgId: request.orgId };
   const claim = await claimRun(pool, run, null);

@@ -41,13 +41,15 @@ export async function loadOrgAssets(db: Queryable, orgId: string): Promise<OrgAs
     patent_id: string | null;
     company_ids: string[];
   }>(
-    `select a.id, a.appno_doc_num, a.grant_doc_num, a.appno_date::text, p.grant_date::text, a.layout_id, p.title,
-            a.patent_id, array_agg(ca.company_id order by ca.company_id) as company_ids
-       from company_assets ca
-       join assets a on a.organization_id = ca.organization_id and a.id = ca.asset_id and a.deleted_at is null
+    `with members as (
+       select asset_id, array_agg(company_id order by company_id) as company_ids
+         from company_assets where organization_id = $1 and not excluded group by asset_id
+     )
+     select a.id, a.appno_doc_num, a.grant_doc_num, a.appno_date::text, p.grant_date::text, a.layout_id, p.title,
+            a.patent_id, m.company_ids
+       from members m
+       join assets a on a.organization_id = $1 and a.id = m.asset_id and a.deleted_at is null
        left join patents p on p.id = a.patent_id
-      where ca.organization_id = $1 and not ca.excluded
-      group by a.id, p.id
       order by a.id`,
     [orgId],
   );
@@ -76,9 +78,9 @@ export async function loadAssetTransactionIds(db: Queryable, assets: readonly Or
     else if (asset.grantDocNum) byGrant.set(asset.grantDocNum, asset.assetId);
   }
   const { rows } = await db.query<{ rf_id: string; appno_doc_num: string | null; grant_doc_num: string | null }>(
-    `select distinct rf_id, appno_doc_num, null::varchar as grant_doc_num from document_ids where appno_doc_num = any($1::varchar[])
+    `select distinct rf_id, appno_doc_num, null::varchar as grant_doc_num from document_ids where appno_doc_num in (select unnest($1::varchar[]))
      union all
-     select distinct rf_id, null, grant_doc_num from document_ids where grant_doc_num = any($2::varchar[])`,
+     select distinct rf_id, null, grant_doc_num from document_ids where grant_doc_num in (select unnest($2::varchar[]))`,
     [[...byAppno.keys()], [...byGrant.keys()]],
   );
   const result = new Map<string, string[]>(assets.map((a) => [a.assetId, []]));
@@ -132,7 +134,7 @@ export async function loadTransactions(db: Pool, orgId: string, rfIds: readonly 
             c.convey_ty, c.keyword_convey_ty, c.employer_assign
        from assignments s
        left join assignment_conveyances c on c.rf_id = s.rf_id
-      where s.rf_id = any($1::varchar[]) and s.status = 'active'`,
+      where s.rf_id in (select unnest($1::varchar[])) and s.status = 'active'`,
     [ids],
   );
   for (const h of headers) {
@@ -160,7 +162,7 @@ export async function loadTransactions(db: Pool, orgId: string, rfIds: readonly 
          join entities e on e.id = x.entity_id
          left join org_entity_overrides o on o.organization_id = $2 and o.entity_id = e.id
          left join representatives r on r.id = ${EFFECTIVE_REPRESENTATIVE}
-        where x.rf_id = any($1::varchar[])
+        where x.rf_id in (select unnest($1::varchar[]))
         order by x.rf_id, x.seq`,
       [ids, orgId],
     );
@@ -169,7 +171,7 @@ export async function loadTransactions(db: Pool, orgId: string, rfIds: readonly 
     party('assignees', 'ee_name', 'x.ee_country'),
     db.query<{ rf_id: string; appno_doc_num: string | null; grant_doc_num: string | null; appno_date: string | null }>(
       `select rf_id, appno_doc_num, grant_doc_num, appno_date::text from document_ids
-        where rf_id = any($1::varchar[]) order by rf_id, property_seq`,
+        where rf_id in (select unnest($1::varchar[])) order by rf_id, property_seq`,
       [ids],
     ),
   ]);

@@ -31,7 +31,7 @@ export async function refreshAssetMembership(pool: Pool, orgId: string): Promise
            from company_entities ce
            join assignees ee on ee.entity_id = ce.entity_id
            join assignment_conveyances ac on ac.rf_id = ee.rf_id
-                                          and (ac.employer_assign or ac.convey_ty = any($3::text[]))
+                                          and (ac.employer_assign or ac.convey_ty in (select unnest($3::text[])))
            join document_ids d on d.rf_id = ee.rf_id
           where d.appno_doc_num is not null or d.grant_doc_num is not null
          union
@@ -61,10 +61,24 @@ export async function refreshAssetMembership(pool: Pool, orgId: string): Promise
         group by company_id, grant_doc_num`,
       [companyIds, entityIds, scope.config.chain.linkTypes],
     );
+    // The existing asset of each candidate: by application number, else by grant number when either side
+    // lacks the application number (hash joins, never a cross join).
+    const existingAsset = (alias: string) => `
+         left join assets x on x.organization_id = $1 and x.deleted_at is null and x.appno_doc_num = ${alias}.appno_doc_num
+         left join assets y on x.id is null and y.organization_id = $1 and y.deleted_at is null
+                           and y.grant_doc_num = ${alias}.grant_doc_num and (y.appno_doc_num is null or ${alias}.appno_doc_num is null)`;
+    await client.query(`analyze membership_candidates`);
+    await client.query(
+      `create temp table membership_keyed on commit drop as
+       select w.*, coalesce(x.id, y.id) as asset_id from membership_candidates w ${existingAsset('w')}`,
+      [orgId],
+    );
+    await client.query(`analyze membership_keyed`);
     const updated = await client.query(
       `with wanted as (
-         select distinct on (coalesce(appno_doc_num, grant_doc_num)) appno_doc_num, grant_doc_num, appno_date, patent_id
-           from membership_candidates order by coalesce(appno_doc_num, grant_doc_num), grant_doc_num nulls last
+         select distinct on (asset_id) asset_id, appno_doc_num, grant_doc_num, appno_date, patent_id
+           from membership_keyed where asset_id is not null
+          order by asset_id, grant_doc_num nulls last
        )
        update assets a
           set appno_doc_num = coalesce(a.appno_doc_num, w.appno_doc_num),
@@ -73,9 +87,7 @@ export async function refreshAssetMembership(pool: Pool, orgId: string): Promise
               patent_id = coalesce(w.patent_id, a.patent_id),
               layout_id = case when coalesce(w.grant_doc_num, a.grant_doc_num) is null then 14 else 15 end
          from wanted w
-        where a.organization_id = $1 and a.deleted_at is null
-          and (a.appno_doc_num = w.appno_doc_num
-               or (a.grant_doc_num = w.grant_doc_num and (a.appno_doc_num is null or w.appno_doc_num is null)))
+        where a.organization_id = $1 and a.id = w.asset_id
           and (a.appno_doc_num is distinct from coalesce(a.appno_doc_num, w.appno_doc_num)
                or a.grant_doc_num is distinct from coalesce(w.grant_doc_num, a.grant_doc_num)
                or a.appno_date is distinct from coalesce(w.appno_date, a.appno_date)
@@ -87,24 +99,17 @@ export async function refreshAssetMembership(pool: Pool, orgId: string): Promise
        select distinct on (coalesce(w.appno_doc_num, w.grant_doc_num))
               $1::uuid, w.patent_id, w.appno_doc_num, w.grant_doc_num, w.appno_date,
               case when w.grant_doc_num is null then 14 else 15 end
-         from membership_candidates w
-        where not exists (
-                select 1 from assets a
-                 where a.organization_id = $1 and a.deleted_at is null
-                   and (a.appno_doc_num = w.appno_doc_num
-                        or (a.grant_doc_num = w.grant_doc_num and (a.appno_doc_num is null or w.appno_doc_num is null))))
+         from membership_keyed w
+        where w.asset_id is null
         order by coalesce(w.appno_doc_num, w.grant_doc_num), w.grant_doc_num nulls last`,
       [orgId],
     );
     await client.query(
       `create temp table membership_wanted on commit drop as
-       select distinct w.company_id, a.id as asset_id
-         from membership_candidates w
-         join assets a on a.organization_id = $1 and a.deleted_at is null
-                      and (a.appno_doc_num = w.appno_doc_num
-                           or (a.grant_doc_num = w.grant_doc_num and (a.appno_doc_num is null or w.appno_doc_num is null)))`,
+       select distinct w.company_id, coalesce(w.asset_id, x.id, y.id) as asset_id from membership_keyed w ${existingAsset('w')}`,
       [orgId],
     );
+    await client.query(`analyze membership_wanted`);
     const added = await client.query(
       `insert into company_assets (organization_id, company_id, asset_id, source, excluded)
        select $1::uuid, company_id, asset_id, 'auto', false from membership_wanted
@@ -114,10 +119,12 @@ export async function refreshAssetMembership(pool: Pool, orgId: string): Promise
     const removed = await client.query(
       `delete from company_assets ca
         where ca.organization_id = $1 and ca.source = 'auto' and not ca.excluded
-          and not exists (select 1 from membership_wanted w where w.company_id = ca.company_id and w.asset_id = ca.asset_id)`,
+          and ca.company_id::text || ca.asset_id::text not in (select company_id::text || asset_id::text from membership_wanted)`,
       [orgId],
     );
     const { rows } = await client.query<{ n: number }>(`select count(*)::int as n from membership_candidates`);
+    // Large membership changes would leave the planner with stale row estimates for the steps that follow.
+    if ((inserted.rowCount ?? 0) + (added.rowCount ?? 0) + (removed.rowCount ?? 0) > 1_000) await client.query('analyze assets, company_assets');
     return {
       companies: scope.companies.length,
       candidates: rows[0]?.n ?? 0,

@@ -21,6 +21,8 @@ export interface PipelineRun {
   status: string;
   startFrom: PipelineStep;
   startedAt: Date | null;
+  /** Ingestion jobs whose changes triggered the run (coalesced); empty for manual runs and rebuilds. */
+  sourceIngestionJobIds: string[];
 }
 
 /** 1-based position of a step (`processing_steps.step_number`). */
@@ -61,7 +63,7 @@ export interface RunRef {
 export async function loadRun(db: Queryable, { runId, orgId }: RunRef): Promise<PipelineRun | null> {
   const { rows } = await db.query<PipelineRun>(
     `select id, organization_id as "orgId", job_type as "jobType", status, start_from_step as "startFrom",
-            started_at as "startedAt"
+            started_at as "startedAt", source_ingestion_job_ids as "sourceIngestionJobIds"
        from processing_jobs where id = $1 and organization_id = $2`,
     [runId, orgId],
   );

@@ -18,7 +18,7 @@ export async function titleStatusForPatent(db: Queryable, orgId: string, number:
        from asset_title_status t
        join assets a on a.organization_id = t.organization_id and a.id = t.asset_id
        join companies c on c.organization_id = t.organization_id and c.id = t.company_id
-      where t.organization_id = $1 and (a.appno_doc_num = any($2::varchar[]) or a.grant_doc_num = any($2::varchar[]))
+      where t.organization_id = $1 and (a.appno_doc_num in (select unnest($2::varchar[])) or a.grant_doc_num in (select unnest($2::varchar[])))
       order by t.company_id`,
     [orgId, candidates],
   );

@@ -1,6 +1,7 @@
 import { classifyConveyance, type ConveyanceClassification } from '@patentrack/business-rules';
 import { isConveyType } from '@patentrack/shared';
 import { inOrgTransaction, type Queryable } from '../db';
+import { changedTransactionIds } from '../incremental';
 import { loadOrgInputs } from '../inputs';
 import { loadConveyances, writeConveyances } from './conveyances';
 import type { StepRunner } from './types';
@@ -9,11 +10,11 @@ import type { StepRunner } from './types';
 export async function keywordClassifications(db: Queryable, rfIds: readonly string[]): Promise<Map<string, ConveyanceClassification>> {
   // Sequential: `db` may be one client inside a transaction.
   const { rows: texts } = await db.query<{ rf_id: string; convey_text: string | null }>(
-    `select rf_id, convey_text from assignments where rf_id = any($1::varchar[])`,
+    `select rf_id, convey_text from assignments where rf_id in (select unnest($1::varchar[]))`,
     [rfIds],
   );
   const { rows: overrides } = await db.query<{ rf_id: string; convey_ty: string; employer_assign: boolean }>(
-    `select rf_id, convey_ty, employer_assign from conveyance_overrides where rf_id = any($1::varchar[])`,
+    `select rf_id, convey_ty, employer_assign from conveyance_overrides where rf_id in (select unnest($1::varchar[]))`,
     [rfIds],
   );
   const overrideOf = new Map(overrides.map((o) => [o.rf_id, o]));
@@ -29,11 +30,13 @@ export async function keywordClassifications(db: Queryable, rfIds: readonly stri
 /**
  * Step 1 (§5.1, BR-001…012): classifies every transaction of the organization scope; an override wins
  * (BR-011). A row already flagged by inventor match keeps its flag while its keyword result is unchanged:
- * the `flag` step that follows recomputes it.
+ * the `flag` step that follows recomputes it. An incremental run only looks at the transactions its ingestion
+ * jobs changed.
  */
-export const classifyStep: StepRunner = async ({ pool, orgId }) =>
+export const classifyStep: StepRunner = async ({ pool, orgId, runId }) =>
   inOrgTransaction(pool, orgId, async (client) => {
-    const { rfIds } = await loadOrgInputs(client, orgId);
+    const scope = (await loadOrgInputs(client, orgId)).rfIds;
+    const rfIds = (await changedTransactionIds(client, { runId, orgId }, scope)) ?? scope;
     const computed = await keywordClassifications(client, rfIds);
     const stored = await loadConveyances(client, rfIds);
     const changed: ConveyanceClassification[] = [];
@@ -44,5 +47,5 @@ export const classifyStep: StepRunner = async ({ pool, orgId }) =>
       if (!keepsInventorFlag) changed.push(row);
     }
     const written = await writeConveyances(client, changed);
-    return { recordsProcessed: computed.size, metrics: { transactions: computed.size, written } };
+    return { recordsProcessed: computed.size, metrics: { transactions: computed.size, scope: scope.length, written } };
   });

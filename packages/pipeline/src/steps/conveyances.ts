@@ -63,7 +63,7 @@ export async function loadConveyances(db: Queryable, rfIds: readonly string[]): 
     matched_names: string[] | null;
   }>(
     `select rf_id, keyword_convey_ty, convey_ty, employer_assign, source, matched_keyword, matched_names
-       from assignment_conveyances where rf_id = any($1::varchar[])`,
+       from assignment_conveyances where rf_id in (select unnest($1::varchar[]))`,
     [rfIds],
   );
   return new Map(

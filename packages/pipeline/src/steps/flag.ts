@@ -1,6 +1,7 @@
 import { flagConveyance, inventorMatchOptions, type ConveyanceClassification } from '@patentrack/business-rules';
 import type { RulesConfig } from '@patentrack/shared';
 import { inOrgTransaction, type Queryable } from '../db';
+import { changedTransactionIds } from '../incremental';
 import { loadOrgInputs } from '../inputs';
 import { refreshAssetMembership } from '../membership';
 import { keywordClassifications } from './classify';
@@ -15,7 +16,7 @@ import type { StepRunner } from './types';
 export async function inventorsOfTransactions(db: Queryable, rfIds: readonly string[]): Promise<Map<string, string[]>> {
   const { rows } = await db.query<{ rf_id: string; name: string }>(
     `with docs as (
-       select distinct rf_id, appno_doc_num, pgpub_doc_num, grant_doc_num from document_ids where rf_id = any($1::varchar[])
+       select distinct rf_id, appno_doc_num, pgpub_doc_num, grant_doc_num from document_ids where rf_id in (select unnest($1::varchar[]))
      ),
      numbers as (
        select d.rf_id, p.appno_doc_num, p.grant_doc_num from docs d join patents p on p.appno_doc_num = d.appno_doc_num
@@ -49,11 +50,11 @@ async function flagTransactions(db: Queryable, rfIds: readonly string[], config:
   const stored = await loadConveyances(db, rfIds);
   const inventors = await inventorsOfTransactions(db, rfIds);
   const { rows: assignorRows } = await db.query<{ rf_id: string; names: string[] }>(
-    `select rf_id, array_agg(or_name order by seq) as names from assignors where rf_id = any($1::varchar[]) group by rf_id`,
+    `select rf_id, array_agg(or_name order by seq) as names from assignors where rf_id in (select unnest($1::varchar[])) group by rf_id`,
     [rfIds],
   );
-  const unclassified = rfIds.filter((rfId) => !stored.has(rfId));
-  if (unclassified.length > 0) for (const [rfId, row] of await keywordClassifications(db, unclassified)) stored.set(rfId, row);
+  const unclassified = new Set(rfIds.filter((rfId) => !stored.has(rfId)));
+  if (unclassified.size > 0) for (const [rfId, row] of await keywordClassifications(db, [...unclassified])) stored.set(rfId, row);
   const assignorNames = new Map(assignorRows.map((r) => [r.rf_id, r.names]));
   const options = inventorMatchOptions(config);
   const changed: ConveyanceClassification[] = [];
@@ -64,7 +65,7 @@ async function flagTransactions(db: Queryable, rfIds: readonly string[], config:
       options,
     );
     if (row.source === 'inventor_match') matched++;
-    if (unclassified.includes(row.rfId) || JSON.stringify(row) !== JSON.stringify(classification)) changed.push(row);
+    if (unclassified.has(row.rfId) || JSON.stringify(row) !== JSON.stringify(classification)) changed.push(row);
   }
   const written = await writeConveyances(db, changed);
   return { transactions: stored.size, inventorMatched: matched, written };
@@ -74,10 +75,12 @@ async function flagTransactions(db: Queryable, rfIds: readonly string[], config:
  * Step 2 (§5.2): flags the organization scope, then refreshes the company↔asset membership (D-27), which
  * depends on the final classification (only link-type transactions make assets). Transactions of assets
  * that joined in this refresh are classified and flagged too, so every later step sees a complete `T(a)`.
+ * An incremental run flags only what its ingestion jobs changed (see `changedTransactionIds`).
  */
-export const flagStep: StepRunner = async ({ pool, orgId }) => {
+export const flagStep: StepRunner = async ({ pool, orgId, runId }) => {
   const before = await loadOrgInputs(pool, orgId);
-  const flagged = await inOrgTransaction(pool, orgId, (client) => flagTransactions(client, before.rfIds, before.scope.config));
+  const changed = (await changedTransactionIds(pool, { runId, orgId }, before.rfIds)) ?? before.rfIds;
+  const flagged = await inOrgTransaction(pool, orgId, (client) => flagTransactions(client, changed, before.scope.config));
   const membership = await refreshAssetMembership(pool, orgId);
   const known = new Set(before.rfIds);
   const joined = (await loadOrgInputs(pool, orgId)).rfIds.filter((rfId) => !known.has(rfId));

@@ -50,17 +50,20 @@ export const generateJsonStep: StepRunner = async ({ pool, orgId, runId }) => {
       assessment: verdict,
       config: data.scope.config,
     };
-    const inputHash = createHash('sha256').update(JSON.stringify(buildDiagram({ ...input, generatedAt: '' }))).digest('hex');
+    // Hashed without its timestamp, then stamped: the key keeps its place, so the bytes stay stable.
+    const diagram = buildDiagram({ ...input, generatedAt: '' });
+    const inputHash = createHash('sha256').update(JSON.stringify(diagram)).digest('hex');
     const kept = previous.get(asset.assetId);
     const generatedAt = kept?.input_hash === inputHash ? kept.generated_at.toISOString() : now;
     if (generatedAt === now) regenerated++;
+    diagram.general.generatedAt = generatedAt;
     rows.push({
       asset_id: asset.assetId,
       company_id: verdict.companyId,
       appno_doc_num: asset.appnoDocNum,
       grant_doc_num: asset.grantDocNum,
       schema_version: DIAGRAM_SCHEMA_VERSION,
-      diagram: buildDiagram({ ...input, generatedAt }),
+      diagram,
       input_hash: inputHash,
       generated_at: generatedAt,
     });

@@ -25,10 +25,10 @@ const METRIC_COLUMNS = [
 async function loadInventorLists(db: Queryable, appnos: string[], grants: string[]): Promise<Map<string, string[]>> {
   const { rows } = await db.query<{ key: string; names: string[] }>(
     `select 'application:' || doc_num as key, array_agg(name order by sequence) as names
-       from inventors where doc_type = 'application' and doc_num = any($1::varchar[]) group by doc_num
+       from inventors where doc_type = 'application' and doc_num in (select unnest($1::varchar[])) group by doc_num
      union all
      select 'grant:' || doc_num, array_agg(name order by sequence)
-       from inventors where doc_type = 'grant' and doc_num = any($2::varchar[]) group by doc_num`,
+       from inventors where doc_type = 'grant' and doc_num in (select unnest($2::varchar[])) group by doc_num`,
     [appnos, grants],
   );
   return new Map(rows.map((r) => [r.key, r.names]));
