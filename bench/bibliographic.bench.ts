@@ -80,7 +80,14 @@ async function endToEnd(path: string, workerUrl: string): Promise<Figures> {
 async function grouping(workerUrl: string): Promise<Figures> {
   const pool = createPool(workerUrl, { max: 2 });
   const started = performance.now();
-  const result = await groupPendingEntities(pool);
+  let phase = '';
+  const result = await groupPendingEntities(pool, {
+    onProgress: (event) => {
+      if (event.phase === phase) return;
+      phase = event.phase;
+      process.stderr.write(`  ${((performance.now() - started) / 1000).toFixed(1)} s: ${phase}\n`);
+    },
+  });
   const ms = performance.now() - started;
   await pool.end();
   const { processed, matched, grouped, representativesCreated, representativesUpdated } = result;
@@ -222,7 +229,10 @@ async function seedEntities(workerUrl: string, existing: number, fresh: number):
 }
 
 async function main(): Promise<void> {
-  const grantCounts = (argValue('--grants') ?? '4000,16000').split(',').map(Number);
+  const grantCounts = (argValue('--grants') ?? '4000,16000')
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0);
   const existing = Number(argValue('--existing') ?? 1_000_000);
   const fresh = Number(argValue('--new') ?? 100_000);
   const dir = await mkdtemp(join(tmpdir(), 'pt-bench-biblio-'));

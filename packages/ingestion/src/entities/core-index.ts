@@ -41,7 +41,9 @@ function neighbourhood(core: string, visit: (key: number) => void): void {
  * by two or more edits are not offered. Callers apply the BR-018 distance rule to every candidate.
  */
 export class CoreNeighbourhoodIndex {
-  private readonly postings = new Map<number, number[]>();
+  // Most neighbourhood keys belong to one name: those stay a plain number, shared keys get a list.
+  private readonly single = new Map<number, number>();
+  private readonly shared = new Map<number, number[]>();
   private readonly stamps: Int32Array;
   private stamp = 0;
   private buffer = new Int32Array(64);
@@ -50,9 +52,17 @@ export class CoreNeighbourhoodIndex {
     this.stamps = new Int32Array(nameKeys.length);
     nameKeys.forEach((key, id) => {
       neighbourhood(nameCore(key), (bucket) => {
-        const list = this.postings.get(bucket);
-        if (!list) this.postings.set(bucket, [id]);
-        else if (list[list.length - 1] !== id) list.push(id);
+        const list = this.shared.get(bucket);
+        if (list) {
+          if (list[list.length - 1] !== id) list.push(id);
+          return;
+        }
+        const other = this.single.get(bucket);
+        if (other === undefined) this.single.set(bucket, id);
+        else if (other !== id) {
+          this.single.delete(bucket);
+          this.shared.set(bucket, [other, id]);
+        }
       });
     });
   }
@@ -61,19 +71,20 @@ export class CoreNeighbourhoodIndex {
   candidates(nameKey: string): Int32Array {
     const stamp = ++this.stamp;
     let count = 0;
-    neighbourhood(nameCore(nameKey), (bucket) => {
-      const list = this.postings.get(bucket);
-      if (!list) return;
-      for (const id of list) {
-        if (this.stamps[id] === stamp) continue;
-        this.stamps[id] = stamp;
-        if (count === this.buffer.length) {
-          const grown = new Int32Array(count * 2);
-          grown.set(this.buffer);
-          this.buffer = grown;
-        }
-        this.buffer[count++] = id;
+    const offer = (id: number) => {
+      if (this.stamps[id] === stamp) return;
+      this.stamps[id] = stamp;
+      if (count === this.buffer.length) {
+        const grown = new Int32Array(count * 2);
+        grown.set(this.buffer);
+        this.buffer = grown;
       }
+      this.buffer[count++] = id;
+    };
+    neighbourhood(nameCore(nameKey), (bucket) => {
+      const id = this.single.get(bucket);
+      if (id !== undefined) offer(id);
+      else for (const shared of this.shared.get(bucket) ?? []) offer(shared);
     });
     return this.buffer.subarray(0, count);
   }

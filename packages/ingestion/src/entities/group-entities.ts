@@ -18,7 +18,11 @@ export interface GroupEntitiesOptions {
   pageSize?: number;
   groupThreshold?: GroupThresholdBands;
   logger?: Logger;
-  onProgress?: (event: { phase: 'match' | 'group' | 'write'; done: number; total: number }) => void;
+  onProgress?: (event: {
+    phase: 'recount' | 'match' | 'group' | 'write';
+    done: number;
+    total: number;
+  }) => void;
 }
 
 export interface GroupEntitiesResult {
@@ -90,6 +94,7 @@ export async function groupPendingEntities(
       [chunkSize],
     );
     if (ids.length === 0) break;
+    options.onProgress?.({ phase: 'recount', done: 0, total: ids.length });
     await withTransaction(pool, (client) =>
       recountEntityInstances(
         client,
