@@ -80,7 +80,7 @@ describe('admin panel', () => {
       await saveScreenshot(page, 'admin-organizations');
       expect(await seriousAxeViolations(page)).toEqual([]);
 
-      await page.getByRole('link', { name: 'PatenTrack Demo' }).click();
+      await page.getByRole('table', { name: 'Organizations' }).getByRole('link', { name: 'PatenTrack Demo' }).click();
       await page.getByRole('tab', { name: 'Pipeline' }).click();
       await page.waitForURL(/tab=pipeline/);
       await page.getByTestId('pipeline-step-generate_json').waitFor();

@@ -6,6 +6,7 @@ import { DataList } from '@/components/DataList';
 import { Field, FormMessage } from '@/components/forms';
 import { ApiError, apiData } from '@/lib/api';
 import { formatCount } from '@/lib/format';
+import { useLiveEvent } from '@/lib/live-events';
 import { isReadOnlyMode } from '@/lib/navigation';
 import { useMe } from '@/lib/session';
 
@@ -16,6 +17,7 @@ interface CompanyRow {
   logoUrl: string | null;
   assetCount: number;
   entityId: string | null;
+  enrichmentStatus?: string | null;
 }
 
 /** Monitored companies (B2.15): admins add (enrichment + pipeline) and remove them; members only read. */
@@ -29,6 +31,10 @@ export default function CompaniesPage() {
     !isReadOnlyMode(me.data.organization.environmentMode);
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const path = orgId ? `/organizations/${orgId}/companies` : null;
+  // A new company shows "enriching…" until its enrichment job reports back.
+  useLiveEvent((event) => {
+    if (event.type === 'job-complete' && event.data.kind === 'enrichment') void queryClient.invalidateQueries({ queryKey: [path] });
+  });
 
   const add = useMutation({
     mutationFn: (body: { name: string; domain?: string }) => apiData(path!, { method: 'POST', body }),
@@ -93,6 +99,10 @@ export default function CompaniesPage() {
             ),
           },
           { header: 'Domain', cell: (row) => row.domain ?? '—' },
+          {
+            header: 'Enrichment',
+            cell: (row) => (row.enrichmentStatus === 'pending' || row.enrichmentStatus === 'running' ? 'enriching…' : (row.enrichmentStatus ?? '—')),
+          },
           { header: 'Assets', cell: (row) => formatCount(row.assetCount) },
           ...(canManage
             ? [

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { DataList } from '@/components/DataList';
+import { NormalizationPanel } from '@/components/NormalizationPanel';
 import { formatCount, formatDate } from '@/lib/format';
 import { useMe } from '@/lib/session';
 import { useUrlState } from '@/lib/url-state';
@@ -26,9 +27,11 @@ export function Entities() {
     return () => clearTimeout(timer);
   }, [text, filters.search, setFilters]);
   const orgId = me.data?.organization.id;
+  const canManage = me.data !== undefined && me.data.user.role !== 'member';
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">Entities</h1>
+      {canManage && orgId && <NormalizationPanel orgId={orgId} />}
       <div className="max-w-sm">
         <label htmlFor="entity-search" className="label">
           Search

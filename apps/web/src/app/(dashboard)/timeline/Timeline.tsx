@@ -5,11 +5,19 @@ import { CONVEY_TYPES } from '@patentrack/shared';
 import { EmptyState, InlineError, SkeletonRows } from '@/components/States';
 import { ConveyanceChip } from '@/components/StatusBadge';
 import { formatCount, formatDate } from '@/lib/format';
-import { useApiPages } from '@/lib/queries';
+import { useApiData, useApiPages } from '@/lib/queries';
 import { useUrlState } from '@/lib/url-state';
 import { SwimLanes, type TimelineEntry } from './SwimLanes';
 
 const DEFAULTS = { type: '', from: '', to: '', entityId: '' };
+/** Above this many transactions the chart draws monthly counts instead of single transactions (B2.11). */
+const BUCKET_ABOVE = 500;
+
+interface TimelineBucket {
+  period: string;
+  type: string | null;
+  count: number;
+}
 
 /** Timeline (B2.11): swim lanes with a brush, the paged list below; filters in the URL (`?type=&from=&to=`). */
 export function Timeline() {
@@ -24,6 +32,23 @@ export function Timeline() {
   const pages = useApiPages<TimelineEntry>('/dashboards/timeline', query);
   const entries = useMemo(() => pages.data?.pages.flatMap((page) => page.data) ?? [], [pages.data]);
   const total = pages.data?.pages[0]?.total;
+  const bucketed = total !== undefined && total > BUCKET_ABOVE;
+  const buckets = useApiData<TimelineBucket[]>(bucketed ? '/dashboards/timeline' : null, { ...query, bucket: 'month' });
+  const chartEntries = useMemo<TimelineEntry[]>(
+    () =>
+      bucketed
+        ? (buckets.data ?? []).map((bucket) => ({
+            rfId: `${bucket.period}-${bucket.type}`,
+            recordDate: `${bucket.period}-01`,
+            type: bucket.type,
+            color: null,
+            assignor: null,
+            assignee: `${bucket.count} transactions`,
+            assetCount: bucket.count,
+          }))
+        : entries,
+    [bucketed, buckets.data, entries],
+  );
 
   return (
     <div className="flex flex-col gap-4">
@@ -85,8 +110,9 @@ export function Timeline() {
       ) : (
         <>
           <section className="card" aria-label="Transactions by conveyance type over time">
+            {bucketed && <p className="mb-2 text-sm muted">Monthly counts of {formatCount(total)} transactions</p>}
             <SwimLanes
-              entries={entries}
+              entries={chartEntries}
               onBrush={(range) => setFilters(range ? { from: range[0], to: range[1] } : { from: '', to: '' })}
             />
           </section>

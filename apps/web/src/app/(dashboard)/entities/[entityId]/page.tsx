@@ -6,10 +6,11 @@ import { ApiErrorView, SkeletonRows } from '@/components/States';
 import { formatCount, formatPatentNumber } from '@/lib/format';
 import { useApiData } from '@/lib/queries';
 import { useMe } from '@/lib/session';
+import { EntityTools } from './EntityTools';
 
 interface EntityDetail {
   canonicalName: string;
-  aliases: { name: string; occurrenceCount: number; levenshteinDistance: number | null }[];
+  aliases: { entityId: string; name: string; occurrenceCount: number; levenshteinDistance: number | null }[];
   assets: {
     id: string;
     grantNumber?: string | null;
@@ -54,6 +55,9 @@ export default function EntityDetailPage() {
           </tbody>
         </table>
       </section>
+      {me.data && me.data.user.role !== 'member' && orgId && (
+        <EntityTools orgId={orgId} entityId={entityId} canonicalName={entity.data.canonicalName} aliases={aliases} />
+      )}
       <section className="card" aria-labelledby="entity-assets-heading">
         <h2 id="entity-assets-heading" className="mb-2 font-semibold">
           Assets

@@ -10,7 +10,7 @@ import { useApiData } from '@/lib/queries';
 interface TreeDetail {
   entityName?: string | null;
   typeLabel?: string | null;
-  transactionSummary?: { count?: number; firstDate?: string | null; lastDate?: string | null } | null;
+  transactionSummary?: { count?: number; firstRecordDate?: string | null; lastRecordDate?: string | null } | null;
   assets: {
     id: string;
     grantNumber: string | null;
@@ -34,8 +34,8 @@ export default function TreeDetailPage() {
       </h1>
       {summary && (
         <p className="text-sm muted">
-          {formatCount(summary.count ?? 0)} transactions, {formatDate(summary.firstDate)} –{' '}
-          {formatDate(summary.lastDate)}
+          {formatCount(summary.count ?? 0)} transactions, {formatDate(summary.firstRecordDate)} –{' '}
+          {formatDate(summary.lastRecordDate)}
         </p>
       )}
       <table className="table">

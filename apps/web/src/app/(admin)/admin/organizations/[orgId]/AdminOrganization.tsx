@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useParams } from 'next/navigation';
 import { useState } from 'react';
 import { FormMessage } from '@/components/forms';
+import { NormalizationPanel } from '@/components/NormalizationPanel';
 import { OrgUsers } from '@/components/OrgUsers';
 import { PipelineSteps, type PipelineStepState } from '@/components/PipelineSteps';
 import { InlineError, SkeletonRows } from '@/components/States';
@@ -43,7 +44,7 @@ export function AdminOrganization() {
   const { orgId } = useParams<{ orgId: string }>();
   const [state, setState] = useUrlState(
     { tab: 'overview' },
-    { tab: ['overview', 'pipeline', 'users', 'quality'] },
+    { tab: ['overview', 'pipeline', 'users', 'entities', 'quality'] },
   );
   const queryClient = useQueryClient();
   const { connected } = useLiveEvents();
@@ -111,6 +112,7 @@ export function AdminOrganization() {
     { value: 'overview', label: 'Overview' },
     { value: 'pipeline', label: 'Pipeline' },
     { value: 'users', label: 'Users' },
+    { value: 'entities', label: 'Entities' },
     { value: 'quality', label: 'Data quality' },
   ];
 
@@ -174,6 +176,7 @@ export function AdminOrganization() {
         </section>
       )}
       {state.tab === 'users' && <OrgUsers orgId={orgId} />}
+      {state.tab === 'entities' && <NormalizationPanel orgId={orgId} />}
       {state.tab === 'quality' &&
         (quality.isPending ? (
           <SkeletonRows rows={3} />

@@ -12,12 +12,13 @@ import { useAssetId } from '../AssetContext';
 interface AssignmentItem {
   rfId: string;
   conveyanceType: string | null;
+  conveyanceLabel: string | null;
   conveyanceText: string | null;
-  employerAssign: boolean;
+  employerAssignment: boolean;
   recordDate: string | null;
   executionDate: string | null;
-  assignors: string[];
-  assignees: string[];
+  assignors: { name: string; executionDate: string | null }[];
+  assignees: { name: string }[];
   color: string | null;
   documentAvailable?: boolean;
 }
@@ -74,13 +75,14 @@ export default function AssetAssignmentsPage() {
                   <td title={row.executionDate ?? undefined}>{formatDate(row.executionDate)}</td>
                   <td>
                     <ConveyanceChip type={row.conveyanceType} color={row.color} />
-                    {row.employerAssign && <span className="ml-1 text-xs muted">(employer)</span>}
+                    {row.employerAssignment && <span className="ml-1 text-xs muted">(employer)</span>}
                   </td>
                   <td className="max-w-xs">
                     {row.conveyanceText ?? '—'} <span className="muted text-xs">{row.rfId}</span>
                   </td>
                   <td>
-                    {(row.assignors ?? []).join('; ') || '—'} → {(row.assignees ?? []).join('; ') || '—'}
+                    {row.assignors.map((party) => party.name).join('; ') || '—'} →{' '}
+                    {row.assignees.map((party) => party.name).join('; ') || '—'}
                   </td>
                   <td>
                     <Link
