@@ -27,7 +27,7 @@ export const SCHEDULES: readonly ScheduleDefinition[] = [
 export const cronOverrideVariable = (id: string) => `CRON_${id.toUpperCase().replaceAll('-', '_')}`;
 
 /** Job schedulers whose job payload a cron tick can supply (a file load needs a discovered file list). */
-const CRON_PAYLOAD_FREE = new Set(['monitor:freshness']);
+const CRON_PAYLOAD_FREE = new Set(['monitor:freshness', 'reap:stalled', 'cleanup:retention', 'cleanup:orphans']);
 
 export interface ScheduleRegistration {
   registered: { schedulerId: string; job: string; pattern: string }[];

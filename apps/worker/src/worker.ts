@@ -43,6 +43,7 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
     queues,
     logger,
     busyRetryDelayMs: options.busyRetryDelayMs ?? BUSY_RETRY_DELAY_MS,
+    orgPurgeAfterDays: env.ORG_PURGE_AFTER_DAYS,
     stepRunners: options.stepRunners,
   });
   const schedules = await registerSchedules(queues, { enabled: env.CRON_ENABLED, logger });

@@ -105,6 +105,7 @@ export const workerEnvSchema = z
     HTTP_BACKOFF_BASE_MS: z.coerce.number().int().min(0).default(1000),
     HTTP_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(30000),
     HTTP_IDLE_TIMEOUT_MS: z.coerce.number().int().positive().default(120000),
+    ORG_PURGE_AFTER_DAYS: z.coerce.number().int().positive().default(30),
   })
   .transform((env, ctx) => {
     const withDefaults = withLocalDefaults(env, ctx);

@@ -1,5 +1,7 @@
 import { UnrecoverableError, type Job } from 'bullmq';
+import { cleanupOrphansProcessor, cleanupRetentionProcessor } from './housekeeping/cleanup';
 import { freshnessProcessor } from './housekeeping/freshness';
+import { reapStalledProcessor } from './housekeeping/reap-stalled';
 import { ingestApplicationsProcessor, ingestAssignmentsProcessor, ingestGrantsProcessor } from './ingestion/files';
 import { orgRunProcessor } from './pipeline/org-run';
 import { rebuildRequestProcessor, treeRequestProcessor } from './pipeline/request';
@@ -17,6 +19,9 @@ export const PROCESSORS: ReadonlyMap<string, JobProcessor<never>> = new Map(
     rebuildRequestProcessor,
     treeRequestProcessor,
     freshnessProcessor,
+    reapStalledProcessor,
+    cleanupRetentionProcessor,
+    cleanupOrphansProcessor,
   ].map((processor) => [processor.name, processor as JobProcessor<never>]),
 );
 

@@ -14,6 +14,8 @@ export interface ProcessorContext {
   logger: Logger;
   /** How long a run waits before retrying when its organization already has a running run (spec: 30 s). */
   busyRetryDelayMs: number;
+  /** Soft-deleted organizations are purged after this many days (`ORG_PURGE_AFTER_DAYS`). */
+  orgPurgeAfterDays: number;
   /** Step implementations override (fault injection in tests); the real steps otherwise. */
   stepRunners?: ExecuteOptions['runners'];
 }

@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Pool } from 'pg';
+import { createPool } from '@patentrack/db';
+import { createTestDatabase, type TestDatabase } from '@patentrack/db/testing';
+import { createLogger } from '@patentrack/shared';
+import { createOrganization, requestOrgRun, claimRun, loadRun } from '@patentrack/pipeline';
+import { reapStalledProcessor } from './processors/housekeeping/reap-stalled';
+import { closeQueues, createQueues, type Queues } from './queues';
+import { registerSchedules } from './schedules';
+
+let database: TestDatabase;
+let pool: Pool;
+let redis: Redis;
+let queues: Queues;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  pool = createPool(database.workerUrl);
+  redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
+  queues = createQueues(redis, { prefix: `pt-test-${randomUUID()}` });
+});
+
+afterAll(async () => {
+  await closeQueues(queues);
+  await redis?.quit();
+  await pool?.end();
+  await database?.drop();
+});
+
+describe('cron schedules', () => {
+  it('registers idempotently, honours CRON_<ID> overrides, and registers nothing when disabled', async () => {
+    expect((await registerSchedules(queues, { enabled: false })).registered).toEqual([]);
+    expect(await queues.housekeeping.getJobSchedulers()).toEqual([]);
+
+    const env = { CRON_FRESHNESS: '*/5 * * * *' };
+    const first = await registerSchedules(queues, { enabled: true, env });
+    await registerSchedules(queues, { enabled: true, env });
+    const schedulers = await queues.housekeeping.getJobSchedulers();
+    expect(schedulers.map((s) => s.key).sort()).toEqual(first.registered.map((r) => r.schedulerId).sort());
+    expect(schedulers.find((s) => s.key === 'freshness')?.pattern).toBe('*/5 * * * *');
+    expect(first.registered.map((r) => r.job).sort()).toEqual(['cleanup:orphans', 'cleanup:retention', 'monitor:freshness', 'reap:stalled']);
+    // File loads need a discovered file list; they are reported, not silently dropped.
+    expect(first.skipped.map((s) => s.job)).toContain('ingest:assignments');
+  });
+});
+
+describe('reap:stalled', () => {
+  it('fails a run left running without a live queue job, and leaves a recent run alone', async () => {
+    const stale = await createOrganization(pool, { name: 'Stale Org', companies: ['STALE CO'] });
+    const fresh = await createOrganization(pool, { name: 'Fresh Org', companies: ['FRESH CO'] });
+    const runs = [];
+    for (const org of [stale, fresh]) {
+      const { runId } = await requestOrgRun(pool, { orgId: org.id, jobType: 'manual', trigger: 'cli', startFrom: 'classify' });
+      await claimRun(pool, { runId, orgId: org.id }, null);
+      runs.push({ runId, orgId: org.id });
+    }
+    await pool.query(`update processing_jobs set started_at = now() - interval '2 hours' where id = $1`, [runs[0]!.runId]);
+
+    const context = { pool, redis, queues, logger: createLogger('test'), busyRetryDelayMs: 100, orgPurgeAfterDays: 30 };
+    const result = (await reapStalledProcessor.handle({}, {} as never, context, undefined)) as { reaped: string[] };
+    expect(result.reaped).toEqual([runs[0]!.runId]);
+    expect((await loadRun(pool, runs[0]!))?.status).toBe('failed');
+    expect((await loadRun(pool, runs[1]!))?.status).toBe('running');
+  });
+});
