@@ -5,7 +5,11 @@ import { randomUUID } from 'node:crypto';
 import { createPool } from '@patentrack/db';
 import { createTestDatabase, ensureTestTemplate } from '@patentrack/db/testing';
 import { createOrganization, runPipelineInline, type InlineRunResult } from '@patentrack/pipeline';
-import { CONVEYANCE_TEXT, insertRecordedTransactions, syntheticPortfolio } from '@patentrack/pipeline/testing';
+import {
+  CONVEYANCE_TEXT,
+  insertRecordedTransactions,
+  syntheticPortfolio,
+} from '@patentrack/pipeline/testing';
 
 const argument = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const quick = process.argv.includes('--quick');
@@ -31,7 +35,14 @@ async function writeBackground(pool: ReturnType<typeof createPool>, count: numbe
               case g % 4 when 0 then $3 when 1 then $4 when 2 then $5 else $6 end,
               date '2001-01-01' + (g % 8000), md5(g::text) || md5(g::text)
          from generate_series($1::int, $2::int - 1) g`,
-      [start, end, CONVEYANCE_TEXT.assignment, CONVEYANCE_TEXT.security, CONVEYANCE_TEXT.employee, CONVEYANCE_TEXT.release],
+      [
+        start,
+        end,
+        CONVEYANCE_TEXT.assignment,
+        CONVEYANCE_TEXT.security,
+        CONVEYANCE_TEXT.employee,
+        CONVEYANCE_TEXT.release,
+      ],
     );
     const rf = `lpad((100000 + g / 9999)::text, 6, '0') || '-' || lpad((g % 9999 + 1)::text, 4, '0')`;
     await pool.query(
@@ -66,7 +77,10 @@ async function writeBackground(pool: ReturnType<typeof createPool>, count: numbe
 
 function printRun(label: string, run: InlineRunResult): void {
   log(`${label}: ${run.status} in ${seconds(run.durationMs)}`);
-  for (const step of run.steps) log(`  ${step.step.padEnd(14)} ${seconds(step.durationMs).padStart(9)}  ${step.recordsProcessed.toLocaleString()} records`);
+  for (const step of run.steps)
+    log(
+      `  ${step.step.padEnd(14)} ${seconds(step.durationMs).padStart(9)}  ${step.recordsProcessed.toLocaleString()} records`,
+    );
 }
 
 await ensureTestTemplate();
@@ -75,11 +89,20 @@ const pool = createPool(database.workerUrl);
 // The database is dropped at the end; its idle connections may be cut first.
 pool.on('error', () => undefined);
 try {
-  log(`PatenTrack pipeline benchmark: ${assets.toLocaleString()} assets, ${(assets * TRANSACTIONS_PER_ASSET).toLocaleString()} org transactions, ${background.toLocaleString()} background assignments`);
+  log(
+    `PatenTrack pipeline benchmark: ${assets.toLocaleString()} assets, ${(assets * TRANSACTIONS_PER_ASSET).toLocaleString()} org transactions, ${background.toLocaleString()} background assignments`,
+  );
   const started = performance.now();
   await writeBackground(pool, background);
-  const portfolio = syntheticPortfolio({ company: 'BENCH HOLDINGS INC', assets, transactionsPerAsset: TRANSACTIONS_PER_ASSET, firstReel: 700_000, firstAppno: 15_000_000 });
-  for (let i = 0; i < portfolio.length; i += 5_000) await insertRecordedTransactions(pool, portfolio.slice(i, i + 5_000));
+  const portfolio = syntheticPortfolio({
+    company: 'BENCH HOLDINGS INC',
+    assets,
+    transactionsPerAsset: TRANSACTIONS_PER_ASSET,
+    firstReel: 700_000,
+    firstAppno: 15_000_000,
+  });
+  for (let i = 0; i < portfolio.length; i += 5_000)
+    await insertRecordedTransactions(pool, portfolio.slice(i, i + 5_000));
   await pool.query('analyze');
   log(`data generated in ${seconds(performance.now() - started)}`);
 
@@ -88,13 +111,27 @@ try {
   printRun('full run', full);
 
   // 100 new transactions touching the organization: new securities on existing assets.
-  const touched = syntheticPortfolio({ company: 'BENCH HOLDINGS INC', assets: 100, transactionsPerAsset: 2, firstReel: 990_000, firstAppno: 15_000_000, startYear: 2030 })
-    .filter((_, i) => i % 2 === 1);
+  const touched = syntheticPortfolio({
+    company: 'BENCH HOLDINGS INC',
+    assets: 100,
+    transactionsPerAsset: 2,
+    firstReel: 990_000,
+    firstAppno: 15_000_000,
+    startYear: 2030,
+  }).filter((_, i) => i % 2 === 1);
   await insertRecordedTransactions(pool, touched);
   // As an ingestion job leaves them: the job id on the rows it wrote, and on the run its fan-out requests.
   const ingestionJobId = randomUUID();
-  await pool.query(`update assignments set source_job_id = $1 where rf_id in (select unnest($2::varchar[]))`, [ingestionJobId, touched.map((t) => t.rfId)]);
-  const incremental = await runPipelineInline(pool, { orgId: org.id, jobType: 'incremental', trigger: 'bench', sourceIngestionJobIds: [ingestionJobId] });
+  await pool.query(
+    `update assignments set source_job_id = $1 where rf_id in (select unnest($2::varchar[]))`,
+    [ingestionJobId, touched.map((t) => t.rfId)],
+  );
+  const incremental = await runPipelineInline(pool, {
+    orgId: org.id,
+    jobType: 'incremental',
+    trigger: 'bench',
+    sourceIngestionJobIds: [ingestionJobId],
+  });
   printRun(`incremental run after ${touched.length} new transactions`, incremental);
   log(`incremental / full: ${((incremental.durationMs / full.durationMs) * 100).toFixed(1)} %`);
   log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

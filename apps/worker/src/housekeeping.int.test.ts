@@ -40,7 +40,12 @@ describe('cron schedules', () => {
     const schedulers = await queues.housekeeping.getJobSchedulers();
     expect(schedulers.map((s) => s.key).sort()).toEqual(first.registered.map((r) => r.schedulerId).sort());
     expect(schedulers.find((s) => s.key === 'freshness')?.pattern).toBe('*/5 * * * *');
-    expect(first.registered.map((r) => r.job).sort()).toEqual(['cleanup:orphans', 'cleanup:retention', 'monitor:freshness', 'reap:stalled']);
+    expect(first.registered.map((r) => r.job).sort()).toEqual([
+      'cleanup:orphans',
+      'cleanup:retention',
+      'monitor:freshness',
+      'reap:stalled',
+    ]);
     // File loads need a discovered file list; they are reported, not silently dropped.
     expect(first.skipped.map((s) => s.job)).toContain('ingest:assignments');
   });
@@ -52,14 +57,30 @@ describe('reap:stalled', () => {
     const fresh = await createOrganization(pool, { name: 'Fresh Org', companies: ['FRESH CO'] });
     const runs = [];
     for (const org of [stale, fresh]) {
-      const { runId } = await requestOrgRun(pool, { orgId: org.id, jobType: 'manual', trigger: 'cli', startFrom: 'classify' });
+      const { runId } = await requestOrgRun(pool, {
+        orgId: org.id,
+        jobType: 'manual',
+        trigger: 'cli',
+        startFrom: 'classify',
+      });
       await claimRun(pool, { runId, orgId: org.id }, null);
       runs.push({ runId, orgId: org.id });
     }
-    await pool.query(`update processing_jobs set started_at = now() - interval '2 hours' where id = $1`, [runs[0]!.runId]);
+    await pool.query(`update processing_jobs set started_at = now() - interval '2 hours' where id = $1`, [
+      runs[0]!.runId,
+    ]);
 
-    const context = { pool, redis, queues, logger: createLogger('test'), busyRetryDelayMs: 100, orgPurgeAfterDays: 30 };
-    const result = (await reapStalledProcessor.handle({}, {} as never, context, undefined)) as { reaped: string[] };
+    const context = {
+      pool,
+      redis,
+      queues,
+      logger: createLogger('test'),
+      busyRetryDelayMs: 100,
+      orgPurgeAfterDays: 30,
+    };
+    const result = (await reapStalledProcessor.handle({}, {} as never, context, undefined)) as {
+      reaped: string[];
+    };
     expect(result.reaped).toEqual([runs[0]!.runId]);
     expect((await loadRun(pool, runs[0]!))?.status).toBe('failed');
     expect((await loadRun(pool, runs[1]!))?.status).toBe('running');

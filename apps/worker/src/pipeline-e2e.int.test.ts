@@ -6,7 +6,13 @@ import type { Pool } from 'pg';
 import { createPool } from '@patentrack/db';
 import { createTestDatabase, type TestDatabase } from '@patentrack/db/testing';
 import { createOrganization, titleStatusForPatent } from '@patentrack/pipeline';
-import { CONVEYANCE_TEXT, exampleAsset, exampleRfId, exampleTransactions, TITLE_CHAIN_EXAMPLES } from '@patentrack/pipeline/testing';
+import {
+  CONVEYANCE_TEXT,
+  exampleAsset,
+  exampleRfId,
+  exampleTransactions,
+  TITLE_CHAIN_EXAMPLES,
+} from '@patentrack/pipeline/testing';
 import { enqueueOrgRun } from './processors/pipeline/enqueue';
 import { derivedRows, waitForQuiet } from './testing/derived-rows';
 import { writeAssignmentsXml, writeGrantsXml } from './testing/example-files';
@@ -24,7 +30,10 @@ beforeAll(async () => {
   pool = createPool(database.workerUrl);
   dir = mkdtempSync(path.join(tmpdir(), 'pt-e2e-'));
   for (const company of ['BETA', 'GAMMA', 'ACME']) {
-    orgs.set(company, (await createOrganization(pool, { name: `${company} Holdings`, companies: [company] })).id);
+    orgs.set(
+      company,
+      (await createOrganization(pool, { name: `${company} Holdings`, companies: [company] })).id,
+    );
   }
   worker = await startTestWorker(database.workerUrl);
   // Real files: the chains as daily assignment XML, face assignees as a weekly grant file.
@@ -38,7 +47,15 @@ beforeAll(async () => {
     TITLE_CHAIN_EXAMPLES.flatMap((example, index) => {
       const asset = exampleAsset(index);
       return example.faceAssignee
-        ? [{ grant: asset.grant, appno: asset.appno, filingDate: asset.appnoDate, assignee: example.faceAssignee, inventor: { family: 'SMITH', given: 'JOHN A' } }]
+        ? [
+            {
+              grant: asset.grant,
+              appno: asset.appno,
+              filingDate: asset.appnoDate,
+              assignee: example.faceAssignee,
+              inventor: { family: 'SMITH', given: 'JOHN A' },
+            },
+          ]
         : [];
     }),
   );
@@ -58,7 +75,11 @@ describe('ingestion → fan-out → pipeline through the worker', () => {
   it.each(TITLE_CHAIN_EXAMPLES.map((example, index) => [example.id, example, index] as const))(
     '%s: verdict, reason and encumbrance of the asset',
     async (_id, example, index) => {
-      const [row] = (await titleStatusForPatent(pool, orgs.get(example.company)!, exampleAsset(index).grant)) as Record<string, unknown>[];
+      const [row] = (await titleStatusForPatent(
+        pool,
+        orgs.get(example.company)!,
+        exampleAsset(index).grant,
+      )) as Record<string, unknown>[];
       expect(row).toBeDefined();
       expect({ status: row!.status, reason: row!.reason, encumbered: row!.encumbered }).toEqual({
         status: example.expected.status,
@@ -66,12 +87,17 @@ describe('ingestion → fan-out → pipeline through the worker', () => {
         encumbered: example.expected.encumbered,
       });
       if (example.expected.breakRf) expect(row!.breakRfId).toBe(exampleRfId(index, example.expected.breakRf));
-      if (example.expected.openSecurities) expect(row!.openSecurityRfIds).toEqual(example.expected.openSecurities.map((rf) => exampleRfId(index, rf)));
+      if (example.expected.openSecurities)
+        expect(row!.openSecurityRfIds).toEqual(
+          example.expected.openSecurities.map((rf) => exampleRfId(index, rf)),
+        );
     },
   );
 
   it('every organization got exactly one coalesced run per ingestion job at most, all successful', async () => {
-    const { rows } = await pool.query<{ organization_id: string; status: string }>(`select organization_id, status from processing_jobs`);
+    const { rows } = await pool.query<{ organization_id: string; status: string }>(
+      `select organization_id, status from processing_jobs`,
+    );
     expect(rows.every((r) => r.status === 'success')).toBe(true);
     expect(new Set(rows.map((r) => r.organization_id))).toEqual(new Set(orgs.values()));
   });
@@ -79,7 +105,12 @@ describe('ingestion → fan-out → pipeline through the worker', () => {
   it('determinism: a rebuild on unchanged data leaves every derived row and diagram byte-identical', async () => {
     const orgId = orgs.get('BETA')!;
     const before = await derivedRows(pool, orgId);
-    const { runId } = await enqueueOrgRun(pool, worker.queues, { orgId, jobType: 'full_rebuild', trigger: 'test', startFrom: 'classify' });
+    const { runId } = await enqueueOrgRun(pool, worker.queues, {
+      orgId,
+      jobType: 'full_rebuild',
+      trigger: 'test',
+      startFrom: 'classify',
+    });
     expect(await waitForRun(pool, runId)).toBe('success');
     expect(await derivedRows(pool, orgId)).toEqual(before);
   });
@@ -107,7 +138,8 @@ describe('ingestion → fan-out → pipeline through the worker', () => {
       [before.map((r) => r.id)],
     );
     expect(runs.map((r) => r.organization_id)).toEqual([orgs.get('GAMMA')]);
-    for (const company of ['BETA', 'ACME']) expect(await derivedRows(pool, orgs.get(company)!)).toEqual(snapshots.get(company));
+    for (const company of ['BETA', 'ACME'])
+      expect(await derivedRows(pool, orgs.get(company)!)).toEqual(snapshots.get(company));
 
     const gammaBefore = snapshots.get('GAMMA')!;
     const gammaAfter = await derivedRows(pool, orgs.get('GAMMA')!);
@@ -117,7 +149,10 @@ describe('ingestion → fan-out → pipeline through the worker', () => {
       expect(gammaAfter[table]!.length).toBeGreaterThan(gammaBefore[table]!.length);
       for (const row of gammaBefore[table]!) expect(gammaAfter[table], table).toContain(row);
     }
-    const [row] = (await titleStatusForPatent(pool, orgs.get('GAMMA')!, newAsset.grant)) as Record<string, unknown>[];
+    const [row] = (await titleStatusForPatent(pool, orgs.get('GAMMA')!, newAsset.grant)) as Record<
+      string,
+      unknown
+    >[];
     expect(row).toMatchObject({ status: 'complete', reason: null });
   });
 });

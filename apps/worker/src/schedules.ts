@@ -27,7 +27,12 @@ export const SCHEDULES: readonly ScheduleDefinition[] = [
 export const cronOverrideVariable = (id: string) => `CRON_${id.toUpperCase().replaceAll('-', '_')}`;
 
 /** Job schedulers whose job payload a cron tick can supply (a file load needs a discovered file list). */
-const CRON_PAYLOAD_FREE = new Set(['monitor:freshness', 'reap:stalled', 'cleanup:retention', 'cleanup:orphans']);
+const CRON_PAYLOAD_FREE = new Set([
+  'monitor:freshness',
+  'reap:stalled',
+  'cleanup:retention',
+  'cleanup:orphans',
+]);
 
 export interface ScheduleRegistration {
   registered: { schedulerId: string; job: string; pattern: string }[];
@@ -52,13 +57,24 @@ export async function registerSchedules(
       const schedulerId = schedule.jobs.length > 1 ? `${schedule.id}:${job}` : schedule.id;
       const config = queueConfigFor(job);
       if (!config || !PROCESSORS.has(job) || !CRON_PAYLOAD_FREE.has(job)) {
-        result.skipped.push({ schedulerId, job, reason: PROCESSORS.has(job) ? 'needs a file list (no discovery job yet)' : 'no processor' });
+        result.skipped.push({
+          schedulerId,
+          job,
+          reason: PROCESSORS.has(job) ? 'needs a file list (no discovery job yet)' : 'no processor',
+        });
         continue;
       }
-      await queues[config.name as keyof Queues].upsertJobScheduler(schedulerId, { pattern, tz: 'UTC' }, { name: job, data: { trigger: 'cron' } });
+      await queues[config.name as keyof Queues].upsertJobScheduler(
+        schedulerId,
+        { pattern, tz: 'UTC' },
+        { name: job, data: { trigger: 'cron' } },
+      );
       result.registered.push({ schedulerId, job, pattern });
     }
   }
-  options.logger?.info({ registered: result.registered.map((r) => r.schedulerId), skipped: result.skipped }, 'cron schedules');
+  options.logger?.info(
+    { registered: result.registered.map((r) => r.schedulerId), skipped: result.skipped },
+    'cron schedules',
+  );
   return result;
 }

@@ -24,7 +24,16 @@ let orgId: string;
 beforeAll(async () => {
   database = await createTestDatabase();
   pool = createPool(database.workerUrl);
-  await insertRecordedTransactions(pool, syntheticPortfolio({ company: 'BETA', assets: 3_000, transactionsPerAsset: 4, firstReel: 60_000, firstAppno: 16_100_000 }));
+  await insertRecordedTransactions(
+    pool,
+    syntheticPortfolio({
+      company: 'BETA',
+      assets: 3_000,
+      transactionsPerAsset: 4,
+      firstReel: 60_000,
+      firstAppno: 16_100_000,
+    }),
+  );
   orgId = (await createOrganization(pool, { name: 'Beta Holdings', companies: ['BETA'] })).id;
 });
 
@@ -56,19 +65,32 @@ describe('SIGTERM during a pipeline run', () => {
       },
       stdio: 'ignore',
     });
-    const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
+    const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', {
+      maxRetriesPerRequest: null,
+    });
     const queues = createQueues(redis, { prefix });
     try {
-      const { runId } = await enqueueOrgRun(pool, queues, { orgId, jobType: 'manual', trigger: 'test', startFrom: 'classify' });
+      const { runId } = await enqueueOrgRun(pool, queues, {
+        orgId,
+        jobType: 'manual',
+        trigger: 'test',
+        startFrom: 'classify',
+      });
       // Stop the worker once the run is past its first group but far from finished.
       await waitUntil(async () => {
-        const { rows } = await pool.query(`select 1 from processing_steps where processing_job_id = $1 and step_name = 'flag' and status = 'running'`, [runId]);
+        const { rows } = await pool.query(
+          `select 1 from processing_steps where processing_job_id = $1 and step_name = 'flag' and status = 'running'`,
+          [runId],
+        );
         return rows.length > 0;
       }, 60_000);
       child.kill('SIGTERM');
       const [code] = (await once(child, 'exit')) as [number | null];
       expect(code).toBe(0);
-      const { rows: midRun } = await pool.query<{ status: string }>(`select status from processing_jobs where id = $1`, [runId]);
+      const { rows: midRun } = await pool.query<{ status: string }>(
+        `select status from processing_jobs where id = $1`,
+        [runId],
+      );
       expect(midRun[0]!.status).toBe('running');
 
       const successor = await startTestWorker(database.workerUrl, undefined, prefix);
@@ -78,7 +100,10 @@ describe('SIGTERM during a pipeline run', () => {
         await successor.stop(10_000);
       }
       expect(Object.values(await stepStatuses(pool, { runId, orgId }))).toEqual(Array(8).fill('success'));
-      const { rows: stepRows } = await pool.query<{ n: number }>(`select count(*)::int as n from processing_steps where processing_job_id = $1`, [runId]);
+      const { rows: stepRows } = await pool.query<{ n: number }>(
+        `select count(*)::int as n from processing_steps where processing_job_id = $1`,
+        [runId],
+      );
       expect(stepRows[0]!.n).toBe(8);
       // The resumed run's output equals a clean run's: nothing lost, nothing written twice.
       const afterResume = await derivedRows(pool, orgId);

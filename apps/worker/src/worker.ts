@@ -51,10 +51,18 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
     await pool.query('select 1');
     return (await redis.ping()) === 'PONG' && running.workers.every((worker) => worker.isRunning());
   };
-  const metricsServer = options.metricsServer ? await startMetricsServer(env.WORKER_METRICS_PORT, ready) : null;
-  const sampler = setInterval(() => void sampleQueueDepth(queues).catch((err) => logger.warn({ err }, 'queue depth sample failed')), QUEUE_DEPTH_SAMPLE_MS);
+  const metricsServer = options.metricsServer
+    ? await startMetricsServer(env.WORKER_METRICS_PORT, ready)
+    : null;
+  const sampler = setInterval(
+    () => void sampleQueueDepth(queues).catch((err) => logger.warn({ err }, 'queue depth sample failed')),
+    QUEUE_DEPTH_SAMPLE_MS,
+  );
   sampler.unref();
-  logger.info({ prefix: env.QUEUE_PREFIX, metricsPort: metricsServer ? env.WORKER_METRICS_PORT : null }, 'worker started');
+  logger.info(
+    { prefix: env.QUEUE_PREFIX, metricsPort: metricsServer ? env.WORKER_METRICS_PORT : null },
+    'worker started',
+  );
 
   return {
     queues,

@@ -15,7 +15,11 @@ export interface RunningWorkers {
 }
 
 /** One BullMQ worker per queue with the queue's concurrency and limiter, dispatching through the registry. */
-export function startWorkers(connection: ConnectionOptions, prefix: string, context: ProcessorContext): RunningWorkers {
+export function startWorkers(
+  connection: ConnectionOptions,
+  prefix: string,
+  context: ProcessorContext,
+): RunningWorkers {
   const workers = QUEUE_CONFIGS.map((config) => {
     const worker = new Worker(
       config.name,
@@ -25,7 +29,10 @@ export function startWorkers(connection: ConnectionOptions, prefix: string, cont
         try {
           return await dispatchJob(job, { ...context, logger }, token);
         } finally {
-          metrics.jobDuration.observe({ queue: config.name, name: job.name }, (performance.now() - started) / 1000);
+          metrics.jobDuration.observe(
+            { queue: config.name, name: job.name },
+            (performance.now() - started) / 1000,
+          );
         }
       },
       {
@@ -36,7 +43,16 @@ export function startWorkers(connection: ConnectionOptions, prefix: string, cont
       },
     );
     worker.on('failed', (job, error) =>
-      context.logger.warn({ queue: config.name, jobName: job?.name, jobId: job?.id, attemptsMade: job?.attemptsMade, err: error }, 'job failed'),
+      context.logger.warn(
+        {
+          queue: config.name,
+          jobName: job?.name,
+          jobId: job?.id,
+          attemptsMade: job?.attemptsMade,
+          err: error,
+        },
+        'job failed',
+      ),
     );
     worker.on('error', (error) => context.logger.error({ queue: config.name, err: error }, 'worker error'));
     return worker;
@@ -61,6 +77,7 @@ export function startWorkers(connection: ConnectionOptions, prefix: string, cont
 export async function sampleQueueDepth(queues: Queues): Promise<void> {
   for (const queue of queueList(queues)) {
     const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'waiting-children');
-    for (const [state, count] of Object.entries(counts)) metrics.queueJobs.set({ queue: queue.name, state }, count);
+    for (const [state, count] of Object.entries(counts))
+      metrics.queueJobs.set({ queue: queue.name, state }, count);
   }
 }

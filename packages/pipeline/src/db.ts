@@ -12,7 +12,11 @@ export interface Queryable {
  * for logging and auditing only: the worker bypasses RLS, so every statement filters `organization_id` itself
  * (data-model §7.5).
  */
-export async function inOrgTransaction<T>(pool: Pool, orgId: string, fn: (client: PoolClient) => Promise<T>): Promise<T> {
+export async function inOrgTransaction<T>(
+  pool: Pool,
+  orgId: string,
+  fn: (client: PoolClient) => Promise<T>,
+): Promise<T> {
   const client = await pool.connect();
   try {
     await client.query('begin');
@@ -30,7 +34,9 @@ export async function inOrgTransaction<T>(pool: Pool, orgId: string, fn: (client
 
 /** PostgreSQL SQLSTATE of a failed statement, if the error came from the server. */
 export function sqlState(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
+  return typeof error === 'object' && error !== null && 'code' in error
+    ? String((error as { code: unknown }).code)
+    : undefined;
 }
 
 export const UNIQUE_VIOLATION = '23505';

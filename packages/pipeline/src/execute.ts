@@ -62,7 +62,12 @@ export async function executeStep(
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const durationMs = Math.round(performance.now() - started);
-    await markStepFinished(pool, run, step, { status: 'failed', recordsProcessed: 0, metrics: { durationMs }, error: message });
+    await markStepFinished(pool, run, step, {
+      status: 'failed',
+      recordsProcessed: 0,
+      metrics: { durationMs },
+      error: message,
+    });
     await emit({ step, status: 'failed', progress: progressAfter(step), durationMs, error: message });
     throw error;
   }
@@ -83,7 +88,13 @@ export interface InlineRunResult {
  */
 export async function runPipelineInline(
   pool: Pool,
-  request: { orgId: string; from?: PipelineStep; jobType?: ProcessingJobType; trigger?: string; sourceIngestionJobIds?: string[] },
+  request: {
+    orgId: string;
+    from?: PipelineStep;
+    jobType?: ProcessingJobType;
+    trigger?: string;
+    sourceIngestionJobIds?: string[];
+  },
   options: ExecuteOptions = {},
 ): Promise<InlineRunResult> {
   const started = performance.now();
@@ -100,18 +111,30 @@ export async function runPipelineInline(
   const steps: InlineRunResult['steps'] = [];
   const record: ExecuteOptions['onStepEvent'] = async (event) => {
     if (event.status === 'finished') {
-      steps.push({ step: event.step, recordsProcessed: event.outcome?.recordsProcessed ?? 0, durationMs: event.durationMs ?? 0 });
+      steps.push({
+        step: event.step,
+        recordsProcessed: event.outcome?.recordsProcessed ?? 0,
+        durationMs: event.durationMs ?? 0,
+      });
     }
     await options.onStepEvent?.(event);
   };
   for (let group = await nextStepGroup(pool, run); group; group = await nextStepGroup(pool, run)) {
-    const results = await Promise.allSettled(group.map((step) => executeStep(pool, run, step, { ...options, onStepEvent: record })));
+    const results = await Promise.allSettled(
+      group.map((step) => executeStep(pool, run, step, { ...options, onStepEvent: record })),
+    );
     const failedIndex = results.findIndex((r) => r.status === 'rejected');
     if (failedIndex >= 0) {
       const failure = results[failedIndex] as PromiseRejectedResult;
       const message = failure.reason instanceof Error ? failure.reason.message : String(failure.reason);
       await finishRun(pool, run, { status: 'failed', error: message });
-      return { runId, status: 'failed', failedStep: group[failedIndex], durationMs: Math.round(performance.now() - started), steps };
+      return {
+        runId,
+        status: 'failed',
+        failedStep: group[failedIndex],
+        durationMs: Math.round(performance.now() - started),
+        steps,
+      };
     }
   }
   const durationMs = Math.round(performance.now() - started);

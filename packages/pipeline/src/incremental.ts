@@ -7,9 +7,14 @@ import { loadRun, type RunRef } from './runs';
  * transaction, BR-023), and any not classified yet. Null means "all of them": a rebuild, a manual run, or a
  * run without source jobs. Everything else is unchanged since the run that last saw it.
  */
-export async function changedTransactionIds(db: Queryable, run: RunRef, scopeRfIds: readonly string[]): Promise<string[] | null> {
+export async function changedTransactionIds(
+  db: Queryable,
+  run: RunRef,
+  scopeRfIds: readonly string[],
+): Promise<string[] | null> {
   const current = await loadRun(db, run);
-  if (!current || current.jobType !== 'incremental' || current.sourceIngestionJobIds.length === 0) return null;
+  if (!current || current.jobType !== 'incremental' || current.sourceIngestionJobIds.length === 0)
+    return null;
   const { rows } = await db.query<{ rf_id: string }>(
     `with scope as (select unnest($1::varchar[]) as rf_id),
           jobs as (select unnest($2::uuid[]) as id)

@@ -23,6 +23,17 @@ export {
   type RunRequest,
   type RunRef,
 } from './runs';
-export { STEP_RUNNERS, inventorsOfTransactions, type StepContext, type StepOutcome, type StepRunner } from './steps';
-export { createOrganization, findOrganizationByName, createOrganizationInput, type CreatedOrganization } from './orgs';
+export {
+  STEP_RUNNERS,
+  inventorsOfTransactions,
+  type StepContext,
+  type StepOutcome,
+  type StepRunner,
+} from './steps';
+export {
+  createOrganization,
+  findOrganizationByName,
+  createOrganizationInput,
+  type CreatedOrganization,
+} from './orgs';
 export { titleStatusForPatent } from './title-query';

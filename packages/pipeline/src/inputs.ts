@@ -1,4 +1,10 @@
-import type { AssetInput, AssigneeInput, AssignorInput, DocumentInput, TransactionInput } from '@patentrack/business-rules';
+import type {
+  AssetInput,
+  AssigneeInput,
+  AssignorInput,
+  DocumentInput,
+  TransactionInput,
+} from '@patentrack/business-rules';
 import { isConveyType, type ConveyType } from '@patentrack/shared';
 import type { Pool, Queryable } from './db';
 import { EFFECTIVE_REPRESENTATIVE, loadOrgScope, PARTY_KEY, type OrgScope } from './scope';
@@ -70,14 +76,21 @@ export async function loadOrgAssets(db: Queryable, orgId: string): Promise<OrgAs
  * `T(a)` for every asset: transactions with a document row whose application number equals the asset's
  * (its grant number when it has no application number). One statement for all assets.
  */
-export async function loadAssetTransactionIds(db: Queryable, assets: readonly OrgAsset[]): Promise<Map<string, string[]>> {
+export async function loadAssetTransactionIds(
+  db: Queryable,
+  assets: readonly OrgAsset[],
+): Promise<Map<string, string[]>> {
   const byAppno = new Map<string, string>();
   const byGrant = new Map<string, string>();
   for (const asset of assets) {
     if (asset.appnoDocNum) byAppno.set(asset.appnoDocNum, asset.assetId);
     else if (asset.grantDocNum) byGrant.set(asset.grantDocNum, asset.assetId);
   }
-  const { rows } = await db.query<{ rf_id: string; appno_doc_num: string | null; grant_doc_num: string | null }>(
+  const { rows } = await db.query<{
+    rf_id: string;
+    appno_doc_num: string | null;
+    grant_doc_num: string | null;
+  }>(
     `select distinct rf_id, appno_doc_num, null::varchar as grant_doc_num from document_ids where appno_doc_num in (select unnest($1::varchar[]))
      union all
      select distinct rf_id, null, grant_doc_num from document_ids where grant_doc_num in (select unnest($2::varchar[]))`,
@@ -93,13 +106,19 @@ export async function loadAssetTransactionIds(db: Queryable, assets: readonly Or
 }
 
 /** Transactions where one of the company's entities is a party (§3 tree and §5.4 timeline input). */
-export async function loadCompanyTransactionIds(db: Queryable, scope: OrgScope): Promise<Map<string, string[]>> {
+export async function loadCompanyTransactionIds(
+  db: Queryable,
+  scope: OrgScope,
+): Promise<Map<string, string[]>> {
   const { rows } = await db.query<{ company_id: string; rf_id: string }>(
     `with ce as (select * from unnest($1::uuid[], $2::uuid[]) as x(company_id, entity_id))
      select distinct ce.company_id, a.rf_id from ce join assignors a on a.entity_id = ce.entity_id
      union
      select distinct ce.company_id, e.rf_id from ce join assignees e on e.entity_id = ce.entity_id`,
-    [scope.companies.flatMap((c) => c.entityIds.map(() => c.id)), scope.companies.flatMap((c) => c.entityIds)],
+    [
+      scope.companies.flatMap((c) => c.entityIds.map(() => c.id)),
+      scope.companies.flatMap((c) => c.entityIds),
+    ],
   );
   const result = new Map<string, string[]>(scope.companies.map((c) => [c.id, []]));
   for (const row of rows) result.get(row.company_id)?.push(row.rf_id);
@@ -112,7 +131,11 @@ export async function loadCompanyTransactionIds(db: Queryable, scope: OrgScope):
  * overlay, representative names) and document rows: four set-based statements whatever the count, the
  * last three in parallel on the pool.
  */
-export async function loadTransactions(db: Pool, orgId: string, rfIds: readonly string[]): Promise<Map<string, PipelineTransaction>> {
+export async function loadTransactions(
+  db: Pool,
+  orgId: string,
+  rfIds: readonly string[],
+): Promise<Map<string, PipelineTransaction>> {
   const ids = [...new Set(rfIds)];
   const result = new Map<string, PipelineTransaction>();
   if (ids.length === 0) return result;
@@ -145,7 +168,8 @@ export async function loadTransactions(db: Pool, orgId: string, rfIds: readonly 
       conveyText: h.convey_text,
       recordDate: h.record_dt,
       conveyType: h.convey_ty && isConveyType(h.convey_ty) ? h.convey_ty : 'missing',
-      keywordConveyType: h.keyword_convey_ty && isConveyType(h.keyword_convey_ty) ? h.keyword_convey_ty : null,
+      keywordConveyType:
+        h.keyword_convey_ty && isConveyType(h.keyword_convey_ty) ? h.keyword_convey_ty : null,
       employerAssign: h.employer_assign ?? false,
       assignors: [],
       assignees: [],
@@ -155,7 +179,14 @@ export async function loadTransactions(db: Pool, orgId: string, rfIds: readonly 
     });
   }
   const party = (table: 'assignors' | 'assignees', nameColumn: string, extra: string) =>
-    db.query<{ rf_id: string; entity_id: string; original_name: string; party_key: string; name: string; extra: string | null }>(
+    db.query<{
+      rf_id: string;
+      entity_id: string;
+      original_name: string;
+      party_key: string;
+      name: string;
+      extra: string | null;
+    }>(
       `select x.rf_id, x.entity_id, x.${nameColumn} as original_name, ${PARTY_KEY} as party_key,
               coalesce(r.representative_name, e.name) as name, ${extra} as extra
          from ${table} x
@@ -169,7 +200,12 @@ export async function loadTransactions(db: Pool, orgId: string, rfIds: readonly 
   const [assignors, assignees, documents] = await Promise.all([
     party('assignors', 'or_name', 'x.exec_dt::text'),
     party('assignees', 'ee_name', 'x.ee_country'),
-    db.query<{ rf_id: string; appno_doc_num: string | null; grant_doc_num: string | null; appno_date: string | null }>(
+    db.query<{
+      rf_id: string;
+      appno_doc_num: string | null;
+      grant_doc_num: string | null;
+      appno_date: string | null;
+    }>(
       `select rf_id, appno_doc_num, grant_doc_num, appno_date::text from document_ids
         where rf_id in (select unnest($1::varchar[])) order by rf_id, property_seq`,
       [ids],

@@ -122,9 +122,12 @@ export async function refreshAssetMembership(pool: Pool, orgId: string): Promise
           and ca.company_id::text || ca.asset_id::text not in (select company_id::text || asset_id::text from membership_wanted)`,
       [orgId],
     );
-    const { rows } = await client.query<{ n: number }>(`select count(*)::int as n from membership_candidates`);
+    const { rows } = await client.query<{ n: number }>(
+      `select count(*)::int as n from membership_candidates`,
+    );
     // Large membership changes would leave the planner with stale row estimates for the steps that follow.
-    if ((inserted.rowCount ?? 0) + (added.rowCount ?? 0) + (removed.rowCount ?? 0) > 1_000) await client.query('analyze assets, company_assets');
+    if ((inserted.rowCount ?? 0) + (added.rowCount ?? 0) + (removed.rowCount ?? 0) > 1_000)
+      await client.query('analyze assets, company_assets');
     return {
       companies: scope.companies.length,
       candidates: rows[0]?.n ?? 0,

@@ -54,5 +54,7 @@ export function pick(data: OrgData, rfIds: readonly string[] | undefined): Pipel
 
 /** camelCase keys to the snake_case column names of the derived tables. */
 export function toColumns(row: object): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), value]));
+  return Object.fromEntries(
+    Object.entries(row).map(([key, value]) => [key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), value]),
+  );
 }

@@ -28,7 +28,10 @@ const slugOf = (name: string) =>
  * Creates an active organization with its configuration row and tracked companies. A company is linked to
  * the representative of an entity with its name when one exists, so its whole name group counts as `K(c)`.
  */
-export async function createOrganization(pool: Pool, input: CreateOrganizationInput): Promise<CreatedOrganization> {
+export async function createOrganization(
+  pool: Pool,
+  input: CreateOrganizationInput,
+): Promise<CreatedOrganization> {
   const { name, companies } = createOrganizationInput.parse(input);
   const client = await pool.connect();
   try {
@@ -53,13 +56,18 @@ export async function createOrganization(pool: Pool, input: CreateOrganizationIn
          returning id, representative_id`,
         [orgId, companyName, key],
       );
-      created.push({ id: inserted[0]!.id, name: companyName, representativeId: inserted[0]!.representative_id });
+      created.push({
+        id: inserted[0]!.id,
+        name: companyName,
+        representativeId: inserted[0]!.representative_id,
+      });
     }
     await client.query('commit');
     return { id: orgId, name, slug, companies: created };
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
-    if (sqlState(error) === UNIQUE_VIOLATION) throw new AppError('CONFLICT', `an organization named "${name}" already exists`);
+    if (sqlState(error) === UNIQUE_VIOLATION)
+      throw new AppError('CONFLICT', `an organization named "${name}" already exists`);
     throw error;
   } finally {
     client.release();

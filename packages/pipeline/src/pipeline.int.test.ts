@@ -43,7 +43,9 @@ describe('pipeline on the worked title examples', () => {
       });
       if (example.expected.breakRf) expect(row.breakRfId).toBe(exampleRfId(index, example.expected.breakRf));
       if (example.expected.openSecurities) {
-        expect(row.openSecurityRfIds).toEqual(example.expected.openSecurities.map((rf) => exampleRfId(index, rf)));
+        expect(row.openSecurityRfIds).toEqual(
+          example.expected.openSecurities.map((rf) => exampleRfId(index, rf)),
+        );
       }
       if (example.expected.employeeLinks) expect(row.employeeLinkCount).toBe(example.expected.employeeLinks);
     },

@@ -23,13 +23,18 @@ export interface ScopeReplacement {
  * an md5 of their text form, a hash anti-join rather than row-by-row comparison. Run inside the step's
  * transaction.
  */
-export async function replaceScope(db: Queryable, spec: ScopeReplacement): Promise<{ deleted: number; inserted: number }> {
+export async function replaceScope(
+  db: Queryable,
+  spec: ScopeReplacement,
+): Promise<{ deleted: number; inserted: number }> {
   const names = spec.columns.map((c) => c.name);
   const recordType = spec.columns.map((c) => `${c.name} ${c.type}`).join(', ');
   const hashed = (alias: string) => `md5(row(${names.map((n) => `${alias}.${n}`).join(', ')})::text)`;
   const orgWide = spec.companyId === undefined;
   const scopeFilter = (alias: string) =>
-    orgWide ? `${alias}.organization_id = $1` : `${alias}.organization_id = $1 and ${alias}.company_id is not distinct from $3::uuid`;
+    orgWide
+      ? `${alias}.organization_id = $1`
+      : `${alias}.organization_id = $1 and ${alias}.company_id is not distinct from $3::uuid`;
   const params: unknown[] = [spec.orgId, JSON.stringify(spec.rows)];
   if (!orgWide) params.push(spec.companyId);
   const wanted = `select ${hashed('x')} as h, x.* from jsonb_to_recordset($2::jsonb) as x(${recordType})`;

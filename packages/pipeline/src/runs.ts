@@ -33,7 +33,10 @@ export const stepNumber = (step: PipelineStep) => PIPELINE_STEPS.indexOf(step) +
  * (ingestion.md §2.10): a burst of triggers becomes one run that starts at the earliest requested step.
  * `inserted` says whether a new run row was created, i.e. whether a queue job must be added for it.
  */
-export async function requestOrgRun(db: Queryable, request: RunRequest): Promise<{ runId: string; inserted: boolean }> {
+export async function requestOrgRun(
+  db: Queryable,
+  request: RunRequest,
+): Promise<{ runId: string; inserted: boolean }> {
   const { rows } = await db.query<{ id: string; inserted: boolean }>(
     `insert into processing_jobs (organization_id, job_type, trigger, start_from_step, status, source_ingestion_job_ids, triggered_by)
      values ($1, $2, $3, $4, 'pending', $5::uuid[], $6)
@@ -77,7 +80,11 @@ export type ClaimOutcome = 'claimed' | 'resumed' | 'busy' | 'finished' | 'missin
  * one-running-per-org index fired): the caller delays and tries again. A run already `running` is resumed
  * (its job came back after waiting for its step jobs, a retry, or a worker that stopped mid-run).
  */
-export async function claimRun(db: Queryable, run: RunRef, bullmqJobId: string | null): Promise<ClaimOutcome> {
+export async function claimRun(
+  db: Queryable,
+  run: RunRef,
+  bullmqJobId: string | null,
+): Promise<ClaimOutcome> {
   try {
     const { rowCount } = await db.query(
       `update processing_jobs set status = 'running', started_at = coalesce(started_at, now()), bullmq_job_id = $2
@@ -124,7 +131,9 @@ export async function nextStepGroup(db: Queryable, { runId, orgId }: RunRef): Pr
     `select step_name, status from processing_steps where processing_job_id = $1 and organization_id = $2`,
     [runId, orgId],
   );
-  const done = new Set(rows.filter((r) => r.status === 'success' || r.status === 'skipped').map((r) => r.step_name));
+  const done = new Set(
+    rows.filter((r) => r.status === 'success' || r.status === 'skipped').map((r) => r.step_name),
+  );
   for (const group of PIPELINE_STEP_GROUPS) {
     const open = group.filter((step) => !done.has(step));
     if (open.length > 0) return open;
@@ -132,26 +141,47 @@ export async function nextStepGroup(db: Queryable, { runId, orgId }: RunRef): Pr
   return null;
 }
 
-export async function markStepRunning(db: Queryable, { runId, orgId }: RunRef, step: PipelineStep): Promise<void> {
+export async function markStepRunning(
+  db: Queryable,
+  { runId, orgId }: RunRef,
+  step: PipelineStep,
+): Promise<void> {
   await db.query(
     `update processing_steps set status = 'running', started_at = now(), completed_at = null, error_message = null
       where processing_job_id = $1 and step_number = $2 and organization_id = $3`,
     [runId, stepNumber(step), orgId],
   );
-  await db.query(`update processing_jobs set current_step = $2 where id = $1 and organization_id = $3`, [runId, stepNumber(step), orgId]);
+  await db.query(`update processing_jobs set current_step = $2 where id = $1 and organization_id = $3`, [
+    runId,
+    stepNumber(step),
+    orgId,
+  ]);
 }
 
 export async function markStepFinished(
   db: Queryable,
   { runId, orgId }: RunRef,
   step: PipelineStep,
-  outcome: { status: 'success' | 'failed'; recordsProcessed: number; metrics: Record<string, unknown>; error?: string },
+  outcome: {
+    status: 'success' | 'failed';
+    recordsProcessed: number;
+    metrics: Record<string, unknown>;
+    error?: string;
+  },
 ): Promise<void> {
   await db.query(
     `update processing_steps set status = $3, completed_at = now(), records_processed = $4, metrics = $5::jsonb,
             error_message = $6
       where processing_job_id = $1 and step_number = $2 and organization_id = $7`,
-    [runId, stepNumber(step), outcome.status, outcome.recordsProcessed, JSON.stringify(outcome.metrics), outcome.error ?? null, orgId],
+    [
+      runId,
+      stepNumber(step),
+      outcome.status,
+      outcome.recordsProcessed,
+      JSON.stringify(outcome.metrics),
+      outcome.error ?? null,
+      orgId,
+    ],
   );
 }
 
@@ -169,7 +199,10 @@ export async function finishRun(
   );
 }
 
-export async function stepStatuses(db: Queryable, { runId, orgId }: RunRef): Promise<Record<PipelineStep, string>> {
+export async function stepStatuses(
+  db: Queryable,
+  { runId, orgId }: RunRef,
+): Promise<Record<PipelineStep, string>> {
   const { rows } = await db.query<{ step_name: PipelineStep; status: string }>(
     `select step_name, status from processing_steps where processing_job_id = $1 and organization_id = $2 order by step_number`,
     [runId, orgId],

@@ -5,7 +5,11 @@ import type { Queryable } from './db';
  * The `asset_title_status` rows (one per company) of an organization's asset named by a grant or
  * application number in any accepted notation.
  */
-export async function titleStatusForPatent(db: Queryable, orgId: string, number: string): Promise<Record<string, unknown>[]> {
+export async function titleStatusForPatent(
+  db: Queryable,
+  orgId: string,
+  number: string,
+): Promise<Record<string, unknown>[]> {
   const candidates = [...new Set([number.trim(), ...normalizedForms(number)])];
   const { rows } = await db.query(
     `select t.organization_id as "organizationId", t.company_id as "companyId", c.name as "companyName",

@@ -13,7 +13,10 @@ export interface StoredTitleStatus {
 }
 
 /** The `broken_title` step's verdicts of the organization, keyed by company then asset. */
-export async function loadTitleStatuses(db: Queryable, orgId: string): Promise<Map<string, Map<string, StoredTitleStatus>>> {
+export async function loadTitleStatuses(
+  db: Queryable,
+  orgId: string,
+): Promise<Map<string, Map<string, StoredTitleStatus>>> {
   const { rows } = await db.query<StoredTitleStatus>(
     `select company_id as "companyId", asset_id as "assetId", status, encumbered, display_status as "displayStatus",
             chain_rf_ids as "chainRfIds", open_security_rf_ids as "openSecurityRfIds"

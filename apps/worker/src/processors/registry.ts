@@ -2,7 +2,11 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import { cleanupOrphansProcessor, cleanupRetentionProcessor } from './housekeeping/cleanup';
 import { freshnessProcessor } from './housekeeping/freshness';
 import { reapStalledProcessor } from './housekeeping/reap-stalled';
-import { ingestApplicationsProcessor, ingestAssignmentsProcessor, ingestGrantsProcessor } from './ingestion/files';
+import {
+  ingestApplicationsProcessor,
+  ingestAssignmentsProcessor,
+  ingestGrantsProcessor,
+} from './ingestion/files';
 import { orgRunProcessor } from './pipeline/org-run';
 import { rebuildRequestProcessor, treeRequestProcessor } from './pipeline/request';
 import { pipelineStepProcessor } from './pipeline/step';
@@ -26,11 +30,16 @@ export const PROCESSORS: ReadonlyMap<string, JobProcessor<never>> = new Map(
 );
 
 /** Validates the payload with the job's zod schema and runs its processor. */
-export async function dispatchJob(job: Job, context: ProcessorContext, token: string | undefined): Promise<unknown> {
+export async function dispatchJob(
+  job: Job,
+  context: ProcessorContext,
+  token: string | undefined,
+): Promise<unknown> {
   const processor = PROCESSORS.get(job.name);
   if (!processor) throw new UnrecoverableError(`no processor for job ${job.name}`);
   const parsed = processor.payload.safeParse(job.data);
   // A bad payload can never succeed on retry: fail the job at once.
-  if (!parsed.success) throw new UnrecoverableError(`invalid payload for ${job.name}: ${parsed.error.message}`);
+  if (!parsed.success)
+    throw new UnrecoverableError(`invalid payload for ${job.name}: ${parsed.error.message}`);
   return processor.handle(parsed.data as never, job, context, token);
 }

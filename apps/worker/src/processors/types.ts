@@ -27,4 +27,5 @@ export interface JobProcessor<Payload = unknown> {
   handle(payload: Payload, job: Job, context: ProcessorContext, token: string | undefined): Promise<unknown>;
 }
 
-export const defineProcessor = <Payload>(processor: JobProcessor<Payload>): JobProcessor<Payload> => processor;
+export const defineProcessor = <Payload>(processor: JobProcessor<Payload>): JobProcessor<Payload> =>
+  processor;

@@ -39,7 +39,10 @@ export function createQueues(connection: ConnectionOptions, options: QueueOption
     if (options.backoffDelayMs !== undefined && typeof defaults.backoff === 'object') {
       defaults.backoff = { ...defaults.backoff, delay: options.backoffDelayMs };
     }
-    return [config.name, new Queue(config.name, { connection, prefix: options.prefix, defaultJobOptions: defaults })];
+    return [
+      config.name,
+      new Queue(config.name, { connection, prefix: options.prefix, defaultJobOptions: defaults }),
+    ];
   });
   return Object.fromEntries(entries) as Queues;
 }

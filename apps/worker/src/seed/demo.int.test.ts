@@ -31,7 +31,12 @@ describe('seed demo', () => {
     expect(first.seeded).toBe(true);
     expect(first.files.every((f) => f.status === 'success' || f.status === 'partial')).toBe(true);
     expect(first.run?.status).toBe('success');
-    const { rows } = await pool.query<{ companies: number; assets: number; verdicts: number; diagrams: number }>(
+    const { rows } = await pool.query<{
+      companies: number;
+      assets: number;
+      verdicts: number;
+      diagrams: number;
+    }>(
       `select (select count(*) from companies where organization_id = $1)::int as companies,
               (select count(*) from company_assets where organization_id = $1)::int as assets,
               (select count(*) from asset_title_status where organization_id = $1)::int as verdicts,
@@ -54,7 +59,9 @@ describe('seed demo', () => {
     expect(rows[0]).toMatchObject({ role: 'admin', status: 'active' });
     expect(rows[0]!.password_hash.startsWith('$2b$12$')).toBe(true);
     expect(await verify(first.admin.password!, rows[0]!.password_hash)).toBe(true);
-    expect(readFileSync(path.join(envDir, '.env.local'), 'utf8')).toContain(`DEMO_ADMIN_PASSWORD=${first.admin.password}`);
+    expect(readFileSync(path.join(envDir, '.env.local'), 'utf8')).toContain(
+      `DEMO_ADMIN_PASSWORD=${first.admin.password}`,
+    );
   });
 
   it('--if-missing leaves an existing demo organization alone', async () => {

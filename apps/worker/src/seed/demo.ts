@@ -4,7 +4,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hash } from '@node-rs/bcrypt';
 import { ingestAssignmentFile, ingestBibliographicFile } from '@patentrack/ingestion';
-import { createOrganization, findOrganizationByName, runPipelineInline, type InlineRunResult } from '@patentrack/pipeline';
+import {
+  createOrganization,
+  findOrganizationByName,
+  runPipelineInline,
+  type InlineRunResult,
+} from '@patentrack/pipeline';
 import type { Pool } from 'pg';
 
 export const REPOSITORY_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -51,7 +56,10 @@ export interface DemoAdmin {
  * email exists. The auth layer verifies it like any other user.
  */
 export async function createDemoAdmin(pool: Pool, orgId: string): Promise<DemoAdmin> {
-  const { rows } = await pool.query(`select id from users where lower(email) = lower($1) and deleted_at is null`, [DEMO_ADMIN_EMAIL]);
+  const { rows } = await pool.query(
+    `select id from users where lower(email) = lower($1) and deleted_at is null`,
+    [DEMO_ADMIN_EMAIL],
+  );
   if (rows.length > 0) return { email: DEMO_ADMIN_EMAIL, password: null, created: false };
   // Upper, lower and digit guaranteed by the suffix; 16 random bytes of entropy before it.
   const password = `${randomBytes(16).toString('base64url')}Pt7`;
@@ -66,7 +74,9 @@ export async function createDemoAdmin(pool: Pool, orgId: string): Promise<DemoAd
 /** Records the generated password in the git-ignored `.env.local` so `npm start` can show it again. */
 export function rememberDemoPassword(file: string, password: string): void {
   const existing = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  const lines = existing.split('\n').filter((line) => line !== '' && !line.startsWith('DEMO_ADMIN_PASSWORD='));
+  const lines = existing
+    .split('\n')
+    .filter((line) => line !== '' && !line.startsWith('DEMO_ADMIN_PASSWORD='));
   writeFileSync(file, `${[...lines, `DEMO_ADMIN_PASSWORD=${password}`].join('\n')}\n`, { mode: 0o600 });
 }
 
@@ -91,28 +101,53 @@ export async function seedDemo(
   const log = options.log ?? (() => undefined);
   const existing = await findOrganizationByName(pool, DEMO_ORGANIZATION.name);
   if (existing && options.ifMissing) {
-    return { orgId: existing.id, seeded: false, files: [], run: null, admin: { email: DEMO_ADMIN_EMAIL, password: null, created: false } };
+    return {
+      orgId: existing.id,
+      seeded: false,
+      files: [],
+      run: null,
+      admin: { email: DEMO_ADMIN_EMAIL, password: null, created: false },
+    };
   }
   const files: DemoSeedResult['files'] = [];
   for (const source of samplesOf(root, SAMPLE_FOLDERS.assignments)) {
     const summary = await ingestAssignmentFile({ pool, source, trigger: 'manual' });
-    files.push({ file: path.basename(source), status: summary.status, processed: 'processed' in summary ? summary.processed : undefined });
+    files.push({
+      file: path.basename(source),
+      status: summary.status,
+      processed: 'processed' in summary ? summary.processed : undefined,
+    });
     log(`loaded ${path.basename(source)}: ${summary.status}`);
   }
   for (const feed of ['grants', 'applications'] as const) {
     for (const source of samplesOf(root, SAMPLE_FOLDERS[feed])) {
       const summary = await ingestBibliographicFile({ feed, pool, source, trigger: 'manual' });
-      files.push({ file: path.basename(source), status: summary.status, processed: 'processed' in summary ? summary.processed : undefined });
+      files.push({
+        file: path.basename(source),
+        status: summary.status,
+        processed: 'processed' in summary ? summary.processed : undefined,
+      });
       log(`loaded ${path.basename(source)}: ${summary.status}`);
     }
   }
-  const orgId = existing?.id ?? (await createOrganization(pool, { name: DEMO_ORGANIZATION.name, companies: [...DEMO_ORGANIZATION.companies] })).id;
+  const orgId =
+    existing?.id ??
+    (
+      await createOrganization(pool, {
+        name: DEMO_ORGANIZATION.name,
+        companies: [...DEMO_ORGANIZATION.companies],
+      })
+    ).id;
   const admin = await createDemoAdmin(pool, orgId);
   if (admin.password) rememberDemoPassword(options.envFile ?? path.join(root, '.env.local'), admin.password);
-  const run = await runPipelineInline(pool, { orgId, jobType: 'full_rebuild', trigger: 'seed' }, {
-    onStepEvent: (event) => {
-      if (event.status !== 'started') log(`pipeline ${event.step} ${event.status}`);
+  const run = await runPipelineInline(
+    pool,
+    { orgId, jobType: 'full_rebuild', trigger: 'seed' },
+    {
+      onStepEvent: (event) => {
+        if (event.status !== 'started') log(`pipeline ${event.step} ${event.status}`);
+      },
     },
-  });
+  );
   return { orgId, seeded: true, files, run, admin };
 }

@@ -28,7 +28,11 @@ export async function derivedRows(pool: Pool, orgId: string): Promise<Record<str
 }
 
 /** Waits until no pipeline run is pending or running and the given ingestion jobs have fanned out. */
-export async function waitForQuiet(pool: Pool, expectedIngestionJobs: number, timeoutMs = 90_000): Promise<void> {
+export async function waitForQuiet(
+  pool: Pool,
+  expectedIngestionJobs: number,
+  timeoutMs = 90_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const { rows } = await pool.query<{ fanned: number; busy: number }>(

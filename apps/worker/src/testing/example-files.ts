@@ -24,14 +24,28 @@ export function assignmentSpec(transaction: RecordedTransaction, grantDate = '20
   };
 }
 
-export async function writeAssignmentsXml(path: string, date: string, transactions: readonly RecordedTransaction[]): Promise<void> {
-  await writeAssignmentFile(path, date, transactions.map((t) => assignmentSpec(t)));
+export async function writeAssignmentsXml(
+  path: string,
+  date: string,
+  transactions: readonly RecordedTransaction[],
+): Promise<void> {
+  await writeAssignmentFile(
+    path,
+    date,
+    transactions.map((t) => assignmentSpec(t)),
+  );
 }
 
 /** A weekly grant file holding one document per grant (concatenated XML, as the feed ships it). */
 export async function writeGrantsXml(
   path: string,
-  grants: readonly { grant: string; appno: string; filingDate: string; assignee: string; inventor: { family: string; given: string } }[],
+  grants: readonly {
+    grant: string;
+    appno: string;
+    filingDate: string;
+    assignee: string;
+    inventor: { family: string; given: string };
+  }[],
 ): Promise<void> {
   const documents = grants.map((g, i) =>
     grantDocumentXml(

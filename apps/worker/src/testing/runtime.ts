@@ -34,9 +34,23 @@ export function stepProbe(): StepProbe {
 }
 
 /** An in-process worker on its own queue prefix with fast retries, for integration tests. */
-export async function startTestWorker(workerUrl: string, probe?: StepProbe, prefix = `pt-test-${randomUUID()}`): Promise<WorkerRuntime & { prefix: string }> {
-  const env = loadEnv(workerEnvSchema, { NODE_ENV: 'test', DATABASE_URL_WORKER: workerUrl, QUEUE_PREFIX: prefix, CRON_ENABLED: 'false' });
-  const runtime = await startWorkerRuntime({ env, busyRetryDelayMs: 100, backoffDelayMs: 50, stepRunners: probe?.runners });
+export async function startTestWorker(
+  workerUrl: string,
+  probe?: StepProbe,
+  prefix = `pt-test-${randomUUID()}`,
+): Promise<WorkerRuntime & { prefix: string }> {
+  const env = loadEnv(workerEnvSchema, {
+    NODE_ENV: 'test',
+    DATABASE_URL_WORKER: workerUrl,
+    QUEUE_PREFIX: prefix,
+    CRON_ENABLED: 'false',
+  });
+  const runtime = await startWorkerRuntime({
+    env,
+    busyRetryDelayMs: 100,
+    backoffDelayMs: 50,
+    stepRunners: probe?.runners,
+  });
   return { ...runtime, prefix };
 }
 
@@ -44,7 +58,10 @@ export async function startTestWorker(workerUrl: string, probe?: StepProbe, pref
 export async function waitForRun(pool: Pool, runId: string, timeoutMs = 60_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const { rows } = await pool.query<{ status: string }>(`select status from processing_jobs where id = $1`, [runId]);
+    const { rows } = await pool.query<{ status: string }>(
+      `select status from processing_jobs where id = $1`,
+      [runId],
+    );
     const status = rows[0]?.status;
     if (status === 'success' || status === 'failed') return status;
     if (Date.now() > deadline) throw new Error(`run ${runId} still ${status} after ${timeoutMs} ms`);

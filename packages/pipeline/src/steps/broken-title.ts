@@ -28,9 +28,15 @@ export const brokenTitleStep: StepRunner = async ({ pool, orgId, runId }) => {
   const { config } = data.scope;
   const metrics = { assets: 0, broken: 0, divested: 0, encumbered: 0, rowsDeleted: 0, rowsInserted: 0 };
   for (const company of data.scope.companies) {
-    const assets = data.assets.filter((a) => a.companyIds.includes(company.id) && isEligibleAsset(a, config.filter));
+    const assets = data.assets.filter(
+      (a) => a.companyIds.includes(company.id) && isEligibleAsset(a, config.filter),
+    );
     const rows = assets.map((asset) => {
-      const verdict = assessTitle({ transactions: pick(data, data.assetRfIds.get(asset.assetId)), company: companyInput(company), config });
+      const verdict = assessTitle({
+        transactions: pick(data, data.assetRfIds.get(asset.assetId)),
+        company: companyInput(company),
+        config,
+      });
       if (verdict.status === 'broken') metrics.broken++;
       if (verdict.status === 'divested') metrics.divested++;
       if (verdict.encumbered) metrics.encumbered++;
@@ -53,11 +59,20 @@ export const brokenTitleStep: StepRunner = async ({ pool, orgId, runId }) => {
       };
     });
     const written = await inOrgTransaction(pool, orgId, (client) =>
-      replaceScope(client, { table: 'asset_title_status', orgId, companyId: company.id, columns: COLUMNS, rows }),
+      replaceScope(client, {
+        table: 'asset_title_status',
+        orgId,
+        companyId: company.id,
+        columns: COLUMNS,
+        rows,
+      }),
     );
     metrics.assets += rows.length;
     metrics.rowsDeleted += written.deleted;
     metrics.rowsInserted += written.inserted;
   }
-  return { recordsProcessed: metrics.assets, metrics: { companies: data.scope.companies.length, ...metrics } };
+  return {
+    recordsProcessed: metrics.assets,
+    metrics: { companies: data.scope.companies.length, ...metrics },
+  };
 };

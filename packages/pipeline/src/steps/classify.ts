@@ -7,7 +7,10 @@ import { loadConveyances, writeConveyances } from './conveyances';
 import type { StepRunner } from './types';
 
 /** BR-001…012 with overrides (BR-011) for the given transactions, from their stored conveyance text. */
-export async function keywordClassifications(db: Queryable, rfIds: readonly string[]): Promise<Map<string, ConveyanceClassification>> {
+export async function keywordClassifications(
+  db: Queryable,
+  rfIds: readonly string[],
+): Promise<Map<string, ConveyanceClassification>> {
   // Sequential: `db` may be one client inside a transaction.
   const { rows: texts } = await db.query<{ rf_id: string; convey_text: string | null }>(
     `select rf_id, convey_text from assignments where rf_id in (select unnest($1::varchar[]))`,
@@ -21,7 +24,10 @@ export async function keywordClassifications(db: Queryable, rfIds: readonly stri
   return new Map(
     texts.map(({ rf_id: rfId, convey_text: text }) => {
       const override = overrideOf.get(rfId);
-      const validOverride = override && isConveyType(override.convey_ty) ? { conveyType: override.convey_ty, employerAssign: override.employer_assign } : null;
+      const validOverride =
+        override && isConveyType(override.convey_ty)
+          ? { conveyType: override.convey_ty, employerAssign: override.employer_assign }
+          : null;
       return [rfId, classifyConveyance(rfId, text, validOverride)];
     }),
   );
@@ -43,9 +49,14 @@ export const classifyStep: StepRunner = async ({ pool, orgId, runId }) =>
     for (const row of computed.values()) {
       const current = stored.get(row.rfId);
       const keepsInventorFlag =
-        current?.source === 'inventor_match' && row.source === 'keyword' && current.keywordConveyType === row.keywordConveyType;
+        current?.source === 'inventor_match' &&
+        row.source === 'keyword' &&
+        current.keywordConveyType === row.keywordConveyType;
       if (!keepsInventorFlag) changed.push(row);
     }
     const written = await writeConveyances(client, changed);
-    return { recordsProcessed: computed.size, metrics: { transactions: computed.size, scope: scope.length, written } };
+    return {
+      recordsProcessed: computed.size,
+      metrics: { transactions: computed.size, scope: scope.length, written },
+    };
   });

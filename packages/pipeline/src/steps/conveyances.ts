@@ -10,7 +10,10 @@ const BATCH = 5_000;
  * Upserts `assignment_conveyances` rows (global, tenant-independent) whose effective classification
  * differs from the stored one; identical rows are not rewritten, so re-runs are no-ops.
  */
-export async function writeConveyances(db: Queryable, rows: readonly ConveyanceClassification[]): Promise<number> {
+export async function writeConveyances(
+  db: Queryable,
+  rows: readonly ConveyanceClassification[],
+): Promise<number> {
   let written = 0;
   for (let i = 0; i < rows.length; i += BATCH) {
     const batch = rows.slice(i, i + BATCH);
@@ -52,7 +55,10 @@ export async function writeConveyances(db: Queryable, rows: readonly ConveyanceC
 }
 
 /** Stored classification rows of the given transactions. */
-export async function loadConveyances(db: Queryable, rfIds: readonly string[]): Promise<Map<string, ConveyanceClassification>> {
+export async function loadConveyances(
+  db: Queryable,
+  rfIds: readonly string[],
+): Promise<Map<string, ConveyanceClassification>> {
   const { rows } = await db.query<{
     rf_id: string;
     keyword_convey_ty: string | null;

@@ -25,7 +25,9 @@ const COUNT_COLUMNS = [
 /** The org's `banks` configuration when set, else the global list (OQ-25: never a name heuristic). */
 async function loadBanks(db: Queryable, configured: readonly string[] | undefined): Promise<Bank[]> {
   if (configured) return configured.map((name) => ({ name }));
-  const { rows } = await db.query<Bank>(`select name, representative_id as "partyKey" from banks order by name_key`);
+  const { rows } = await db.query<Bank>(
+    `select name, representative_id as "partyKey" from banks order by name_key`,
+  );
   return rows;
 }
 
@@ -43,7 +45,9 @@ export const dashboardStep: StepRunner = async ({ pool, orgId, runId }) => {
     const companyVerdicts = verdicts.get(company.id) ?? new Map();
     const assets = data.assets.flatMap((asset) => {
       const assessment = companyVerdicts.get(asset.assetId);
-      return assessment ? [{ asset, assessment, transactions: pick(data, data.assetRfIds.get(asset.assetId)) }] : [];
+      return assessment
+        ? [{ asset, assessment, transactions: pick(data, data.assetRfIds.get(asset.assetId)) }]
+        : [];
     });
     const { items, counts } = buildDashboard({ assets, lawFirms, banks, config });
     await inOrgTransaction(pool, orgId, async (client) => {

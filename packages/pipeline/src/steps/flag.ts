@@ -1,4 +1,8 @@
-import { flagConveyance, inventorMatchOptions, type ConveyanceClassification } from '@patentrack/business-rules';
+import {
+  flagConveyance,
+  inventorMatchOptions,
+  type ConveyanceClassification,
+} from '@patentrack/business-rules';
 import type { RulesConfig } from '@patentrack/shared';
 import { inOrgTransaction, type Queryable } from '../db';
 import { changedTransactionIds } from '../incremental';
@@ -13,7 +17,10 @@ import type { StepRunner } from './types';
  * of its numbers (application, publication, grant) via `patents`, and that patent's application and grant
  * inventor lists are used; rows with no bibliographic record fall back to their own numbers.
  */
-export async function inventorsOfTransactions(db: Queryable, rfIds: readonly string[]): Promise<Map<string, string[]>> {
+export async function inventorsOfTransactions(
+  db: Queryable,
+  rfIds: readonly string[],
+): Promise<Map<string, string[]>> {
   const { rows } = await db.query<{ rf_id: string; name: string }>(
     `with docs as (
        select distinct rf_id, appno_doc_num, pgpub_doc_num, grant_doc_num from document_ids where rf_id in (select unnest($1::varchar[]))
@@ -54,18 +61,24 @@ async function flagTransactions(db: Queryable, rfIds: readonly string[], config:
     [rfIds],
   );
   const unclassified = new Set(rfIds.filter((rfId) => !stored.has(rfId)));
-  if (unclassified.size > 0) for (const [rfId, row] of await keywordClassifications(db, [...unclassified])) stored.set(rfId, row);
+  if (unclassified.size > 0)
+    for (const [rfId, row] of await keywordClassifications(db, [...unclassified])) stored.set(rfId, row);
   const assignorNames = new Map(assignorRows.map((r) => [r.rf_id, r.names]));
   const options = inventorMatchOptions(config);
   const changed: ConveyanceClassification[] = [];
   let matched = 0;
   for (const classification of stored.values()) {
     const row = flagConveyance(
-      { classification, assignorNames: assignorNames.get(classification.rfId) ?? [], inventorNames: inventors.get(classification.rfId) ?? [] },
+      {
+        classification,
+        assignorNames: assignorNames.get(classification.rfId) ?? [],
+        inventorNames: inventors.get(classification.rfId) ?? [],
+      },
       options,
     );
     if (row.source === 'inventor_match') matched++;
-    if (unclassified.has(row.rfId) || JSON.stringify(row) !== JSON.stringify(classification)) changed.push(row);
+    if (unclassified.has(row.rfId) || JSON.stringify(row) !== JSON.stringify(classification))
+      changed.push(row);
   }
   const written = await writeConveyances(db, changed);
   return { transactions: stored.size, inventorMatched: matched, written };
@@ -80,11 +93,16 @@ async function flagTransactions(db: Queryable, rfIds: readonly string[], config:
 export const flagStep: StepRunner = async ({ pool, orgId, runId }) => {
   const before = await loadOrgInputs(pool, orgId);
   const changed = (await changedTransactionIds(pool, { runId, orgId }, before.rfIds)) ?? before.rfIds;
-  const flagged = await inOrgTransaction(pool, orgId, (client) => flagTransactions(client, changed, before.scope.config));
+  const flagged = await inOrgTransaction(pool, orgId, (client) =>
+    flagTransactions(client, changed, before.scope.config),
+  );
   const membership = await refreshAssetMembership(pool, orgId);
   const known = new Set(before.rfIds);
   const joined = (await loadOrgInputs(pool, orgId)).rfIds.filter((rfId) => !known.has(rfId));
-  const joinedFlags = joined.length > 0 ? await inOrgTransaction(pool, orgId, (client) => flagTransactions(client, joined, before.scope.config)) : null;
+  const joinedFlags =
+    joined.length > 0
+      ? await inOrgTransaction(pool, orgId, (client) => flagTransactions(client, joined, before.scope.config))
+      : null;
   return {
     recordsProcessed: flagged.transactions + (joinedFlags?.transactions ?? 0),
     metrics: {

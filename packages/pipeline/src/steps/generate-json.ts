@@ -73,6 +73,11 @@ export const generateJsonStep: StepRunner = async ({ pool, orgId, runId }) => {
   );
   return {
     recordsProcessed: rows.length,
-    metrics: { diagrams: rows.length, regenerated, rowsDeleted: written.deleted, rowsInserted: written.inserted },
+    metrics: {
+      diagrams: rows.length,
+      regenerated,
+      rowsDeleted: written.deleted,
+      rowsInserted: written.inserted,
+    },
   };
 };

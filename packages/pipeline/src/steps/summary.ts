@@ -22,7 +22,11 @@ const METRIC_COLUMNS = [
 ].map((name) => ({ name, type: 'integer' }));
 
 /** Inventor names of the given application and grant numbers (BR-041 picks the list per asset). */
-async function loadInventorLists(db: Queryable, appnos: string[], grants: string[]): Promise<Map<string, string[]>> {
+async function loadInventorLists(
+  db: Queryable,
+  appnos: string[],
+  grants: string[],
+): Promise<Map<string, string[]>> {
   const { rows } = await db.query<{ key: string; names: string[] }>(
     `select 'application:' || doc_num as key, array_agg(name order by sequence) as names
        from inventors where doc_type = 'application' and doc_num in (select unnest($1::varchar[])) group by doc_num

@@ -45,5 +45,8 @@ export const timelineStep: StepRunner = async ({ pool, orgId, runId }) => {
     metrics.rowsDeleted += written.deleted;
     metrics.rowsInserted += written.inserted;
   }
-  return { recordsProcessed: metrics.entries, metrics: { companies: data.scope.companies.length, ...metrics } };
+  return {
+    recordsProcessed: metrics.entries,
+    metrics: { companies: data.scope.companies.length, ...metrics },
+  };
 };

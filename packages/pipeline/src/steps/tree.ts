@@ -72,5 +72,8 @@ export const treeStep: StepRunner = async ({ pool, orgId, runId }) => {
     metrics.nodes += nodes.length;
     metrics.activities += activities.length;
   }
-  return { recordsProcessed: metrics.nodes + metrics.activities, metrics: { companies: data.scope.companies.length, ...metrics } };
+  return {
+    recordsProcessed: metrics.nodes + metrics.activities,
+    metrics: { companies: data.scope.companies.length, ...metrics },
+  };
 };

@@ -29,16 +29,24 @@ export function syntheticPortfolio(options: PortfolioOptions): RecordedTransacti
   };
   for (let asset = 0; asset < options.assets; asset++) {
     const appno = String(options.firstAppno + asset).padStart(8, '0');
-    const document = { appno, grant: String(options.firstAppno + 10_000_000 + asset), appnoDate: `${startYear}-01-15` };
+    const document = {
+      appno,
+      grant: String(options.firstAppno + 10_000_000 + asset),
+      appnoDate: `${startYear}-01-15`,
+    };
     const bank = `FIRST NATIONAL BANK ${asset % 13}`;
     for (let step = 0; step < options.transactionsPerAsset; step++) {
       const date = `${startYear + 1 + step}-${String((asset % 12) + 1).padStart(2, '0')}-10`;
-      const kind = step === 0 ? 'employee' : step % 3 === 1 ? 'security' : step % 3 === 2 ? 'release' : 'assignment';
+      const kind =
+        step === 0 ? 'employee' : step % 3 === 1 ? 'security' : step % 3 === 2 ? 'release' : 'assignment';
       const [from, to] =
-        kind === 'employee' ? [`INVENTOR ${asset}, ALEX`, options.company]
-        : kind === 'security' ? [options.company, bank]
-        : kind === 'release' ? [bank, options.company]
-        : [options.company, options.company];
+        kind === 'employee'
+          ? [`INVENTOR ${asset}, ALEX`, options.company]
+          : kind === 'security'
+            ? [options.company, bank]
+            : kind === 'release'
+              ? [bank, options.company]
+              : [options.company, options.company];
       transactions.push({
         rfId: nextRfId(),
         conveyText: CONVEYANCE_TEXT[kind],

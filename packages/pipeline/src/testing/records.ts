@@ -21,9 +21,18 @@ const nameKeyOf = (name: string) => name.replace(/\s+/g, ' ').trim().toLowerCase
  * assignment ingestion leaves them) in a few set-based statements. Ingestion is the production path; this
  * writer exists so pipeline tests and the benchmark can lay down exact chains and large volumes quickly.
  */
-export async function insertRecordedTransactions(db: Queryable, transactions: readonly RecordedTransaction[]): Promise<void> {
+export async function insertRecordedTransactions(
+  db: Queryable,
+  transactions: readonly RecordedTransaction[],
+): Promise<void> {
   if (transactions.length === 0) return;
-  const names = [...new Set(transactions.flatMap((t) => [...t.assignors, ...t.assignees].map((p) => p.name.replace(/\s+/g, ' ').trim())))];
+  const names = [
+    ...new Set(
+      transactions.flatMap((t) =>
+        [...t.assignors, ...t.assignees].map((p) => p.name.replace(/\s+/g, ' ').trim()),
+      ),
+    ),
+  ];
   await db.query(
     `insert into entities (name, name_key)
      select n, lower(n) from unnest($1::text[]) as n on conflict (name_key) do nothing`,
@@ -31,7 +40,14 @@ export async function insertRecordedTransactions(db: Queryable, transactions: re
   );
   const rows = (side: 'assignors' | 'assignees') =>
     transactions.flatMap((t) =>
-      t[side].map((p, i) => ({ rf_id: t.rfId, seq: i + 1, key: nameKeyOf(p.name), name: p.name, ...('execDate' in p ? { exec_dt: p.execDate ?? null } : {}), ...('country' in p ? { country: p.country ?? null } : {}) })),
+      t[side].map((p, i) => ({
+        rf_id: t.rfId,
+        seq: i + 1,
+        key: nameKeyOf(p.name),
+        name: p.name,
+        ...('execDate' in p ? { exec_dt: p.execDate ?? null } : {}),
+        ...('country' in p ? { country: p.country ?? null } : {}),
+      })),
     );
   await db.query(
     `insert into assignments (rf_id, reel_no, frame_no, convey_text, record_dt, cname, record_hash)
@@ -70,10 +86,19 @@ export async function insertRecordedTransactions(db: Queryable, transactions: re
     [
       JSON.stringify(
         transactions.flatMap((t) =>
-          t.documents.map((d, i) => ({ rf_id: t.rfId, seq: i + 1, appno: d.appno, appno_date: d.appnoDate ?? null, grant_no: d.grant ?? null })),
+          t.documents.map((d, i) => ({
+            rf_id: t.rfId,
+            seq: i + 1,
+            appno: d.appno,
+            appno_date: d.appnoDate ?? null,
+            grant_no: d.grant ?? null,
+          })),
         ),
       ),
     ],
   );
-  await writeConveyances(db, transactions.map((t) => classifyConveyance(t.rfId, t.conveyText)));
+  await writeConveyances(
+    db,
+    transactions.map((t) => classifyConveyance(t.rfId, t.conveyText)),
+  );
 }

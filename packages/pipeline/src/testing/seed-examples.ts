@@ -4,7 +4,10 @@ import { exampleAsset, exampleTransactions, TITLE_CHAIN_EXAMPLES } from './title
 
 /** Writes every worked title example (transactions, plus a grant record where a face assignee is named). */
 export async function seedTitleExamples(db: Queryable): Promise<void> {
-  await insertRecordedTransactions(db, TITLE_CHAIN_EXAMPLES.flatMap((example, index) => exampleTransactions(index, example)));
+  await insertRecordedTransactions(
+    db,
+    TITLE_CHAIN_EXAMPLES.flatMap((example, index) => exampleTransactions(index, example)),
+  );
   for (const [index, example] of TITLE_CHAIN_EXAMPLES.entries()) {
     if (!example.faceAssignee) continue;
     const asset = exampleAsset(index);

@@ -22,22 +22,60 @@ export interface TitleChainExample {
   /** Bibliographic (face) assignee of the grant, when the example names one. */
   faceAssignee?: string;
   steps: Step[];
-  expected: { status: TitleStatus; reason: TitleReason | null; breakRf?: string; encumbered: boolean; openSecurities?: string[]; employeeLinks?: number };
+  expected: {
+    status: TitleStatus;
+    reason: TitleReason | null;
+    breakRf?: string;
+    encumbered: boolean;
+    openSecurities?: string[];
+    employeeLinks?: number;
+  };
 }
 
 const SMITH = 'SMITH, JOHN A';
-const employee = (to: string, rf = '100-1', date = '2010-01-05'): Step => [rf, date, 'employee', [SMITH], [to]];
+const employee = (to: string, rf = '100-1', date = '2010-01-05'): Step => [
+  rf,
+  date,
+  'employee',
+  [SMITH],
+  [to],
+];
 
 /** business-rules §4.2: BT-1…BT-11 and ENC-1…ENC-5 as data (one asset per example). */
 export const TITLE_CHAIN_EXAMPLES: readonly TitleChainExample[] = [
-  { id: 'BT-1', company: 'BETA', steps: [employee('ACME'), ['200-1', '2012-03-01', 'assignment', ['ACME'], ['BETA']]], expected: { status: 'complete', reason: null, encumbered: false } },
-  { id: 'BT-2', company: 'BETA', steps: [employee('ACME'), ['200-1', '2012-03-01', 'assignment', ['GAMMA'], ['BETA']]], expected: { status: 'broken', reason: 'chain_gap', breakRf: '200-1', encumbered: false } },
-  { id: 'BT-3', company: 'BETA', steps: [['200-1', '2012-03-01', 'assignment', ['ACME'], ['BETA']]], expected: { status: 'broken', reason: 'no_inventor_start', encumbered: false } },
-  { id: 'BT-4', company: 'BETA', faceAssignee: 'BETA', steps: [], expected: { status: 'broken', reason: 'no_transactions', encumbered: false } },
+  {
+    id: 'BT-1',
+    company: 'BETA',
+    steps: [employee('ACME'), ['200-1', '2012-03-01', 'assignment', ['ACME'], ['BETA']]],
+    expected: { status: 'complete', reason: null, encumbered: false },
+  },
+  {
+    id: 'BT-2',
+    company: 'BETA',
+    steps: [employee('ACME'), ['200-1', '2012-03-01', 'assignment', ['GAMMA'], ['BETA']]],
+    expected: { status: 'broken', reason: 'chain_gap', breakRf: '200-1', encumbered: false },
+  },
+  {
+    id: 'BT-3',
+    company: 'BETA',
+    steps: [['200-1', '2012-03-01', 'assignment', ['ACME'], ['BETA']]],
+    expected: { status: 'broken', reason: 'no_inventor_start', encumbered: false },
+  },
+  {
+    id: 'BT-4',
+    company: 'BETA',
+    faceAssignee: 'BETA',
+    steps: [],
+    expected: { status: 'broken', reason: 'no_transactions', encumbered: false },
+  },
   {
     id: 'BT-5',
     company: 'BETA',
-    steps: [employee('ACME INC'), ['150-1', '2011-01-01', 'namechg', ['ACME INC'], ['ACME HOLDINGS']], ['300-1', '2013-01-01', 'merger', ['ACME HOLDINGS'], ['BETA']]],
+    steps: [
+      employee('ACME INC'),
+      ['150-1', '2011-01-01', 'namechg', ['ACME INC'], ['ACME HOLDINGS']],
+      ['300-1', '2013-01-01', 'merger', ['ACME HOLDINGS'], ['BETA']],
+    ],
     expected: { status: 'complete', reason: null, encumbered: false },
   },
   {
@@ -65,27 +103,54 @@ export const TITLE_CHAIN_EXAMPLES: readonly TitleChainExample[] = [
   {
     id: 'BT-8',
     company: 'GAMMA',
-    steps: [employee('ACME'), ['200-1', '2012-03-01', 'assignment', ['ACME'], ['BETA']], ['250-1', '2013-03-01', 'assignment', ['ACME'], ['GAMMA']]],
+    steps: [
+      employee('ACME'),
+      ['200-1', '2012-03-01', 'assignment', ['ACME'], ['BETA']],
+      ['250-1', '2013-03-01', 'assignment', ['ACME'], ['GAMMA']],
+    ],
     expected: { status: 'broken', reason: 'chain_gap', breakRf: '250-1', encumbered: false },
   },
-  { id: 'BT-9', company: 'ACME', steps: [employee('ACME'), ['200-1', '2012-03-01', 'assignment', ['ACME'], ['BETA']]], expected: { status: 'divested', reason: null, encumbered: false } },
+  {
+    id: 'BT-9',
+    company: 'ACME',
+    steps: [employee('ACME'), ['200-1', '2012-03-01', 'assignment', ['ACME'], ['BETA']]],
+    expected: { status: 'divested', reason: null, encumbered: false },
+  },
   {
     id: 'BT-10',
     company: 'BETA',
-    steps: [employee('ACME'), ['101-1', '2010-01-06', 'employee', ['JONES, MARY'], ['ACME']], ['200-1', '2012-03-01', 'assignment', ['ACME'], ['BETA']]],
+    steps: [
+      employee('ACME'),
+      ['101-1', '2010-01-06', 'employee', ['JONES, MARY'], ['ACME']],
+      ['200-1', '2012-03-01', 'assignment', ['ACME'], ['BETA']],
+    ],
     expected: { status: 'complete', reason: null, encumbered: false, employeeLinks: 2 },
   },
-  { id: 'BT-11', company: 'BETA', faceAssignee: 'BETA', steps: [employee('ACME')], expected: { status: 'broken', reason: 'not_current_owner', encumbered: false } },
+  {
+    id: 'BT-11',
+    company: 'BETA',
+    faceAssignee: 'BETA',
+    steps: [employee('ACME')],
+    expected: { status: 'broken', reason: 'not_current_owner', encumbered: false },
+  },
   {
     id: 'ENC-1',
     company: 'BETA',
-    steps: [employee('BETA'), ['400-1', '2015-01-01', 'security', ['BETA'], ['FIRST BANK']], ['500-1', '2018-01-01', 'release', ['FIRST BANK'], ['BETA']]],
+    steps: [
+      employee('BETA'),
+      ['400-1', '2015-01-01', 'security', ['BETA'], ['FIRST BANK']],
+      ['500-1', '2018-01-01', 'release', ['FIRST BANK'], ['BETA']],
+    ],
     expected: { status: 'complete', reason: null, encumbered: false },
   },
   {
     id: 'ENC-2',
     company: 'BETA',
-    steps: [employee('BETA'), ['500-1', '2014-01-01', 'release', ['FIRST BANK'], ['BETA']], ['400-1', '2015-01-01', 'security', ['BETA'], ['FIRST BANK']]],
+    steps: [
+      employee('BETA'),
+      ['500-1', '2014-01-01', 'release', ['FIRST BANK'], ['BETA']],
+      ['400-1', '2015-01-01', 'security', ['BETA'], ['FIRST BANK']],
+    ],
     expected: { status: 'complete', reason: null, encumbered: true, openSecurities: ['400-1'] },
   },
   {
@@ -116,7 +181,14 @@ export const TITLE_CHAIN_EXAMPLES: readonly TitleChainExample[] = [
     steps: [
       employee('BETA'),
       ['400-1', '2015-01-01', 'security', ['BETA'], ['BANK A']],
-      ['500-1', '2018-01-01', 'release', ['BANK B'], ['BETA'], 'RELEASE OF SECURITY INTEREST AT REEL/FRAME {400-1}'],
+      [
+        '500-1',
+        '2018-01-01',
+        'release',
+        ['BANK B'],
+        ['BETA'],
+        'RELEASE OF SECURITY INTEREST AT REEL/FRAME {400-1}',
+      ],
     ],
     expected: { status: 'complete', reason: null, encumbered: false },
   },
@@ -140,7 +212,9 @@ export function exampleTransactions(index: number, example: TitleChainExample): 
   const asset = exampleAsset(index);
   return example.steps.map(([rf, date, type, from, to, text]) => ({
     rfId: exampleRfId(index, rf),
-    conveyText: (text ?? CONVEYANCE_TEXT[type]).replace(/\{([\d-]+)\}/, (_m, local: string) => exampleRfId(index, local).replace('-', '/')),
+    conveyText: (text ?? CONVEYANCE_TEXT[type]).replace(/\{([\d-]+)\}/, (_m, local: string) =>
+      exampleRfId(index, local).replace('-', '/'),
+    ),
     recordDate: date,
     assignors: from.map((name) => ({ name, execDate: date })),
     assignees: to.map((name) => ({ name })),

@@ -14,7 +14,9 @@ export function registerOrgCommands(program: Command): void {
     .action(async (options: { name: string; company: string[]; json?: boolean }) => {
       const { createOrganization } = await import('@patentrack/pipeline');
       const { withWorkerPool } = await import('../connection');
-      const created = await withWorkerPool((pool) => createOrganization(pool, { name: options.name, companies: options.company }));
+      const created = await withWorkerPool((pool) =>
+        createOrganization(pool, { name: options.name, companies: options.company }),
+      );
       process.stdout.write(options.json ? `${JSON.stringify(created)}\n` : `${created.id}\n`);
     });
 }

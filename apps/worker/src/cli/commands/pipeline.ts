@@ -27,8 +27,15 @@ export function registerPipelineCommands(program: Command): void {
           { orgId: options.org, from: options.from },
           {
             onStepEvent: (event) => {
-              const detail = event.status === 'finished' ? ` ${event.outcome?.recordsProcessed ?? 0} records in ${event.durationMs} ms` : event.error ? ` ${event.error}` : '';
-              process.stderr.write(`[${Math.round(event.progress * 100)}%] ${event.step} ${event.status}${detail}\n`);
+              const detail =
+                event.status === 'finished'
+                  ? ` ${event.outcome?.recordsProcessed ?? 0} records in ${event.durationMs} ms`
+                  : event.error
+                    ? ` ${event.error}`
+                    : '';
+              process.stderr.write(
+                `[${Math.round(event.progress * 100)}%] ${event.step} ${event.status}${detail}\n`,
+              );
             },
           },
         ),

@@ -10,7 +10,10 @@ export const cleanupRetentionProcessor = defineProcessor({
   name: 'cleanup:retention',
   payload: z.object({ trigger: z.string().optional() }),
   async handle(_payload, _job, context) {
-    const errors = await context.pool.query(`delete from ingestion_errors where created_at < now() - make_interval(days => $1)`, [ERROR_RETENTION_DAYS]);
+    const errors = await context.pool.query(
+      `delete from ingestion_errors where created_at < now() - make_interval(days => $1)`,
+      [ERROR_RETENTION_DAYS],
+    );
     const changes = await context.pool.query(
       `delete from ingestion_changes c using ingestion_jobs j
         where j.id = c.ingestion_job_id and j.created_at < now() - make_interval(days => $1)`,

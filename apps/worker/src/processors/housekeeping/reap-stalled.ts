@@ -30,7 +30,11 @@ export const reapStalledProcessor = defineProcessor({
     for (const run of rows) {
       const job = await context.queues.pipeline.getJob(run.id);
       if (job && LIVE_STATES.has(await job.getState())) continue;
-      await finishRun(context.pool, { runId: run.id, orgId: run.organization_id }, { status: 'failed', error: 'stalled: no worker holds this run' });
+      await finishRun(
+        context.pool,
+        { runId: run.id, orgId: run.organization_id },
+        { status: 'failed', error: 'stalled: no worker holds this run' },
+      );
       reaped.push(run.id);
     }
     if (reaped.length > 0) context.logger.warn({ reaped }, 'stalled pipeline runs failed');

@@ -28,7 +28,13 @@ interface FileSource {
   sourceKey: string;
   /** Where runs of affected organizations start (ingestion.md §2.10). */
   startFrom: PipelineStep;
-  ingest(source: string, payload: FileIngestionPayload, context: ProcessorContext, bullmqJobId: string | undefined, attempt: number): Promise<IngestAssignmentsResult>;
+  ingest(
+    source: string,
+    payload: FileIngestionPayload,
+    context: ProcessorContext,
+    bullmqJobId: string | undefined,
+    attempt: number,
+  ): Promise<IngestAssignmentsResult>;
 }
 
 function fileIngestionProcessor(file: FileSource): JobProcessor<FileIngestionPayload> {
@@ -49,15 +55,44 @@ function fileIngestionProcessor(file: FileSource): JobProcessor<FileIngestionPay
         }
         await publishAdminEvent(context.redis, {
           type: 'ingestion-progress',
-          data: { jobId: summary.jobId, step: file.jobName, progress: 1, status: summary.status === 'failed' ? 'failed' : 'finished', counts: { processed: summary.processed, inserted: summary.inserted, updated: summary.updated, failed: summary.failed } },
+          data: {
+            jobId: summary.jobId,
+            step: file.jobName,
+            progress: 1,
+            status: summary.status === 'failed' ? 'failed' : 'finished',
+            counts: {
+              processed: summary.processed,
+              inserted: summary.inserted,
+              updated: summary.updated,
+              failed: summary.failed,
+            },
+          },
         });
         if (summary.status === 'failed') {
           const message = `${source}: ${summary.errorMessage ?? 'ingestion failed'}`;
-          throw PERMANENT_CLASSES.has(summary.errorClass ?? '') ? new UnrecoverableError(message) : new Error(message);
+          throw PERMANENT_CLASSES.has(summary.errorClass ?? '')
+            ? new UnrecoverableError(message)
+            : new Error(message);
         }
-        const fanOut = await fanOutIngestionJob(context.pool, context.queues, { jobId: summary.jobId, source: file.jobName, startFrom: file.startFrom });
-        context.logger.info({ jobName: file.jobName, ingestionJobId: summary.jobId, organizations: fanOut.organizations.length }, 'ingestion fan-out');
-        results.push({ source, jobId: summary.jobId, status: summary.status, organizations: fanOut.organizations });
+        const fanOut = await fanOutIngestionJob(context.pool, context.queues, {
+          jobId: summary.jobId,
+          source: file.jobName,
+          startFrom: file.startFrom,
+        });
+        context.logger.info(
+          {
+            jobName: file.jobName,
+            ingestionJobId: summary.jobId,
+            organizations: fanOut.organizations.length,
+          },
+          'ingestion fan-out',
+        );
+        results.push({
+          source,
+          jobId: summary.jobId,
+          status: summary.status,
+          organizations: fanOut.organizations,
+        });
       }
       return results;
     },
@@ -69,7 +104,14 @@ export const ingestAssignmentsProcessor = fileIngestionProcessor({
   sourceKey: ASSIGNMENTS_SOURCE_KEY,
   startFrom: 'classify',
   ingest: (source, payload, context, bullmqJobId, attempt) =>
-    ingestAssignmentFile({ pool: context.pool, source, trigger: payload.trigger, bullmqJobId, attempt, logger: context.logger }),
+    ingestAssignmentFile({
+      pool: context.pool,
+      source,
+      trigger: payload.trigger,
+      bullmqJobId,
+      attempt,
+      logger: context.logger,
+    }),
 });
 
 const bibliographic = (feed: keyof typeof BIBLIOGRAPHIC_SOURCE_KEYS, jobName: string) =>
@@ -79,7 +121,15 @@ const bibliographic = (feed: keyof typeof BIBLIOGRAPHIC_SOURCE_KEYS, jobName: st
     // New inventors may turn assignments into employee links (BR-021…023).
     startFrom: 'flag',
     ingest: (source, payload, context, bullmqJobId, attempt) =>
-      ingestBibliographicFile({ feed, pool: context.pool, source, trigger: payload.trigger, bullmqJobId, attempt, logger: context.logger }),
+      ingestBibliographicFile({
+        feed,
+        pool: context.pool,
+        source,
+        trigger: payload.trigger,
+        bullmqJobId,
+        attempt,
+        logger: context.logger,
+      }),
   });
 
 export const ingestGrantsProcessor = bibliographic('grants', 'ingest:grants');

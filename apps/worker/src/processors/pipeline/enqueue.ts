@@ -8,7 +8,11 @@ export const ORG_RUN_JOB = 'pipeline:org';
  * Requests a pipeline run for an organization, coalesced with a pending one (ingestion.md §2.10), and adds
  * the `pipeline:org` job (job id = processing_jobs.id) only when a new run row was created.
  */
-export async function enqueueOrgRun(pool: Pool, queues: Pick<Queues, 'pipeline'>, request: RunRequest): Promise<{ runId: string; enqueued: boolean }> {
+export async function enqueueOrgRun(
+  pool: Pool,
+  queues: Pick<Queues, 'pipeline'>,
+  request: RunRequest,
+): Promise<{ runId: string; enqueued: boolean }> {
   const { runId, inserted } = await requestOrgRun(pool, request);
   if (inserted) await queues.pipeline.add(ORG_RUN_JOB, { runId, orgId: request.orgId }, { jobId: runId });
   return { runId, enqueued: inserted };

@@ -41,7 +41,12 @@ const at = (event: string) => {
 };
 
 async function runOnce(): Promise<{ runId: string; status: string }> {
-  const { runId } = await enqueueOrgRun(pool, worker.queues, { orgId, jobType: 'manual', trigger: 'test', startFrom: 'classify' });
+  const { runId } = await enqueueOrgRun(pool, worker.queues, {
+    orgId,
+    jobType: 'manual',
+    trigger: 'test',
+    startFrom: 'classify',
+  });
   return { runId, status: await waitForRun(pool, runId) };
 }
 
@@ -66,8 +71,18 @@ describe('pipeline:org flow', () => {
     const { runId, status } = await runOnce();
     expect(status).toBe('failed');
     const statuses = await stepStatuses(pool, { runId, orgId });
-    expect(statuses).toMatchObject({ classify: 'success', flag: 'success', tree: 'success', timeline: 'success', broken_title: 'failed' });
-    expect([statuses.dashboard, statuses.summary, statuses.generate_json]).toEqual(['pending', 'pending', 'pending']);
+    expect(statuses).toMatchObject({
+      classify: 'success',
+      flag: 'success',
+      tree: 'success',
+      timeline: 'success',
+      broken_title: 'failed',
+    });
+    expect([statuses.dashboard, statuses.summary, statuses.generate_json]).toEqual([
+      'pending',
+      'pending',
+      'pending',
+    ]);
     expect(probe.events.filter((e) => /start:(dashboard|summary|generate_json)/.test(e))).toEqual([]);
     // 4 attempts (3 retries) of the run, each retrying only the failed step.
     expect(probe.events.filter((e) => e === 'start:broken_title')).toHaveLength(4);
@@ -80,7 +95,10 @@ describe('pipeline:org flow', () => {
     expect(status).toBe('success');
     expect(probe.events.filter((e) => e === 'start:broken_title')).toHaveLength(2);
     for (const step of ['classify', 'flag', 'tree', 'timeline', 'dashboard', 'summary', 'generate_json']) {
-      expect(probe.events.filter((e) => e === `start:${step}`), step).toHaveLength(1);
+      expect(
+        probe.events.filter((e) => e === `start:${step}`),
+        step,
+      ).toHaveLength(1);
     }
     expect(Object.values(await stepStatuses(pool, { runId, orgId }))).toEqual(Array(8).fill('success'));
   });

@@ -46,7 +46,11 @@ export const orgRunProcessor = defineProcessor({
     const log = context.logger.child({ runId, orgId, jobId: job.id });
     if (claim === 'claimed') log.info('pipeline run started');
 
-    for (let group = await nextStepGroup(context.pool, run); group; group = await nextStepGroup(context.pool, run)) {
+    for (
+      let group = await nextStepGroup(context.pool, run);
+      group;
+      group = await nextStepGroup(context.pool, run)
+    ) {
       const marker = `${job.attemptsMade}:${group.join(',')}`;
       if (job.data.dispatched === marker) {
         const statuses = await stepStatuses(context.pool, run);
@@ -73,19 +77,32 @@ export const orgRunProcessor = defineProcessor({
   },
 });
 
-async function completeRun(context: ProcessorContext, runId: string, orgId: string, log: ProcessorContext['logger']) {
+async function completeRun(
+  context: ProcessorContext,
+  runId: string,
+  orgId: string,
+  log: ProcessorContext['logger'],
+) {
   const run = await loadRun(context.pool, { runId, orgId });
   const duration = run?.startedAt ? Date.now() - run.startedAt.getTime() : 0;
   await finishRun(context.pool, { runId, orgId }, { status: 'success', summary: { durationMs: duration } });
   const cacheKeysDeleted = await invalidateOrgCache(context.redis, orgId);
   metrics.pipelineRuns.inc({ status: 'success' });
-  await publishOrgEvent(context.redis, orgId, { type: 'pipeline-complete', data: { orgId, pipelineId: runId, status: 'success', duration } });
+  await publishOrgEvent(context.redis, orgId, {
+    type: 'pipeline-complete',
+    data: { orgId, pipelineId: runId, status: 'success', duration },
+  });
   log.info({ durationMs: duration, cacheKeysDeleted }, 'pipeline run finished');
   return { runId, status: 'success', durationMs: duration };
 }
 
 /** Fails this attempt; on the last attempt the run itself is marked failed and announced. */
-async function failAttempt(job: Job, context: ProcessorContext, { runId, orgId }: OrgRunPayload, failed: PipelineStep[]): Promise<never> {
+async function failAttempt(
+  job: Job,
+  context: ProcessorContext,
+  { runId, orgId }: OrgRunPayload,
+  failed: PipelineStep[],
+): Promise<never> {
   const error = new StepFailedError(failed);
   if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
     const run = await loadRun(context.pool, { runId, orgId });

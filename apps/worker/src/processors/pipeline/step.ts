@@ -17,23 +17,29 @@ export const pipelineStepProcessor = defineProcessor({
   name: STEP_JOB,
   payload: stepPayload,
   async handle({ runId, orgId, step }, _job, context) {
-    const outcome = await executeStep(
-      context.pool,
-      { runId, orgId },
-      step,
-      {
-        runners: context.stepRunners,
-        onStepEvent: async (event) => {
-          if (event.durationMs !== undefined) metrics.pipelineStepDuration.observe({ step }, event.durationMs / 1000);
-          if (event.outcome) metrics.pipelineRecords.inc({ step }, event.outcome.recordsProcessed);
-          context.logger.info({ runId, orgId, step, status: event.status, durationMs: event.durationMs, error: event.error }, 'pipeline step');
-          await publishOrgEvent(context.redis, orgId, {
-            type: 'ingestion-progress',
-            data: { jobId: runId, orgId, step, progress: event.progress, status: event.status, counts: event.outcome?.metrics },
-          });
-        },
+    const outcome = await executeStep(context.pool, { runId, orgId }, step, {
+      runners: context.stepRunners,
+      onStepEvent: async (event) => {
+        if (event.durationMs !== undefined)
+          metrics.pipelineStepDuration.observe({ step }, event.durationMs / 1000);
+        if (event.outcome) metrics.pipelineRecords.inc({ step }, event.outcome.recordsProcessed);
+        context.logger.info(
+          { runId, orgId, step, status: event.status, durationMs: event.durationMs, error: event.error },
+          'pipeline step',
+        );
+        await publishOrgEvent(context.redis, orgId, {
+          type: 'ingestion-progress',
+          data: {
+            jobId: runId,
+            orgId,
+            step,
+            progress: event.progress,
+            status: event.status,
+            counts: event.outcome?.metrics,
+          },
+        });
       },
-    );
+    });
     return outcome;
   },
 });
