@@ -102,8 +102,7 @@ export async function listAssets(tx: Tx, f: AssetListFilters): Promise<Page<Asse
   const keys = [SORT_KEYS[sort], sql`x.id`];
   const where = assetFilters(f);
   const base = sql`
-    select a.id, a.grant_doc_num, a.appno_doc_num, a.appno_date, p.title, p.grant_date,
-           ${sort === 'lastActivity' ? sql`(select max(asg.record_dt) from ${ofAssetRow()} tx join assignments asg on asg.rf_id = tx.rf_id)` : sql`null::date`} as last_activity
+    select a.id, a.grant_doc_num, a.appno_doc_num, a.appno_date, p.title, p.grant_date, a.last_activity
       from assets a left join patents p on p.id = a.patent_id
      where ${where}`;
   const [rows, counted] = await Promise.all([
@@ -150,14 +149,36 @@ function sortValue(sort: AssetSort, r: { last_activity: string | null; appno_dat
   }
 }
 
+/**
+ * Stores every asset's last recorded transaction and transaction count for the org of the context, in one
+ * set-based statement (one pass over the org's document numbers instead of a lookup per asset and request).
+ * Called once after each pipeline run; the list sorts by the stored date (`assets_activity_sort_idx`).
+ */
+export async function storeAssetActivity(tx: Tx): Promise<number> {
+  const result = await tx.execute(sql`
+    with own as (select id, grant_doc_num, appno_doc_num from assets where organization_id = app_current_org() and deleted_at is null),
+    linked as (
+      select own.id, d.rf_id from own join document_ids d on d.grant_doc_num = own.grant_doc_num
+      union
+      select own.id, d.rf_id from own join document_ids d on d.appno_doc_num = own.appno_doc_num),
+    activity as (
+      select linked.id, max(asg.record_dt) as last_activity, count(*)::int as assignment_count
+        from linked join assignments asg on asg.rf_id = linked.rf_id group by linked.id)
+    update assets a set last_activity = activity.last_activity, assignment_count = coalesce(activity.assignment_count, 0), activity_at = now()
+      from own left join activity on activity.id = own.id
+     where a.organization_id = app_current_org() and a.id = own.id`);
+  return result.rowCount ?? 0;
+}
+
 /** Status, current assignee and activity of a page of assets, in one round trip. */
 async function assetColumns(tx: Tx, ids: string[]) {
   const out = new Map<string, { status: string | null; currentAssignee: string | null; assignmentCount: number; lastActivity: string | null }>();
   if (!ids.length) return out;
   const { rows } = await tx.execute<{ id: string; status: string | null; holder: string | null; assignment_count: number; last_activity: string | null }>(sql`
     select a.id, st.display_status as status, ${holderName(sql`st.final_holder_keys[1]`)} as holder,
-           (select count(*)::int from ${ofAssetRow()} tx) as assignment_count,
-           (select max(asg.record_dt) from ${ofAssetRow()} tx join assignments asg on asg.rf_id = tx.rf_id) as last_activity
+           case when a.activity_at is not null then a.assignment_count else (select count(*)::int from ${ofAssetRow()} tx) end as assignment_count,
+           case when a.activity_at is not null then a.last_activity
+                else (select max(asg.record_dt) from ${ofAssetRow()} tx join assignments asg on asg.rf_id = tx.rf_id) end as last_activity
       from assets a
       left join lateral (
         select t.display_status, t.final_holder_keys from asset_title_status t

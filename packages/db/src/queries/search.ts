@@ -61,14 +61,16 @@ export async function searchAssets(tx: Tx, s: AssetSearch) {
       party_tx as (
         select x.rf_id, max(g.sim) as sim, min(g.label) as label
           from grp g join (select rf_id, entity_id from assignors union all select rf_id, entity_id from assignees) x on x.entity_id = g.entity_id
-         group by x.rf_id)
-      select hit.id, 'assignee', min(pt.label), (0.3 + 0.5 * max(pt.sim))::float8
-        from party_tx pt
-        join lateral (
-          select a.id from assets a join document_ids d on d.grant_doc_num = a.grant_doc_num
-           where a.organization_id = app_current_org() and a.deleted_at is null and d.rf_id = pt.rf_id
-          union select a.id from assets a join document_ids d on d.appno_doc_num = a.appno_doc_num
-           where a.organization_id = app_current_org() and a.deleted_at is null and d.rf_id = pt.rf_id) hit on true
+         group by x.rf_id),
+      -- document_ids is partitioned by rf_id: probing it by transaction touches one partition, unlike probing by number.
+      hit as (
+        select a.id, pt.label, pt.sim from party_tx pt join document_ids d on d.rf_id = pt.rf_id
+          join assets a on a.grant_doc_num = d.grant_doc_num and a.organization_id = app_current_org() and a.deleted_at is null
+        union all
+        select a.id, pt.label, pt.sim from party_tx pt join document_ids d on d.rf_id = pt.rf_id
+          join assets a on a.appno_doc_num = d.appno_doc_num and a.organization_id = app_current_org() and a.deleted_at is null)
+      select hit.id, 'assignee', min(hit.label), (0.3 + 0.5 * max(hit.sim))::float8
+        from hit
        group by hit.id`);
   }
   if (s.fields.includes('inventor')) {
@@ -95,16 +97,16 @@ export async function searchAssets(tx: Tx, s: AssetSearch) {
     select distinct on (m.asset_id) m.asset_id, m.match_field, m.snippet, round(m.score::numeric, 6)::float8 as score
       from (${sql.join(branches.map((branch) => sql`(${branch})`), sql` union all `)}) m(asset_id, match_field, snippet, score)
      order by m.asset_id, m.score desc`;
-  const [rows, counted] = await Promise.all([
-    tx.execute<{ asset_id: string; match_field: string; snippet: string | null; score: number; grant_doc_num: string | null; appno_doc_num: string | null; title: string | null }>(sql`
-      select x.*, a.grant_doc_num, a.appno_doc_num, p.title
-        from (${matches}) x join assets a on a.id = x.asset_id left join patents p on p.id = a.patent_id
-       where ${afterCursor(keys, s.cursor, order) ?? sql`true`}
-       order by ${orderByKeys(keys, order)} limit ${s.limit + 1}`),
-    tx.execute<{ total: number }>(sql`select count(*)::int as total from (${matches}) x`),
-  ]);
+  // The matches are computed once for both the page and the total.
+  const { rows } = await tx.execute<{ asset_id: string; match_field: string; snippet: string | null; score: number; grant_doc_num: string | null; appno_doc_num: string | null; title: string | null; total: number }>(sql`
+    with x as materialized (${matches})
+    select x.*, a.grant_doc_num, a.appno_doc_num, p.title, (select count(*)::int from x) as total
+      from x join assets a on a.id = x.asset_id left join patents p on p.id = a.patent_id
+     where ${afterCursor(keys, s.cursor, order) ?? sql`true`}
+     order by ${orderByKeys(keys, order)} limit ${s.limit + 1}`);
+  const total = rows[0]?.total ?? (await tx.execute<{ total: number }>(sql`select count(*)::int as total from (${matches}) x`)).rows[0]?.total ?? 0;
   return toPage(
-    rows.rows,
+    rows,
     s.limit,
     (r) => [r.score, r.asset_id],
     (r) => ({
@@ -115,6 +117,6 @@ export async function searchAssets(tx: Tx, s: AssetSearch) {
       matchSnippet: r.snippet,
       score: r.score,
     }),
-    counted.rows[0]?.total ?? 0,
+    total,
   );
 }

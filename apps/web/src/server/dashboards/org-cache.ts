@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { orgCacheKeyPrefix } from '@patentrack/shared';
 
@@ -15,4 +16,9 @@ export async function cachedForOrg<T>(redis: Redis, orgId: string, name: string,
   const value = await load();
   await redis.set(key, JSON.stringify(value), 'EX', ORG_CACHE_TTL_SECONDS);
   return value;
+}
+
+/** Cache name of a read with parameters: the parameters hashed, so every distinct request has its own entry. */
+export function keyedName(name: string, parameters: unknown): string {
+  return `${name}:${createHash('sha256').update(JSON.stringify(parameters)).digest('base64url').slice(0, 32)}`;
 }

@@ -63,7 +63,22 @@ beforeAll(async () => {
   });
   await resetRateLimits();
   params.entityId = (await admin.get(`/api/v1/organizations/${orgId}/entities?limit=1`)).json.data[0].id;
+  // A transaction of the probed asset with a recorded document, delivered through a local publisher URL.
+  const { rows } = await pool.query(
+    `select d.rf_id from assets a join document_ids d on d.appno_doc_num = a.appno_doc_num where a.id = $1 order by d.rf_id limit 1`,
+    [params.assetId],
+  );
+  params.rfId = rows[0].rf_id;
+  await pool.query(`update assignments set page_count = 2 where rf_id = $1`, [params.rfId]);
+  process.env.ASSIGNMENT_DOCUMENT_URL_TEMPLATE = 'http://127.0.0.1:9/documents/{reel}-{frame}.pdf';
 });
+
+/** The route's example query, pointed at this test's own transaction where it names one. */
+const queryOf = (route: RouteEntry) => {
+  const example = route.spec!.example?.query;
+  if (!example) return '';
+  return `?${new URLSearchParams('rfId' in example ? { ...example, rfId: params.rfId! } : example)}`;
+};
 
 afterAll(async () => {
   await closePipelineQueue();
@@ -105,8 +120,7 @@ describe('contract', () => {
     const checked: string[] = [];
     for (const route of ownReadRoutes()) {
       await resetRateLimits();
-      const query = route.spec!.example?.query ? `?${new URLSearchParams(route.spec!.example.query)}` : '';
-      const result = await admin.get(`${fillPath(route.path, params)}${query}`);
+      const result = await admin.get(`${fillPath(route.path, params)}${queryOf(route)}`);
       expect(result.status, `${label(route)} ${JSON.stringify(result.json)}`).toBe(200);
       const schema = route.spec!.response?.schema;
       // The sign-in, own-account and share routes document a generic JSON object; every catalogue route has its schema.
@@ -124,7 +138,7 @@ describe('contract', () => {
     await signIn(prober, other.admin.email);
     for (const route of ownReadRoutes().filter((r) => pathParamNames(r.path).some((n) => n !== 'userId'))) {
       await resetRateLimits();
-      const result = await prober.get(fillPath(route.path, params));
+      const result = await prober.get(`${fillPath(route.path, params)}${queryOf(route)}`);
       expect(result.status, label(route)).toBe(404);
       expect(Object.keys(result.json)).toEqual(['error']);
     }

@@ -61,17 +61,17 @@ export async function renameEntity(ctx: ServiceContext, deps: ServerDeps, groupI
 }
 
 /**
- * The representative a group can be merged into: the group's own, or for an ungrouped entity the
- * representative of its name — provided that representative is not already another group of this org.
+ * The representative a group can be merged into: the group's own, or for a party without one its own
+ * representative (created with its name if the batch has not seeded it) — provided that representative is not
+ * already another group of this org (the party was split out of it).
  */
-async function mergeTarget(tx: Tx, groupId: string, members: { entityId: string; nameKey: string }[]): Promise<string> {
+export async function ownRepresentative(tx: Tx, groupId: string, entityId: string): Promise<string | null> {
   if (await isRepresentative(tx, groupId)) return groupId;
-  const { rows } = await tx.execute<{ id: string }>(sql`select id from representatives where name_key = ${members[0]!.nameKey}`);
-  const candidate = rows[0]?.id;
-  if (!candidate || (await entityGroupMembers(tx, candidate)).length > 0) {
-    throw new AppError('CONFLICT', 'The target entity has no canonical group of its own yet; merge it into another entity instead', { targetEntityId: groupId });
-  }
-  return candidate;
+  const { rows } = await tx.execute<{ id: string | null }>(sql`select entity_own_representative(${entityId}) as id`);
+  const candidate = rows[0]?.id ?? null;
+  if (!candidate) return null;
+  const members = await entityGroupMembers(tx, candidate);
+  return members.some((m) => m.entityId !== entityId) ? null : candidate;
 }
 
 /** #46: every alias of the source groups joins the target group (alias count = the sum). */
@@ -80,7 +80,10 @@ export async function mergeEntities(ctx: ServiceContext, deps: ServerDeps, targe
   if (!sources.length) throw AppError.validation({ sourceEntityIds: ['Name at least one entity other than the target'] });
   const target = await membersOf(ctx.tx, targetId);
   const sourceMembers = (await Promise.all(sources.map((id) => membersOf(ctx.tx, id)))).flat();
-  const representativeId = await mergeTarget(ctx.tx, targetId, target);
+  const representativeId = await ownRepresentative(ctx.tx, targetId, target[0]!.entityId);
+  if (!representativeId) {
+    throw new AppError('CONFLICT', 'This entity was split out of a group; merge into that group or another entity instead', { targetEntityId: targetId });
+  }
   const canonicalName = target[0]!.pinnedName;
   await writeOverrides(
     ctx.tx,

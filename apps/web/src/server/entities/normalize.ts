@@ -3,11 +3,12 @@ import { sql } from 'drizzle-orm';
 import { groupNames, type GroupThresholdBands } from '@patentrack/business-rules';
 import { AppError, parseRulesConfig } from '@patentrack/shared';
 import type { Tx } from '@patentrack/db';
-import { entityGroupMembers, orgPartyGroups } from '@patentrack/db/queries';
+import { orgPartyGroups } from '@patentrack/db/queries';
 import { recordAudit } from '../auth/accounts';
 import type { ServerDeps } from '../http/deps';
 import { requestPipelineRun } from '../jobs/pipeline-queue';
 import type { ServiceContext } from '../organization/update';
+import { ownRepresentative } from './manage';
 
 /*
  * Entity normalization of one org (product.md #43/#44, B4): BR-018…020 grouping of the org's parties with the
@@ -73,8 +74,8 @@ export async function proposeGroups(tx: Tx, threshold: number | undefined): Prom
 
 /**
  * Writes the changed groups to the org's overlay. A group joins the representative its canonical entity
- * belongs to now, or the one named like it; a group with no free representative stays as it is (skipped),
- * a single party simply stands alone. Pinned names of the members' groups are kept.
+ * belongs to now, or the canonical entity's own; a group whose representative is taken (by an earlier group of
+ * this run, or by a group the canonical was split out of) stays as it is (skipped); a single party stands alone.
  */
 async function applyGroups(ctx: ServiceContext, groups: ProposedGroup[]): Promise<{ applied: number; skipped: number }> {
   const used = new Set<string>();
@@ -84,15 +85,8 @@ async function applyGroups(ctx: ServiceContext, groups: ProposedGroup[]): Promis
     let representativeId: string | null = null;
     if (group.members.length > 1) {
       const canonical = group.members.find((m) => m.entityId === group.canonicalEntityId)!;
-      const { rows } = await ctx.tx.execute<{ id: string }>(sql`
-        select r.id from representatives r where r.id = ${canonical.currentGroupId}
-        union all
-        select r.id from representatives r join entities e on e.name_key = r.name_key where e.id = ${canonical.entityId}`);
-      representativeId = rows.map((r) => r.id).find((id) => !used.has(id)) ?? null;
-      if (representativeId && representativeId !== canonical.currentGroupId && (await entityGroupMembers(ctx.tx, representativeId)).some((m) => !group.members.some((g) => g.entityId === m.entityId))) {
-        representativeId = null;
-      }
-      if (!representativeId) {
+      representativeId = await ownRepresentative(ctx.tx, canonical.currentGroupId, canonical.entityId);
+      if (!representativeId || used.has(representativeId)) {
         skipped += 1;
         continue;
       }

@@ -2,6 +2,8 @@ import { listAssets } from '@patentrack/db/queries';
 import { apiRoute } from '@/server/http/api-route';
 import { cache } from '@/server/http/caching';
 import { assetListQuery, pagedAssets } from '@/server/assets/schemas';
+import { ensureAssetActivity } from '@/server/assets/activity';
+import { cachedForOrg, keyedName } from '@/server/dashboards/org-cache';
 
 export const GET = apiRoute(
   {
@@ -13,5 +15,9 @@ export const GET = apiRoute(
     response: { schema: pagedAssets },
     example: { query: { status: 'broken', sort: 'lastActivity' } },
   },
-  ({ tenant, query }) => tenant((tx) => listAssets(tx, query)),
+  async ({ tenant, query, deps, principal }) => {
+    await ensureAssetActivity(deps, principal.orgId, tenant);
+    // Assets and their derived columns change only through a pipeline run, which clears the org's cache.
+    return cachedForOrg(deps.redis, principal.orgId, keyedName('assets', query), () => tenant((tx) => listAssets(tx, query)));
+  },
 );

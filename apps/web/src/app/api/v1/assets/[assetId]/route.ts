@@ -3,6 +3,7 @@ import { apiRoute } from '@/server/http/api-route';
 import { cache } from '@/server/http/caching';
 import { requireAsset } from '@/server/assets/lookup';
 import { assetDetailSchema, assetParams } from '@/server/assets/schemas';
+import { cachedForOrg } from '@/server/dashboards/org-cache';
 
 export const GET = apiRoute(
   {
@@ -13,5 +14,11 @@ export const GET = apiRoute(
     cache: cache.privateFor(3600),
     response: { schema: assetDetailSchema },
   },
-  ({ tenant, params }) => tenant(async (tx) => ({ data: await assetDetail(tx, await requireAsset(tx, params.assetId)) })),
+  async ({ tenant, params, deps, principal }) => ({
+    // Derived verdicts change with a pipeline run (which clears the org's cache), bibliographic data with the
+    // ingestion that triggers that run.
+    data: await cachedForOrg(deps.redis, principal.orgId, `asset:${params.assetId}:detail`, () =>
+      tenant(async (tx) => assetDetail(tx, await requireAsset(tx, params.assetId))),
+    ),
+  }),
 );

@@ -4,6 +4,7 @@ import { cache } from '@/server/http/caching';
 import { diagramPayload } from '@/server/assets/diagram';
 import { requireAsset } from '@/server/assets/lookup';
 import { assetParams } from '@/server/assets/schemas';
+import { cachedForOrg } from '@/server/dashboards/org-cache';
 
 export const GET = apiRoute(
   {
@@ -14,9 +15,12 @@ export const GET = apiRoute(
     cache: cache.etag,
     response: { schema: diagramPayloadSchema },
   },
-  ({ tenant, params }) =>
-    tenant(async (tx) => {
-      await requireAsset(tx, params.assetId);
-      return diagramPayload(tx, params.assetId);
-    }),
+  ({ tenant, params, deps, principal }) =>
+    // The stored diagram is written by the pipeline run, which clears the org's cache.
+    cachedForOrg(deps.redis, principal.orgId, `asset:${params.assetId}:diagram`, () =>
+      tenant(async (tx) => {
+        await requireAsset(tx, params.assetId);
+        return diagramPayload(tx, params.assetId);
+      }),
+    ),
 );
