@@ -14,6 +14,8 @@ export interface ScopeReplacement {
   /** The compared and written columns (not ids or computed-at timestamps). */
   columns: readonly ScopeColumn[];
   rows: readonly Record<string, unknown>[];
+  /** Narrows the scope to rows whose `column` is one of `values` (a partial refresh); rows outside stay. */
+  restrictTo?: { column: string; type: string; values: readonly string[] };
 }
 
 /**
@@ -31,28 +33,40 @@ export async function replaceScope(
   const recordType = spec.columns.map((c) => `${c.name} ${c.type}`).join(', ');
   const hashed = (alias: string) => `md5(row(${names.map((n) => `${alias}.${n}`).join(', ')})::text)`;
   const orgWide = spec.companyId === undefined;
-  const scopeFilter = (alias: string) =>
-    orgWide
-      ? `${alias}.organization_id = $1`
-      : `${alias}.organization_id = $1 and ${alias}.company_id is not distinct from $3::uuid`;
-  const params: unknown[] = [spec.orgId, JSON.stringify(spec.rows)];
-  if (!orgWide) params.push(spec.companyId);
-  const wanted = `select ${hashed('x')} as h, x.* from jsonb_to_recordset($2::jsonb) as x(${recordType})`;
+  const params: unknown[] = [spec.orgId];
+  const filters = ['organization_id = $1'];
+  if (!orgWide) {
+    params.push(spec.companyId);
+    filters.push(`company_id is not distinct from $${params.length}::uuid`);
+  }
+  if (spec.restrictTo) {
+    params.push(spec.restrictTo.values);
+    filters.push(
+      `${spec.restrictTo.column} in (select unnest($${params.length}::${spec.restrictTo.type}[]))`,
+    );
+  }
+  const scopeFilter = (alias: string) => filters.map((filter) => `${alias}.${filter}`).join(' and ');
+  // The wanted rows are parsed once into a temporary table that both statements read; it goes away with the
+  // transaction if a statement fails.
+  await db.query(
+    `create temp table replace_wanted on commit drop as
+     select ${hashed('x')} as h, x.* from jsonb_to_recordset($1::jsonb) as x(${recordType})`,
+    [JSON.stringify(spec.rows)],
+  );
   const deleted = await db.query(
-    `with wanted as (${wanted})
-     delete from ${spec.table} t
+    `delete from ${spec.table} t
       where ${scopeFilter('t')}
-        and ${hashed('t')} not in (select h from wanted)`,
+        and ${hashed('t')} not in (select h from replace_wanted)`,
     params,
   );
   const insertColumns = ['organization_id', ...(orgWide ? [] : ['company_id']), ...names];
-  const insertValues = ['$1::uuid', ...(orgWide ? [] : ['$3::uuid']), ...names.map((n) => `w.${n}`)];
+  const insertValues = ['$1::uuid', ...(orgWide ? [] : ['$2::uuid']), ...names.map((n) => `w.${n}`)];
   const inserted = await db.query(
-    `with wanted as (${wanted})
-     insert into ${spec.table} (${insertColumns.join(', ')})
-     select ${insertValues.join(', ')} from wanted w
+    `insert into ${spec.table} (${insertColumns.join(', ')})
+     select ${insertValues.join(', ')} from replace_wanted w
       where w.h not in (select ${hashed('t')} from ${spec.table} t where ${scopeFilter('t')})`,
     params,
   );
+  await db.query('drop table replace_wanted');
   return { deleted: deleted.rowCount ?? 0, inserted: inserted.rowCount ?? 0 };
 }

@@ -4,7 +4,7 @@ import { DIAGRAM_SCHEMA_VERSION } from '@patentrack/shared';
 import { inOrgTransaction } from '../db';
 import { loadOrgData, pick } from '../org-data';
 import { replaceScope } from '../replace-scope';
-import { loadTitleStatuses, worstVerdict, type StoredTitleStatus } from '../title-status';
+import { loadTitleStatuses, worstVerdict } from '../title-status';
 import type { StepRunner } from './types';
 
 const COLUMNS = [
@@ -20,29 +20,31 @@ const COLUMNS = [
 
 /**
  * Step 6 (§5.8): the ownership-diagram JSON of every eligible asset, built for its worst company verdict.
- * `input_hash` covers everything but the timestamp; an unchanged hash keeps the stored `generatedAt`, so a
- * re-run on unchanged data stores byte-identical JSON and touches no row.
+ * `input_hash` is the sha-256 of everything the diagram is built from; an asset whose hash is unchanged keeps
+ * its stored row untouched (same bytes, same `generatedAt`) and is not rebuilt, so re-runs and incremental
+ * runs only rewrite the diagrams whose inputs changed.
  */
 export const generateJsonStep: StepRunner = async ({ pool, orgId, runId }) => {
   const data = await loadOrgData(pool, orgId, runId);
   const [verdicts, { rows: stored }] = await Promise.all([
     loadTitleStatuses(pool, orgId),
-    pool.query<{ asset_id: string; input_hash: string; generated_at: Date }>(
-      `select asset_id, input_hash, generated_at from asset_diagrams where organization_id = $1`,
+    pool.query<{ asset_id: string; input_hash: string }>(
+      `select asset_id, input_hash from asset_diagrams where organization_id = $1`,
       [orgId],
     ),
   ]);
-  const previous = new Map(stored.map((r) => [r.asset_id, r]));
-  const now = new Date().toISOString();
+  const storedHash = new Map(stored.map((r) => [r.asset_id, r.input_hash]));
+  const generatedAt = new Date().toISOString();
+  const current: string[] = [];
   const rows: Record<string, unknown>[] = [];
-  let regenerated = 0;
   for (const asset of data.assets) {
     const companyVerdicts = asset.companyIds.flatMap((id) => {
       const verdict = verdicts.get(id)?.get(asset.assetId);
       return verdict ? [verdict] : [];
     });
-    const verdict: StoredTitleStatus | undefined = worstVerdict(companyVerdicts);
+    const verdict = worstVerdict(companyVerdicts);
     if (!verdict) continue;
+    current.push(asset.assetId);
     const input = {
       organizationId: orgId,
       asset,
@@ -50,32 +52,41 @@ export const generateJsonStep: StepRunner = async ({ pool, orgId, runId }) => {
       assessment: verdict,
       config: data.scope.config,
     };
-    // Hashed without its timestamp, then stamped: the key keeps its place, so the bytes stay stable.
-    const diagram = buildDiagram({ ...input, generatedAt: '' });
-    const inputHash = createHash('sha256').update(JSON.stringify(diagram)).digest('hex');
-    const kept = previous.get(asset.assetId);
-    const generatedAt = kept?.input_hash === inputHash ? kept.generated_at.toISOString() : now;
-    if (generatedAt === now) regenerated++;
-    diagram.general.generatedAt = generatedAt;
+    const inputHash = createHash('sha256')
+      .update(JSON.stringify({ schemaVersion: DIAGRAM_SCHEMA_VERSION, ...input }))
+      .digest('hex');
+    if (storedHash.get(asset.assetId) === inputHash) continue;
     rows.push({
       asset_id: asset.assetId,
       company_id: verdict.companyId,
       appno_doc_num: asset.appnoDocNum,
       grant_doc_num: asset.grantDocNum,
       schema_version: DIAGRAM_SCHEMA_VERSION,
-      diagram,
+      diagram: buildDiagram({ ...input, generatedAt }),
       input_hash: inputHash,
       generated_at: generatedAt,
     });
   }
-  const written = await inOrgTransaction(pool, orgId, (client) =>
-    replaceScope(client, { table: 'asset_diagrams', orgId, columns: COLUMNS, rows }),
-  );
+  const written = await inOrgTransaction(pool, orgId, async (client) => {
+    // Assets that left the organization or lost their verdict lose their diagram.
+    const stale = await client.query(
+      `delete from asset_diagrams where organization_id = $1 and asset_id not in (select unnest($2::uuid[]))`,
+      [orgId, current],
+    );
+    const changed = await replaceScope(client, {
+      table: 'asset_diagrams',
+      orgId,
+      columns: COLUMNS,
+      rows,
+      restrictTo: { column: 'asset_id', type: 'uuid', values: rows.map((r) => r.asset_id as string) },
+    });
+    return { deleted: changed.deleted + (stale.rowCount ?? 0), inserted: changed.inserted };
+  });
   return {
-    recordsProcessed: rows.length,
+    recordsProcessed: current.length,
     metrics: {
-      diagrams: rows.length,
-      regenerated,
+      diagrams: current.length,
+      regenerated: rows.length,
       rowsDeleted: written.deleted,
       rowsInserted: written.inserted,
     },
