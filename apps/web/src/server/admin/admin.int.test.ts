@@ -9,6 +9,7 @@ import { ApiTestClient, seedSuperAdmin, seedTenant, setupWebTestEnvironment, sig
 import { base32Decode, totp } from '../auth/totp';
 import { closePipelineQueue } from '../jobs/pipeline-queue';
 import { closeIngestionQueue } from '../jobs/ingestion-queue';
+import { closeQueueReaders } from '../metrics/queues';
 
 vi.mock('server-only', () => ({}));
 
@@ -43,7 +44,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await queues.pipeline.obliterate({ force: true });
   await queues.ingestion.obliterate({ force: true });
-  await Promise.all([queues.pipeline.close(), queues.ingestion.close(), closePipelineQueue(), closeIngestionQueue()]);
+  await Promise.all([queues.pipeline.close(), queues.ingestion.close(), closePipelineQueue(), closeIngestionQueue(), closeQueueReaders()]);
   await pool.end();
   await env.teardown();
 });
@@ -129,6 +130,9 @@ describe('ingestion run now (#85) and retry (#84)', () => {
     expect(job?.name).toBe('ingest:assignments');
     expect(job?.data).toEqual({ sources: ['http://127.0.0.1:9/ad20240102.zip'], trigger: 'manual' });
     expect((await operator.post('/api/v1/admin/ingestion/sources/uspto_assignments_daily/run', { files: ['http://127.0.0.1:9/b.zip'] })).status).toBe(409);
+    const board = await operator.get('/api/v1/admin/queues');
+    expect(board.status).toBe(200);
+    expect(board.json.data.find((q: { name: string }) => q.name === 'ingestion').counts.waiting).toBe(await queues.ingestion.getWaitingCount());
     expect((await operator.post('/api/v1/admin/ingestion/sources/no_such_source/run', { files: ['http://127.0.0.1:9/b.zip'] })).status).toBe(404);
     expect((await operator.post('/api/v1/admin/ingestion/sources/uspto_assignments_daily/run', { files: ['/etc/passwd'] })).status).toBe(400);
     const { rows } = await pool.query(`select key from data_sources where key not in ('uspto_assignments_daily', 'uspto_grants_biblio_weekly', 'uspto_applications_biblio_weekly') limit 1`);

@@ -34,3 +34,35 @@ export async function queueDepth(deps: ServerDeps): Promise<number> {
   const counts = await queueCounts(deps);
   return Object.values(counts).reduce((sum, states) => sum + (states.waiting ?? 0) + (states.delayed ?? 0), 0);
 }
+
+/** Failed jobs shown per queue on the read-only queue page (newest first). */
+const RECENT_FAILED = 20;
+
+/**
+ * The read-only queue board of /admin/queues: counts per state and the latest failed jobs of every worker
+ * queue. Retrying goes through the ingestion job browser (#84), which records who asked.
+ */
+export async function queueBoard(deps: ServerDeps) {
+  return Promise.all(
+    WORKER_QUEUES.map(async (name) => {
+      const queue = reader(deps, name);
+      const [counts, failed, paused] = await Promise.all([queue.getJobCounts(...JOB_STATES), queue.getFailed(0, RECENT_FAILED - 1), queue.isPaused()]);
+      return {
+        name,
+        paused,
+        counts: Object.fromEntries(JOB_STATES.map((state) => [state, counts[state] ?? 0])) as Record<(typeof JOB_STATES)[number], number>,
+        failed: failed
+          .filter((job) => job !== undefined)
+          .map((job) => ({
+            id: job.id ?? '',
+            name: job.name,
+            failedReason: job.failedReason ?? null,
+            attemptsMade: job.attemptsMade,
+            createdAt: new Date(job.timestamp).toISOString(),
+            finishedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
+            data: job.data as unknown,
+          })),
+      };
+    }),
+  );
+}
