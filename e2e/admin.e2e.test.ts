@@ -40,7 +40,10 @@ describe('admin panel', () => {
     try {
       // Every write carries the double-submit CSRF token, which the first page view sets.
       await enrol.page.goto('/login');
-      const login = await enrol.context.request.post('/api/v1/auth/login', { headers: await csrfHeader(enrol.context), data: SUPER_ADMIN });
+      const login = await enrol.context.request.post('/api/v1/auth/login', {
+        headers: await csrfHeader(enrol.context),
+        data: SUPER_ADMIN,
+      });
       expect(login.status()).toBe(200);
       const setup = await enrol.context.request.post('/api/v1/auth/mfa/setup', {
         headers: await csrfHeader(enrol.context),
@@ -80,7 +83,10 @@ describe('admin panel', () => {
       await saveScreenshot(page, 'admin-organizations');
       expect(await seriousAxeViolations(page)).toEqual([]);
 
-      await page.getByRole('table', { name: 'Organizations' }).getByRole('link', { name: 'PatenTrack Demo' }).click();
+      await page
+        .getByRole('table', { name: 'Organizations' })
+        .getByRole('link', { name: 'PatenTrack Demo' })
+        .click();
       await page.getByRole('tab', { name: 'Pipeline' }).click();
       await page.waitForURL(/tab=pipeline/);
       await page.getByTestId('pipeline-step-generate_json').waitFor();

@@ -18,7 +18,16 @@ interface NormalizationJob {
       change: 'added' | 'moved' | 'unchanged';
       members: { entityId: string; name: string; instances: number }[];
     }[];
-    summary: { parties: number; currentGroups: number; proposedGroups: number; added: number; moved: number; unchanged: number; applied: number; skipped: number };
+    summary: {
+      parties: number;
+      currentGroups: number;
+      proposedGroups: number;
+      added: number;
+      moved: number;
+      unchanged: number;
+      applied: number;
+      skipped: number;
+    };
   };
 }
 
@@ -53,13 +62,21 @@ export function NormalizationPanel({ orgId }: { orgId: string }) {
       setJob(result);
       if (!result.dryRun) {
         setRecomputing(true);
-        setMessage({ tone: 'success', text: `Applied: ${formatCount(result.result.summary.applied)} changes.` });
+        setMessage({
+          tone: 'success',
+          text: `Applied: ${formatCount(result.result.summary.applied)} changes.`,
+        });
         void queryClient.invalidateQueries();
       }
     } catch (caught) {
       setMessage({
         tone: 'error',
-        text: caught instanceof ApiError && caught.status === 409 ? 'A normalization run is already in progress for this organization.' : caught instanceof ApiError ? caught.message : 'The run failed.',
+        text:
+          caught instanceof ApiError && caught.status === 409
+            ? 'A normalization run is already in progress for this organization.'
+            : caught instanceof ApiError
+              ? caught.message
+              : 'The run failed.',
       });
     } finally {
       setBusy(false);
@@ -68,25 +85,50 @@ export function NormalizationPanel({ orgId }: { orgId: string }) {
 
   const changed = job?.result.proposedGroups.filter((group) => group.change !== 'unchanged') ?? [];
   return (
-    <section className="card flex flex-col gap-3" aria-labelledby="normalize-heading" data-testid="normalization-panel">
-      <h2 id="normalize-heading" className="font-semibold">Entity normalization</h2>
+    <section
+      className="card flex flex-col gap-3"
+      aria-labelledby="normalize-heading"
+      data-testid="normalization-panel"
+    >
+      <h2 id="normalize-heading" className="font-semibold">
+        Entity normalization
+      </h2>
       {recomputing && <FormMessage tone="info">Ownership data is being recomputed.</FormMessage>}
       {message && <FormMessage tone={message.tone}>{message.text}</FormMessage>}
       <div className="flex flex-wrap items-end gap-3">
         <div>
-          <label htmlFor="normalize-threshold" className="label">Edit-distance threshold</label>
-          <select id="normalize-threshold" className="input" value={threshold} onChange={(event) => setThreshold(event.target.value)}>
+          <label htmlFor="normalize-threshold" className="label">
+            Edit-distance threshold
+          </label>
+          <select
+            id="normalize-threshold"
+            className="input"
+            value={threshold}
+            onChange={(event) => setThreshold(event.target.value)}
+          >
             <option value="">Organization default (by name length)</option>
             {Array.from({ length: 10 }, (_, index) => (
-              <option key={index + 1} value={String(index + 1)}>{index + 1}</option>
+              <option key={index + 1} value={String(index + 1)}>
+                {index + 1}
+              </option>
             ))}
           </select>
         </div>
-        <button type="button" className="btn" disabled={busy} onClick={() => start({ dryRun: true, ...(threshold ? { threshold: Number(threshold) } : {}) })}>
+        <button
+          type="button"
+          className="btn"
+          disabled={busy}
+          onClick={() => start({ dryRun: true, ...(threshold ? { threshold: Number(threshold) } : {}) })}
+        >
           {busy ? 'Running…' : 'Preview (dry run)'}
         </button>
         {job?.dryRun && (
-          <button type="button" className="btn-primary" disabled={busy} onClick={() => start({ dryRun: false, fromPreviewJobId: job.jobId })}>
+          <button
+            type="button"
+            className="btn-primary"
+            disabled={busy}
+            onClick={() => start({ dryRun: false, fromPreviewJobId: job.jobId })}
+          >
             Apply this preview
           </button>
         )}
@@ -94,8 +136,11 @@ export function NormalizationPanel({ orgId }: { orgId: string }) {
       {job && (
         <>
           <p className="text-sm">
-            {formatCount(job.result.summary.parties)} party names: {formatCount(job.result.summary.currentGroups)} groups now, {formatCount(job.result.summary.proposedGroups)} proposed ·{' '}
-            {formatCount(job.result.summary.added)} added · {formatCount(job.result.summary.moved)} moved · {formatCount(job.result.summary.unchanged)} unchanged
+            {formatCount(job.result.summary.parties)} party names:{' '}
+            {formatCount(job.result.summary.currentGroups)} groups now,{' '}
+            {formatCount(job.result.summary.proposedGroups)} proposed ·{' '}
+            {formatCount(job.result.summary.added)} added · {formatCount(job.result.summary.moved)} moved ·{' '}
+            {formatCount(job.result.summary.unchanged)} unchanged
           </p>
           {changed.length > 0 && (
             <table className="table" aria-label="Proposed changes">
@@ -117,7 +162,11 @@ export function NormalizationPanel({ orgId }: { orgId: string }) {
               </tbody>
             </table>
           )}
-          {changed.length > SHOWN_GROUPS && <p className="text-sm muted">and {formatCount(changed.length - SHOWN_GROUPS)} more changed groups</p>}
+          {changed.length > SHOWN_GROUPS && (
+            <p className="text-sm muted">
+              and {formatCount(changed.length - SHOWN_GROUPS)} more changed groups
+            </p>
+          )}
         </>
       )}
     </section>

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { conveyanceTypeInfo } from '@patentrack/shared';
 import { ConveyanceChip } from '@/components/StatusBadge';
 import { PipelineSteps, type PipelineStepState } from '@/components/PipelineSteps';
 import { EmptyState, InlineError, Skeleton, SkeletonRows } from '@/components/States';
@@ -114,7 +115,15 @@ function ActivityChart({ breakdown }: { breakdown: DashboardSummary['activityBre
         {breakdown.map((row) => (
           <tr key={row.activityId}>
             <td>
-              <ConveyanceChip type={row.conveyanceType ?? `activity ${row.activityId}`} />
+              {/* Several activity codes can share a conveyance type, so the code is part of the label. */}
+              <ConveyanceChip
+                type={
+                  row.conveyanceType
+                    ? `${row.conveyanceType} (activity ${row.activityId})`
+                    : `activity ${row.activityId}`
+                }
+                color={conveyanceTypeInfo(row.conveyanceType ?? '')?.color}
+              />
             </td>
             <td className="w-2/3">
               <div className="flex items-center gap-2">

@@ -33,7 +33,8 @@ export default function CompaniesPage() {
   const path = orgId ? `/organizations/${orgId}/companies` : null;
   // A new company shows "enriching…" until its enrichment job reports back.
   useLiveEvent((event) => {
-    if (event.type === 'job-complete' && event.data.kind === 'enrichment') void queryClient.invalidateQueries({ queryKey: [path] });
+    if (event.type === 'job-complete' && event.data.kind === 'enrichment')
+      void queryClient.invalidateQueries({ queryKey: [path] });
   });
 
   const add = useMutation({
@@ -101,7 +102,10 @@ export default function CompaniesPage() {
           { header: 'Domain', cell: (row) => row.domain ?? '—' },
           {
             header: 'Enrichment',
-            cell: (row) => (row.enrichmentStatus === 'pending' || row.enrichmentStatus === 'running' ? 'enriching…' : (row.enrichmentStatus ?? '—')),
+            cell: (row) =>
+              row.enrichmentStatus === 'pending' || row.enrichmentStatus === 'running'
+                ? 'enriching…'
+                : (row.enrichmentStatus ?? '—'),
           },
           { header: 'Assets', cell: (row) => formatCount(row.assetCount) },
           ...(canManage

@@ -32,7 +32,10 @@ export function Search() {
   const fields = state.fields
     ? state.fields.split(',').filter((field) => (FIELDS as readonly string[]).includes(field))
     : [];
-  const results = useApiBody<Page<SearchResult>>(state.q ? '/assets/search' : null, { q: state.q, fields: fields.join(',') });
+  const results = useApiBody<Page<SearchResult>>(state.q ? '/assets/search' : null, {
+    q: state.q,
+    fields: fields.join(','),
+  });
 
   const toggle = (field: string) => {
     const next = fields.includes(field) ? fields.filter((value) => value !== field) : [...fields, field];

@@ -33,7 +33,10 @@ export function Timeline() {
   const entries = useMemo(() => pages.data?.pages.flatMap((page) => page.data) ?? [], [pages.data]);
   const total = pages.data?.pages[0]?.total;
   const bucketed = total !== undefined && total > BUCKET_ABOVE;
-  const buckets = useApiData<TimelineBucket[]>(bucketed ? '/dashboards/timeline' : null, { ...query, bucket: 'month' });
+  const buckets = useApiData<TimelineBucket[]>(bucketed ? '/dashboards/timeline' : null, {
+    ...query,
+    bucket: 'month',
+  });
   const chartEntries = useMemo<TimelineEntry[]>(
     () =>
       bucketed
@@ -110,7 +113,9 @@ export function Timeline() {
       ) : (
         <>
           <section className="card" aria-label="Transactions by conveyance type over time">
-            {bucketed && <p className="mb-2 text-sm muted">Monthly counts of {formatCount(total)} transactions</p>}
+            {bucketed && (
+              <p className="mb-2 text-sm muted">Monthly counts of {formatCount(total)} transactions</p>
+            )}
             <SwimLanes
               entries={chartEntries}
               onBrush={(range) => setFilters(range ? { from: range[0], to: range[1] } : { from: '', to: '' })}

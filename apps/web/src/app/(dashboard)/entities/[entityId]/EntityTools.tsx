@@ -15,7 +15,17 @@ interface Alias {
  * Manual fixes of one entity group (B4 step 4), for admins: rename the canonical name (pinned), split selected
  * aliases into a new entity, merge another entity into this one. Each change re-runs the org's pipeline.
  */
-export function EntityTools({ orgId, entityId, canonicalName, aliases }: { orgId: string; entityId: string; canonicalName: string; aliases: Alias[] }) {
+export function EntityTools({
+  orgId,
+  entityId,
+  canonicalName,
+  aliases,
+}: {
+  orgId: string;
+  entityId: string;
+  canonicalName: string;
+  aliases: Alias[];
+}) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const [selected, setSelected] = useState<string[]>([]);
@@ -31,32 +41,44 @@ export function EntityTools({ orgId, entityId, canonicalName, aliases }: { orgId
       await queryClient.invalidateQueries();
       if (result.id && result.id !== entityId) router.push(`/entities/${result.id}`);
     } catch (caught) {
-      setMessage({ tone: 'error', text: caught instanceof ApiError ? caught.message : 'The change was not saved.' });
+      setMessage({
+        tone: 'error',
+        text: caught instanceof ApiError ? caught.message : 'The change was not saved.',
+      });
     }
   };
 
   const rename = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const name = String(new FormData(event.currentTarget).get('canonicalName')).trim();
-    void act(() => apiData(`${base}/${entityId}`, { method: 'PATCH', body: { canonicalName: name } }), 'Renamed.');
+    void act(
+      () => apiData(`${base}/${entityId}`, { method: 'PATCH', body: { canonicalName: name } }),
+      'Renamed.',
+    );
   };
 
   const findCandidates = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const search = String(new FormData(event.currentTarget).get('mergeSearch')).trim();
-    const page = await apiData<Page<{ id: string; canonicalName: string }>['data']>(base, { query: { search, limit: 10 } }).catch(() => []);
+    const page = await apiData<Page<{ id: string; canonicalName: string }>['data']>(base, {
+      query: { search, limit: 10 },
+    }).catch(() => []);
     setCandidates(page.filter((candidate) => candidate.id !== entityId));
   };
 
   return (
     <section className="card flex flex-col gap-4" aria-labelledby="entity-tools-heading">
-      <h2 id="entity-tools-heading" className="font-semibold">Correct this entity</h2>
+      <h2 id="entity-tools-heading" className="font-semibold">
+        Correct this entity
+      </h2>
       {message && <FormMessage tone={message.tone}>{message.text}</FormMessage>}
       <form onSubmit={rename} className="flex flex-wrap items-end gap-2">
         <div className="min-w-64 flex-1">
           <Field label="Canonical name" name="canonicalName" defaultValue={canonicalName} required />
         </div>
-        <button type="submit" className="btn">Rename</button>
+        <button type="submit" className="btn">
+          Rename
+        </button>
       </form>
       <fieldset className="flex flex-col gap-1 text-sm">
         <legend className="label">Split aliases into a new entity</legend>
@@ -65,7 +87,13 @@ export function EntityTools({ orgId, entityId, canonicalName, aliases }: { orgId
             <input
               type="checkbox"
               checked={selected.includes(alias.entityId)}
-              onChange={(event) => setSelected(event.target.checked ? [...selected, alias.entityId] : selected.filter((id) => id !== alias.entityId))}
+              onChange={(event) =>
+                setSelected(
+                  event.target.checked
+                    ? [...selected, alias.entityId]
+                    : selected.filter((id) => id !== alias.entityId),
+                )
+              }
             />
             {alias.name}
           </label>
@@ -74,7 +102,12 @@ export function EntityTools({ orgId, entityId, canonicalName, aliases }: { orgId
           type="button"
           className="btn mt-1 self-start"
           disabled={selected.length === 0 || selected.length === aliases.length}
-          onClick={() => act(() => apiData(`${base}/${entityId}/split`, { method: 'POST', body: { aliases: selected } }), 'Split.')}
+          onClick={() =>
+            act(
+              () => apiData(`${base}/${entityId}/split`, { method: 'POST', body: { aliases: selected } }),
+              'Split.',
+            )
+          }
         >
           Split {selected.length || ''} selected
         </button>
@@ -82,9 +115,16 @@ export function EntityTools({ orgId, entityId, canonicalName, aliases }: { orgId
       <form onSubmit={findCandidates} className="flex flex-col gap-2">
         <div className="flex flex-wrap items-end gap-2">
           <div className="min-w-64 flex-1">
-            <Field label="Merge another entity into this one" name="mergeSearch" placeholder="Search by name" required />
+            <Field
+              label="Merge another entity into this one"
+              name="mergeSearch"
+              placeholder="Search by name"
+              required
+            />
           </div>
-          <button type="submit" className="btn">Find</button>
+          <button type="submit" className="btn">
+            Find
+          </button>
         </div>
         {candidates.length > 0 && (
           <ul className="flex flex-col gap-1 text-sm">
@@ -94,7 +134,16 @@ export function EntityTools({ orgId, entityId, canonicalName, aliases }: { orgId
                 <button
                   type="button"
                   className="btn"
-                  onClick={() => act(() => apiData(`${base}/merge`, { method: 'POST', body: { targetEntityId: entityId, sourceEntityIds: [candidate.id] } }), 'Merged.')}
+                  onClick={() =>
+                    act(
+                      () =>
+                        apiData(`${base}/merge`, {
+                          method: 'POST',
+                          body: { targetEntityId: entityId, sourceEntityIds: [candidate.id] },
+                        }),
+                      'Merged.',
+                    )
+                  }
                 >
                   Merge into this entity
                 </button>

@@ -56,7 +56,12 @@ export default function EntityDetailPage() {
         </table>
       </section>
       {me.data && me.data.user.role !== 'member' && orgId && (
-        <EntityTools orgId={orgId} entityId={entityId} canonicalName={entity.data.canonicalName} aliases={aliases} />
+        <EntityTools
+          orgId={orgId}
+          entityId={entityId}
+          canonicalName={entity.data.canonicalName}
+          aliases={aliases}
+        />
       )}
       <section className="card" aria-labelledby="entity-assets-heading">
         <h2 id="entity-assets-heading" className="mb-2 font-semibold">

@@ -10,7 +10,11 @@ import { useApiData } from '@/lib/queries';
 interface TreeDetail {
   entityName?: string | null;
   typeLabel?: string | null;
-  transactionSummary?: { count?: number; firstRecordDate?: string | null; lastRecordDate?: string | null } | null;
+  transactionSummary?: {
+    count?: number;
+    firstRecordDate?: string | null;
+    lastRecordDate?: string | null;
+  } | null;
   assets: {
     id: string;
     grantNumber: string | null;
