@@ -32,12 +32,11 @@ export interface OrgScope {
 /** The organization's rules configuration (§0.2): filter columns plus the `rules_config` document. */
 export async function loadRulesConfig(db: Queryable, orgId: string): Promise<RulesConfig> {
   const { rows } = await db.query<{
-    app_year_after: number | null;
+    app_year_after: number;
     layout_id: number | null;
-    has_row: boolean;
     rules: unknown;
   }>(
-    `select filter_app_year_after as app_year_after, filter_layout_id as layout_id, true as has_row, rules_config as rules
+    `select filter_app_year_after as app_year_after, filter_layout_id as layout_id, rules_config as rules
        from customer_configurations where organization_id = $1`,
     [orgId],
   );
@@ -48,7 +47,7 @@ export async function loadRulesConfig(db: Queryable, orgId: string): Promise<Rul
     ...rules,
     filter: {
       ...((rules.filter as object) ?? {}),
-      appYearAfter: row.app_year_after ?? 1999,
+      appYearAfter: row.app_year_after,
       layoutId: row.layout_id,
     },
   });

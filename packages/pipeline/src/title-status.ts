@@ -1,4 +1,3 @@
-import type { TitleAssessment } from '@patentrack/business-rules';
 import { DISPLAY_STATUSES, type DisplayStatus, type TitleStatus } from '@patentrack/shared';
 import type { Queryable } from './db';
 
@@ -37,5 +36,3 @@ export function worstVerdict(verdicts: readonly StoredTitleStatus[]): StoredTitl
   const rank = (v: StoredTitleStatus) => DISPLAY_STATUSES.indexOf(v.displayStatus);
   return [...verdicts].sort((a, b) => rank(a) - rank(b) || (a.companyId < b.companyId ? -1 : 1))[0];
 }
-
-export type { TitleAssessment };

@@ -6,3 +6,4 @@ export * from './logger';
 export * from './domain';
 export * from './patent-numbers';
 export * from './events';
+export * from './queues';

@@ -4,6 +4,7 @@ import { epoQueueConfig } from './epo.config';
 import { housekeepingQueueConfig } from './housekeeping.config';
 import { ingestionQueueConfig } from './ingestion.config';
 import { pipelineQueueConfig } from './pipeline.config';
+import type { QueueName as SharedQueueName } from '@patentrack/shared';
 import type { QueueConfig } from './types';
 
 export { keepForDays, type QueueConfig } from './types';
@@ -17,7 +18,7 @@ export const QUEUE_CONFIGS = [
   housekeepingQueueConfig,
 ] as const;
 
-export type QueueName = (typeof QUEUE_CONFIGS)[number]['name'];
+export type QueueName = (typeof QUEUE_CONFIGS)[number]['name'] & SharedQueueName;
 export type Queues = Record<QueueName, Queue>;
 
 export interface QueueOptions {

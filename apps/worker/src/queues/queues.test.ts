@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PIPELINE_REQUEST_JOBS, QUEUE_NAMES } from '@patentrack/shared';
 import { PROCESSORS } from '../processors/registry';
 import { cronOverrideVariable, SCHEDULES } from '../schedules';
 import { QUEUE_CONFIGS, queueConfigFor } from './index';
@@ -32,6 +33,12 @@ describe('queue configuration (ingestion.md §4)', () => {
       (_, retry) => (backoff as { delay: number }).delay * 2 ** retry,
     );
     expect(delays).toEqual([30_000, 60_000, 120_000]);
+  });
+
+  it('the queues and request jobs the web uses are the ones the worker consumes', () => {
+    expect(QUEUE_CONFIGS.map((c) => c.name)).toEqual([...QUEUE_NAMES]);
+    for (const job of Object.values(PIPELINE_REQUEST_JOBS))
+      expect(queueConfigFor(job)?.name, job).toBe('pipeline');
   });
 
   it('every processor belongs to exactly one queue', () => {

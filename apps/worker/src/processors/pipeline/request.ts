@@ -1,4 +1,4 @@
-import { PIPELINE_STEPS } from '@patentrack/shared';
+import { PIPELINE_REQUEST_JOBS, PIPELINE_STEPS } from '@patentrack/shared';
 import { z } from 'zod';
 import { defineProcessor } from '../types';
 import { enqueueOrgRun } from './enqueue';
@@ -11,7 +11,7 @@ export const rebuildPayload = z.object({
 
 /** `pipeline:org:rebuild`: a full rebuild requested by an admin or after configuration changes. */
 export const rebuildRequestProcessor = defineProcessor({
-  name: 'pipeline:org:rebuild',
+  name: PIPELINE_REQUEST_JOBS.rebuild,
   payload: rebuildPayload,
   handle: ({ orgId, triggeredBy, from }, _job, context) =>
     enqueueOrgRun(context.pool, context.queues, {
@@ -28,7 +28,7 @@ export const rebuildRequestProcessor = defineProcessor({
  * refresh (D-27) picks up the new party keys, and then rebuilds trees and everything after them.
  */
 export const treeRequestProcessor = defineProcessor({
-  name: 'pipeline:org:tree',
+  name: PIPELINE_REQUEST_JOBS.tree,
   payload: rebuildPayload.omit({ from: true }),
   handle: ({ orgId, triggeredBy }, _job, context) =>
     enqueueOrgRun(context.pool, context.queues, {
