@@ -17,19 +17,33 @@ export function nameCore(nameKey: string): string {
   return tokens.slice(0, end).join(' ');
 }
 
-/** 32-bit FNV-1a hash; a collision only adds a candidate, which the caller's distance check rejects. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+let prefixStates = new Int32Array(256);
+// 30-bit keys stay small integers, which Maps hash and store without boxing.
+const KEY_MASK = 0x3fffffff;
 
-/** The core and every core with one character deleted: two cores within one edit share one of these. */
+/**
+ * FNV-1a hashes of the core and of every core with one character deleted (two cores within one edit
+ * share one of these), computed from prefix states without building the variant strings. A collision only
+ * adds a candidate, which the caller's distance check rejects.
+ */
 function neighbourhood(core: string, visit: (key: number) => void): void {
-  visit(hash(core));
-  for (let i = 0; i < core.length; i++) {
-    if (i > 0 && core[i] === core[i - 1]) continue;
-    visit(hash(core.slice(0, i) + core.slice(i + 1)));
+  const n = core.length;
+  if (prefixStates.length < n + 1) prefixStates = new Int32Array(n * 2 + 1);
+  let h = FNV_OFFSET | 0;
+  prefixStates[0] = h;
+  for (let i = 0; i < n; i++) {
+    h = Math.imul(h ^ core.charCodeAt(i), FNV_PRIME);
+    prefixStates[i + 1] = h;
+  }
+  visit(h & KEY_MASK);
+  for (let i = 0; i < n; i++) {
+    // Deleting either of two equal neighbours gives the same variant.
+    if (i > 0 && core.charCodeAt(i) === core.charCodeAt(i - 1)) continue;
+    let variant = prefixStates[i]!;
+    for (let j = i + 1; j < n; j++) variant = Math.imul(variant ^ core.charCodeAt(j), FNV_PRIME);
+    visit(variant & KEY_MASK);
   }
 }
 
