@@ -14,11 +14,21 @@ interface LoadJob {
 
 const job = JSON.parse(process.argv[2]!) as LoadJob;
 const latencies: number[] = [];
-const instance = autocannon({ url: job.url, connections: job.connections, duration: job.duration, headers: { cookie: job.cookie } });
-instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+const instance = autocannon({
+  url: job.url,
+  connections: job.connections,
+  duration: job.duration,
+  headers: { cookie: job.cookie },
+});
+instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
+  latencies.push(responseTime),
+);
 const result = await instance;
 latencies.sort((a, b) => a - b);
-const percentile = (p: number) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)]! : 0);
+const percentile = (p: number) =>
+  latencies.length
+    ? latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)]!
+    : 0;
 process.send!({
   requests: latencies.length,
   p50: percentile(50),

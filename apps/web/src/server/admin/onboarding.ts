@@ -32,17 +32,26 @@ export async function onboardOrganization(
   meta: { ip: string; userAgent: string | null; requestId: string },
   appUrl: string,
 ) {
-  const taken = await tx.execute(sql`select 1 from organizations where lower(name) = lower(${input.name}) and deleted_at is null`);
+  const taken = await tx.execute(
+    sql`select 1 from organizations where lower(name) = lower(${input.name}) and deleted_at is null`,
+  );
   if (taken.rows.length) throw new AppError('CONFLICT', 'An organization with this name already exists');
-  const emailTaken = await tx.execute(sql`select 1 from users where lower(email) = ${input.adminEmail} and deleted_at is null`);
-  if (emailTaken.rows.length) throw new AppError('CONFLICT', 'A user with this email already exists', { field: 'adminEmail' });
+  const emailTaken = await tx.execute(
+    sql`select 1 from users where lower(email) = ${input.adminEmail} and deleted_at is null`,
+  );
+  if (emailTaken.rows.length)
+    throw new AppError('CONFLICT', 'A user with this email already exists', { field: 'adminEmail' });
   const base = slugOf(input.name);
-  const slugTaken = await tx.execute(sql`select 1 from organizations where slug = ${base} and deleted_at is null`);
+  const slugTaken = await tx.execute(
+    sql`select 1 from organizations where slug = ${base} and deleted_at is null`,
+  );
   const slug = slugTaken.rows.length ? `${base}-${randomBytes(3).toString('hex')}` : base;
   const { rows } = await tx.execute<{ id: string }>(sql`
     insert into organizations (name, slug, status) values (${input.name}, ${slug}, 'provisioning') returning id`);
   const orgId = rows[0]!.id;
-  await tx.execute(sql`insert into customer_configurations (organization_id, environment_mode) values (${orgId}, ${input.environmentMode})`);
+  await tx.execute(
+    sql`insert into customer_configurations (organization_id, environment_mode) values (${orgId}, ${input.environmentMode})`,
+  );
   const companyIds: string[] = [];
   for (const company of input.companies) companyIds.push(await insertCompany(tx, orgId, company, null));
   const { firstName, lastName } = splitName(input.adminName);
@@ -50,7 +59,11 @@ export async function onboardOrganization(
     insert into users (organization_id, email, first_name, last_name, role, status, created_by)
     values (${orgId}, ${input.adminEmail}, ${firstName}, ${lastName}, 'admin', 'pending', ${principal.userId}) returning id`);
   const adminUserId = admin.rows[0]!.id;
-  const mail = await createInvitation(tx, { userId: adminUserId, organizationId: orgId, email: input.adminEmail }, appUrl);
+  const mail = await createInvitation(
+    tx,
+    { userId: adminUserId, organizationId: orgId, email: input.adminEmail },
+    appUrl,
+  );
   await recordAudit(tx, orgId, {
     action: 'organization.onboard',
     actorUserId: principal.userId,
@@ -63,7 +76,16 @@ export async function onboardOrganization(
 }
 
 /** After commit: the invitation mail and the first full pipeline run of the new org. */
-export async function afterOnboarding(deps: ServerDeps, principal: UserPrincipal, onboarded: Awaited<ReturnType<typeof onboardOrganization>>) {
+export async function afterOnboarding(
+  deps: ServerDeps,
+  principal: UserPrincipal,
+  onboarded: Awaited<ReturnType<typeof onboardOrganization>>,
+) {
   await deps.mail.send(onboarded.mail);
-  return requestPipelineRun(deps, { orgId: onboarded.orgId, triggeredBy: principal.userId, reason: 'onboarding', from: 'classify' });
+  return requestPipelineRun(deps, {
+    orgId: onboarded.orgId,
+    triggeredBy: principal.userId,
+    reason: 'onboarding',
+    from: 'classify',
+  });
 }

@@ -11,9 +11,14 @@ const MARKER_TTL_SECONDS = 24 * 3600;
  * org's cache prefix, which the worker clears when a run finishes; it is set before the refresh reads, so a
  * run finishing meanwhile clears it again and the next request refreshes once more. A failed refresh clears it.
  */
-export async function ensureAssetActivity(deps: ServerDeps, orgId: string, tenant: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>): Promise<void> {
+export async function ensureAssetActivity(
+  deps: ServerDeps,
+  orgId: string,
+  tenant: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>,
+): Promise<void> {
   const marker = `${orgCacheKeyPrefix(orgId)}asset-activity`;
-  if ((await deps.redis.set(marker, new Date().toISOString(), 'EX', MARKER_TTL_SECONDS, 'NX')) !== 'OK') return;
+  if ((await deps.redis.set(marker, new Date().toISOString(), 'EX', MARKER_TTL_SECONDS, 'NX')) !== 'OK')
+    return;
   try {
     await tenant((tx) => storeAssetActivity(tx));
   } catch (error) {

@@ -7,7 +7,11 @@ const NOW = Date.UTC(2026, 0, 15, 12);
 
 function partsOf(path: string) {
   const url = new URL(path, 'http://localhost');
-  return { rfId: decodeURIComponent(url.pathname.split('/').pop()!), expires: Number(url.searchParams.get('expires')), signature: url.searchParams.get('signature')! };
+  return {
+    rfId: decodeURIComponent(url.pathname.split('/').pop()!),
+    expires: Number(url.searchParams.get('expires')),
+    signature: url.searchParams.get('signature')!,
+  };
 }
 
 describe('signed document links (product.md #25)', () => {
@@ -17,13 +21,17 @@ describe('signed document links (product.md #25)', () => {
     expect(rfId).toBe('012345-0678');
     expect(Date.parse(expiresAt)).toBe(NOW + DOCUMENT_LINK_TTL_SECONDS * 1000);
     expect(() => verifyDocumentPath(SECRET, ORG, rfId, expires, signature, NOW + 60_000)).not.toThrow();
-    expect(() => verifyDocumentPath(SECRET, ORG, rfId, expires, signature, NOW + DOCUMENT_LINK_TTL_SECONDS * 1000)).toThrow(expect.objectContaining({ code: 'GONE' }));
+    expect(() =>
+      verifyDocumentPath(SECRET, ORG, rfId, expires, signature, NOW + DOCUMENT_LINK_TTL_SECONDS * 1000),
+    ).toThrow(expect.objectContaining({ code: 'GONE' }));
   });
 
   it('another org, another transaction, a moved expiry or another secret is not found', () => {
     const { rfId, expires, signature } = partsOf(signDocumentPath(SECRET, ORG, '012345-0678', NOW).path);
     const notFound = expect.objectContaining({ code: 'NOT_FOUND' });
-    expect(() => verifyDocumentPath(SECRET, '22222222-2222-4222-8222-222222222222', rfId, expires, signature, NOW)).toThrow(notFound);
+    expect(() =>
+      verifyDocumentPath(SECRET, '22222222-2222-4222-8222-222222222222', rfId, expires, signature, NOW),
+    ).toThrow(notFound);
     expect(() => verifyDocumentPath(SECRET, ORG, '012345-0679', expires, signature, NOW)).toThrow(notFound);
     expect(() => verifyDocumentPath(SECRET, ORG, rfId, expires + 3600, signature, NOW)).toThrow(notFound);
     expect(() => verifyDocumentPath('x'.repeat(64), ORG, rfId, expires, signature, NOW)).toThrow(notFound);
@@ -31,6 +39,8 @@ describe('signed document links (product.md #25)', () => {
   });
 
   it('fills the publisher template with the reel and frame padded as the office names its files', () => {
-    expect(publisherUrl('http://127.0.0.1:9/docs/{reel}-{frame}.pdf', 12345, 678)).toBe('http://127.0.0.1:9/docs/012345-0678.pdf');
+    expect(publisherUrl('http://127.0.0.1:9/docs/{reel}-{frame}.pdf', 12345, 678)).toBe(
+      'http://127.0.0.1:9/docs/012345-0678.pdf',
+    );
   });
 });

@@ -13,7 +13,10 @@ export const DOCUMENT_LINK_TTL_SECONDS = 15 * 60;
 const documentConfig = z.object({
   ASSIGNMENT_DOCUMENT_URL_TEMPLATE: z
     .url()
-    .refine((value) => value.includes('{reel}') && value.includes('{frame}'), 'Must contain {reel} and {frame}')
+    .refine(
+      (value) => value.includes('{reel}') && value.includes('{frame}'),
+      'Must contain {reel} and {frame}',
+    )
     .optional(),
 });
 
@@ -22,22 +25,43 @@ export function documentUrlTemplate(): string | null {
 }
 
 export function publisherUrl(template: string, reelNo: number, frameNo: number): string {
-  return template.replace('{reel}', String(reelNo).padStart(6, '0')).replace('{frame}', String(frameNo).padStart(4, '0'));
+  return template
+    .replace('{reel}', String(reelNo).padStart(6, '0'))
+    .replace('{frame}', String(frameNo).padStart(4, '0'));
 }
 
 /** The signature binds transaction, org and expiry: a link works for its org only, and only until it expires. */
 function signatureOf(secret: string, orgId: string, rfId: string, expires: number): string {
-  return createHmac('sha256', `document-link:${secret}`).update(`${orgId}\n${rfId}\n${expires}`).digest('base64url');
+  return createHmac('sha256', `document-link:${secret}`)
+    .update(`${orgId}\n${rfId}\n${expires}`)
+    .digest('base64url');
 }
 
 export function signDocumentPath(secret: string, orgId: string, rfId: string, nowMs = Date.now()) {
   const expires = Math.floor(nowMs / 1000) + DOCUMENT_LINK_TTL_SECONDS;
-  const query = new URLSearchParams({ expires: String(expires), signature: signatureOf(secret, orgId, rfId, expires) });
-  return { path: `/api/v1/documents/${encodeURIComponent(rfId)}?${query}`, expiresAt: new Date(expires * 1000).toISOString() };
+  const query = new URLSearchParams({
+    expires: String(expires),
+    signature: signatureOf(secret, orgId, rfId, expires),
+  });
+  return {
+    path: `/api/v1/documents/${encodeURIComponent(rfId)}?${query}`,
+    expiresAt: new Date(expires * 1000).toISOString(),
+  };
 }
 
 /** A forged or foreign link is not found; a genuine one past its expiry is gone (410). */
-export function verifyDocumentPath(secret: string, orgId: string, rfId: string, expires: number | undefined, signature: string | undefined, nowMs = Date.now()) {
-  if (expires === undefined || !signature || !safeEqual(signature, signatureOf(secret, orgId, rfId, expires))) throw AppError.notFound('Document');
-  if (expires * 1000 <= nowMs) throw new AppError('GONE', 'This document link has expired; open the document again', { reason: 'expired' });
+export function verifyDocumentPath(
+  secret: string,
+  orgId: string,
+  rfId: string,
+  expires: number | undefined,
+  signature: string | undefined,
+  nowMs = Date.now(),
+) {
+  if (expires === undefined || !signature || !safeEqual(signature, signatureOf(secret, orgId, rfId, expires)))
+    throw AppError.notFound('Document');
+  if (expires * 1000 <= nowMs)
+    throw new AppError('GONE', 'This document link has expired; open the document again', {
+      reason: 'expired',
+    });
 }

@@ -40,16 +40,38 @@ async function isRepresentative(tx: Tx, id: string): Promise<boolean> {
   return (await tx.execute(sql`select 1 from representatives where id = ${id}`)).rows.length > 0;
 }
 
-async function finish(ctx: ServiceContext, deps: ServerDeps, action: string, groupId: string, metadata: Record<string, unknown>) {
-  await recordAudit(ctx.tx, ctx.orgId, { action, actorUserId: ctx.principal.userId, targetType: 'entity', targetId: groupId, metadata, ...ctx.meta });
-  const pipelineJobId = await requestPipelineRun(deps, { orgId: ctx.orgId, triggeredBy: ctx.principal.userId, reason: 'entities' });
+async function finish(
+  ctx: ServiceContext,
+  deps: ServerDeps,
+  action: string,
+  groupId: string,
+  metadata: Record<string, unknown>,
+) {
+  await recordAudit(ctx.tx, ctx.orgId, {
+    action,
+    actorUserId: ctx.principal.userId,
+    targetType: 'entity',
+    targetId: groupId,
+    metadata,
+    ...ctx.meta,
+  });
+  const pipelineJobId = await requestPipelineRun(deps, {
+    orgId: ctx.orgId,
+    triggeredBy: ctx.principal.userId,
+    reason: 'entities',
+  });
   const entity = await entityDetail(ctx.tx, groupId);
   if (!entity) throw AppError.notFound('Entity');
   return { ...entity, pipelineJobId };
 }
 
 /** #45: pins the org's canonical name of a group; its members keep their grouping. */
-export async function renameEntity(ctx: ServiceContext, deps: ServerDeps, groupId: string, canonicalName: string) {
+export async function renameEntity(
+  ctx: ServiceContext,
+  deps: ServerDeps,
+  groupId: string,
+  canonicalName: string,
+) {
   const members = await membersOf(ctx.tx, groupId);
   const representativeId = (await isRepresentative(ctx.tx, groupId)) ? groupId : null;
   await writeOverrides(
@@ -67,7 +89,9 @@ export async function renameEntity(ctx: ServiceContext, deps: ServerDeps, groupI
  */
 export async function ownRepresentative(tx: Tx, groupId: string, entityId: string): Promise<string | null> {
   if (await isRepresentative(tx, groupId)) return groupId;
-  const { rows } = await tx.execute<{ id: string | null }>(sql`select entity_own_representative(${entityId}) as id`);
+  const { rows } = await tx.execute<{ id: string | null }>(
+    sql`select entity_own_representative(${entityId}) as id`,
+  );
   const candidate = rows[0]?.id ?? null;
   if (!candidate) return null;
   const members = await entityGroupMembers(tx, candidate);
@@ -75,14 +99,24 @@ export async function ownRepresentative(tx: Tx, groupId: string, entityId: strin
 }
 
 /** #46: every alias of the source groups joins the target group (alias count = the sum). */
-export async function mergeEntities(ctx: ServiceContext, deps: ServerDeps, targetId: string, sourceIds: string[]) {
+export async function mergeEntities(
+  ctx: ServiceContext,
+  deps: ServerDeps,
+  targetId: string,
+  sourceIds: string[],
+) {
   const sources = [...new Set(sourceIds)].filter((id) => id !== targetId);
-  if (!sources.length) throw AppError.validation({ sourceEntityIds: ['Name at least one entity other than the target'] });
+  if (!sources.length)
+    throw AppError.validation({ sourceEntityIds: ['Name at least one entity other than the target'] });
   const target = await membersOf(ctx.tx, targetId);
   const sourceMembers = (await Promise.all(sources.map((id) => membersOf(ctx.tx, id)))).flat();
   const representativeId = await ownRepresentative(ctx.tx, targetId, target[0]!.entityId);
   if (!representativeId) {
-    throw new AppError('CONFLICT', 'This entity was split out of a group; merge into that group or another entity instead', { targetEntityId: targetId });
+    throw new AppError(
+      'CONFLICT',
+      'This entity was split out of a group; merge into that group or another entity instead',
+      { targetEntityId: targetId },
+    );
   }
   const canonicalName = target[0]!.pinnedName;
   await writeOverrides(
@@ -90,20 +124,30 @@ export async function mergeEntities(ctx: ServiceContext, deps: ServerDeps, targe
     ctx,
     [...target, ...sourceMembers].map((m) => ({ entityId: m.entityId, representativeId, canonicalName })),
   );
-  return finish(ctx, deps, 'entity.merge', representativeId, { targetEntityId: targetId, sourceEntityIds: sources });
+  return finish(ctx, deps, 'entity.merge', representativeId, {
+    targetEntityId: targetId,
+    sourceEntityIds: sources,
+  });
 }
 
 /**
  * #47: the named aliases leave the group; each becomes its own party (data-model §3.5: a NULL representative
  * on the overlay = split out). The answer is the group of the first alias named.
  */
-export async function splitEntity(ctx: ServiceContext, deps: ServerDeps, groupId: string, aliasIds: string[]) {
+export async function splitEntity(
+  ctx: ServiceContext,
+  deps: ServerDeps,
+  groupId: string,
+  aliasIds: string[],
+) {
   const members = await membersOf(ctx.tx, groupId);
   const inGroup = new Set(members.map((m) => m.entityId));
   const aliases = [...new Set(aliasIds)];
   const strangers = aliases.filter((id) => !inGroup.has(id));
-  if (strangers.length) throw AppError.validation({ aliases: [`Not aliases of this entity: ${strangers.join(', ')}`] });
-  if (aliases.length >= members.length) throw AppError.validation({ aliases: ['At least one alias must stay in the entity'] });
+  if (strangers.length)
+    throw AppError.validation({ aliases: [`Not aliases of this entity: ${strangers.join(', ')}`] });
+  if (aliases.length >= members.length)
+    throw AppError.validation({ aliases: ['At least one alias must stay in the entity'] });
   await writeOverrides(
     ctx.tx,
     ctx,

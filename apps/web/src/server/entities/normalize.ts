@@ -39,21 +39,37 @@ export interface NormalizeJob {
   createdAt: string;
   result: {
     proposedGroups: ProposedGroup[];
-    summary: { parties: number; currentGroups: number; proposedGroups: number; added: number; moved: number; unchanged: number; applied: number; skipped: number };
+    summary: {
+      parties: number;
+      currentGroups: number;
+      proposedGroups: number;
+      added: number;
+      moved: number;
+      unchanged: number;
+      applied: number;
+      skipped: number;
+    };
   };
 }
 
-const jobKey = (deps: ServerDeps, jobId: string) => `${deps.env.REDIS_KEY_PREFIX}:entities:normalize:job:${jobId}`;
-const lockKey = (deps: ServerDeps, orgId: string) => `${deps.env.REDIS_KEY_PREFIX}:entities:normalize:lock:${orgId}`;
+const jobKey = (deps: ServerDeps, jobId: string) =>
+  `${deps.env.REDIS_KEY_PREFIX}:entities:normalize:job:${jobId}`;
+const lockKey = (deps: ServerDeps, orgId: string) =>
+  `${deps.env.REDIS_KEY_PREFIX}:entities:normalize:lock:${orgId}`;
 
 async function bandsOf(tx: Tx, threshold: number | undefined): Promise<GroupThresholdBands> {
   if (threshold !== undefined) return [{ maxLength: null, threshold }];
-  const { rows } = await tx.execute<{ rules: unknown }>(sql`select rules_config as rules from customer_configurations where organization_id = app_current_org()`);
+  const { rows } = await tx.execute<{ rules: unknown }>(
+    sql`select rules_config as rules from customer_configurations where organization_id = app_current_org()`,
+  );
   return parseRulesConfig(rows[0]?.rules ?? {}).normalize.groupThreshold;
 }
 
 /** The proposed grouping of the org's parties and how each group differs from the current one. */
-export async function proposeGroups(tx: Tx, threshold: number | undefined): Promise<{ parties: number; currentGroups: number; groups: ProposedGroup[] }> {
+export async function proposeGroups(
+  tx: Tx,
+  threshold: number | undefined,
+): Promise<{ parties: number; currentGroups: number; groups: ProposedGroup[] }> {
   const parties = await orgPartyGroups(tx);
   const currentOf = new Map(parties.map((p) => [p.entityId, p.groupId]));
   const currentSize = new Map<string, number>();
@@ -66,7 +82,11 @@ export async function proposeGroups(tx: Tx, threshold: number | undefined): Prom
     const from = new Set(members.map((m) => m.currentGroupId));
     const [only] = from;
     const change: GroupChange =
-      from.size === 1 && currentSize.get(only!) === members.length ? 'unchanged' : members.every((m) => currentSize.get(m.currentGroupId) === 1) ? 'added' : 'moved';
+      from.size === 1 && currentSize.get(only!) === members.length
+        ? 'unchanged'
+        : members.every((m) => currentSize.get(m.currentGroupId) === 1)
+          ? 'added'
+          : 'moved';
     return { canonicalName: group.canonical, canonicalEntityId: group.canonicalEntityId, change, members };
   });
   return { parties: parties.length, currentGroups: currentSize.size, groups };
@@ -77,7 +97,10 @@ export async function proposeGroups(tx: Tx, threshold: number | undefined): Prom
  * belongs to now, or the canonical entity's own; a group whose representative is taken (by an earlier group of
  * this run, or by a group the canonical was split out of) stays as it is (skipped); a single party stands alone.
  */
-async function applyGroups(ctx: ServiceContext, groups: ProposedGroup[]): Promise<{ applied: number; skipped: number }> {
+async function applyGroups(
+  ctx: ServiceContext,
+  groups: ProposedGroup[],
+): Promise<{ applied: number; skipped: number }> {
   const used = new Set<string>();
   let applied = 0;
   let skipped = 0;
@@ -111,9 +134,14 @@ export interface NormalizeInput {
 }
 
 /** #43: a preview (dry run) or an application; one run per org at a time (409 while one runs). */
-export async function runNormalization(ctx: ServiceContext, deps: ServerDeps, input: NormalizeInput): Promise<NormalizeJob> {
+export async function runNormalization(
+  ctx: ServiceContext,
+  deps: ServerDeps,
+  input: NormalizeInput,
+): Promise<NormalizeJob> {
   const locked = await deps.redis.set(lockKey(deps, ctx.orgId), '1', 'EX', LOCK_TTL_SECONDS, 'NX');
-  if (locked !== 'OK') throw new AppError('CONFLICT', 'An entity normalization of this organization is already running');
+  if (locked !== 'OK')
+    throw new AppError('CONFLICT', 'An entity normalization of this organization is already running');
   try {
     let groups: ProposedGroup[];
     let counts: { parties: number; currentGroups: number };
@@ -122,7 +150,10 @@ export async function runNormalization(ctx: ServiceContext, deps: ServerDeps, in
       const preview = await readNormalization(deps, ctx.orgId, input.fromPreviewJobId);
       if (!preview.dryRun) throw new AppError('CONFLICT', 'That job was not a preview');
       groups = preview.result.proposedGroups;
-      counts = { parties: preview.result.summary.parties, currentGroups: preview.result.summary.currentGroups };
+      counts = {
+        parties: preview.result.summary.parties,
+        currentGroups: preview.result.summary.currentGroups,
+      };
       threshold = preview.threshold;
     } else {
       const proposal = await proposeGroups(ctx.tx, input.threshold);
@@ -141,12 +172,31 @@ export async function runNormalization(ctx: ServiceContext, deps: ServerDeps, in
       createdAt: new Date().toISOString(),
       result: {
         proposedGroups: groups,
-        summary: { ...counts, proposedGroups: groups.length, added: tally('added'), moved: tally('moved'), unchanged: tally('unchanged'), ...outcome },
+        summary: {
+          ...counts,
+          proposedGroups: groups.length,
+          added: tally('added'),
+          moved: tally('moved'),
+          unchanged: tally('unchanged'),
+          ...outcome,
+        },
       },
     };
     if (!input.dryRun) {
-      await recordAudit(ctx.tx, ctx.orgId, { action: 'entity.normalize', actorUserId: ctx.principal.userId, targetType: 'organization', targetId: ctx.orgId, metadata: { jobId: job.jobId, threshold, ...outcome }, ...ctx.meta });
-      if (outcome.applied > 0) await requestPipelineRun(deps, { orgId: ctx.orgId, triggeredBy: ctx.principal.userId, reason: 'entities' });
+      await recordAudit(ctx.tx, ctx.orgId, {
+        action: 'entity.normalize',
+        actorUserId: ctx.principal.userId,
+        targetType: 'organization',
+        targetId: ctx.orgId,
+        metadata: { jobId: job.jobId, threshold, ...outcome },
+        ...ctx.meta,
+      });
+      if (outcome.applied > 0)
+        await requestPipelineRun(deps, {
+          orgId: ctx.orgId,
+          triggeredBy: ctx.principal.userId,
+          reason: 'entities',
+        });
     }
     await deps.redis.set(jobKey(deps, job.jobId), JSON.stringify(job), 'EX', JOB_TTL_SECONDS);
     return job;
@@ -156,7 +206,11 @@ export async function runNormalization(ctx: ServiceContext, deps: ServerDeps, in
 }
 
 /** #44: a normalization job of the caller's org; another org's job id is not found. */
-export async function readNormalization(deps: ServerDeps, orgId: string, jobId: string): Promise<NormalizeJob> {
+export async function readNormalization(
+  deps: ServerDeps,
+  orgId: string,
+  jobId: string,
+): Promise<NormalizeJob> {
   const stored = await deps.redis.get(jobKey(deps, jobId));
   const job = stored ? (JSON.parse(stored) as NormalizeJob) : null;
   if (!job || job.orgId !== orgId) throw AppError.notFound('Normalization job');

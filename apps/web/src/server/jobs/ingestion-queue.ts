@@ -33,12 +33,23 @@ export async function closeIngestionQueue(): Promise<void> {
 
 /** Queued, delayed or running jobs of one job name. */
 export async function pendingJobsOf(deps: ServerDeps, jobName: string): Promise<Job[]> {
-  const jobs = await ingestionQueue(deps).getJobs(['active', 'waiting', 'delayed', 'prioritized', 'waiting-children']);
+  const jobs = await ingestionQueue(deps).getJobs([
+    'active',
+    'waiting',
+    'delayed',
+    'prioritized',
+    'waiting-children',
+  ]);
   return jobs.filter((job) => job?.name === jobName);
 }
 
 /** Enqueues a file load in the worker's payload shape (`fileIngestionPayload`: sources + trigger). */
-export async function enqueueFileLoad(deps: ServerDeps, source: RunnableSource, sources: string[], trigger: 'manual' | 'retry' | 'backfill'): Promise<string> {
+export async function enqueueFileLoad(
+  deps: ServerDeps,
+  source: RunnableSource,
+  sources: string[],
+  trigger: 'manual' | 'retry' | 'backfill',
+): Promise<string> {
   const job = await ingestionQueue(deps).add(RUNNABLE_SOURCES[source], { sources, trigger });
   return job.id!;
 }

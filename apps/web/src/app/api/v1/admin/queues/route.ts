@@ -11,7 +11,15 @@ const queueBoardSchema = dataOf(
       paused: z.boolean(),
       counts: z.object({ waiting: count, active: count, delayed: count, failed: count, completed: count }),
       failed: z.array(
-        z.object({ id: z.string(), name: z.string(), failedReason: z.string().nullable(), attemptsMade: z.number().int(), createdAt: z.string(), finishedAt: z.string().nullable(), data: z.unknown() }),
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          failedReason: z.string().nullable(),
+          attemptsMade: z.number().int(),
+          createdAt: z.string(),
+          finishedAt: z.string().nullable(),
+          data: z.unknown(),
+        }),
       ),
     }),
   ),
@@ -19,7 +27,8 @@ const queueBoardSchema = dataOf(
 
 export const GET = apiRoute(
   {
-    summary: "Read-only board of the worker's queues for /admin/queues: job counts per state and the latest failed jobs",
+    summary:
+      "Read-only board of the worker's queues for /admin/queues: job counts per state and the latest failed jobs",
     auth: 'user',
     permission: 'platform.operate',
     response: { schema: queueBoardSchema },

@@ -4,7 +4,8 @@ import { adminTransactionsQuery, pagedAdminTransactions } from '@/server/admin/s
 
 export const GET = apiRoute(
   {
-    summary: "Cross-org transaction review: every org's transactions with parties and affected assets; filter by org, type, dates, flagged (product.md #80)",
+    summary:
+      "Cross-org transaction review: every org's transactions with parties and affected assets; filter by org, type, dates, flagged (product.md #80)",
     auth: 'user',
     permission: 'platform.operate',
     query: adminTransactionsQuery,

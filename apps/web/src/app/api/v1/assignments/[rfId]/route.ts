@@ -6,7 +6,8 @@ import { documentParams, transactionPanelSchema } from '@/server/assets/schemas'
 
 export const GET = apiRoute(
   {
-    summary: 'Transaction panel of the diagram: parties, conveyance, category and colour, correspondent, document availability, the org assets it names (product.md #27)',
+    summary:
+      'Transaction panel of the diagram: parties, conveyance, category and colour, correspondent, document availability, the org assets it names (product.md #27)',
     auth: 'user',
     permission: 'diagram.read',
     params: documentParams,

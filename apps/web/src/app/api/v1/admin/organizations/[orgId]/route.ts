@@ -5,7 +5,8 @@ import { orgParams } from '@/server/organization/schemas';
 
 export const GET = apiRoute(
   {
-    summary: 'One organization for the admin panel: status, users, pipeline state, counts, live share links (product.md #75)',
+    summary:
+      'One organization for the admin panel: status, users, pipeline state, counts, live share links (product.md #75)',
     auth: 'user',
     permission: 'platform.operate',
     params: orgParams,
@@ -25,5 +26,7 @@ export const PATCH = apiRoute(
     example: { body: { status: 'active' } },
   },
   ({ tenant, principal, params, body, ip, userAgent, requestId }) =>
-    tenant(async (tx) => ({ data: await updateAdminOrganization(tx, principal, params.orgId, body, { ip, userAgent, requestId }) })),
+    tenant(async (tx) => ({
+      data: await updateAdminOrganization(tx, principal, params.orgId, body, { ip, userAgent, requestId }),
+    })),
 );

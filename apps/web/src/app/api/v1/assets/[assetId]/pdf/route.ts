@@ -7,7 +7,8 @@ import { documentUrlTemplate, signDocumentPath } from '@/server/documents/signin
 
 export const GET = apiRoute(
   {
-    summary: "Signed 15-minute link to the recorded document of one of the asset's transactions (product.md #25)",
+    summary:
+      "Signed 15-minute link to the recorded document of one of the asset's transactions (product.md #25)",
     auth: 'user',
     permission: 'documents.read',
     params: assetParams,
@@ -20,7 +21,8 @@ export const GET = apiRoute(
       const document = await assetTransactionDocument(tx, await requireAsset(tx, params.assetId), query.rfId);
       if (!document) throw AppError.notFound('Transaction');
       if (!document.pageCount) throw AppError.notFound('Document');
-      if (!documentUrlTemplate()) throw new AppError('SERVICE_UNAVAILABLE', 'Document delivery is not configured');
+      if (!documentUrlTemplate())
+        throw new AppError('SERVICE_UNAVAILABLE', 'Document delivery is not configured');
       const { path, expiresAt } = signDocumentPath(deps.env.JWT_SECRET, principal.orgId, query.rfId);
       return { data: { url: path, expiresAt } };
     }),

@@ -6,7 +6,8 @@ import { queuedJobSchema } from '@/server/listing/schemas';
 
 export const POST = apiRoute(
   {
-    summary: "Run a source now (or a backfill) on the given files: a load in the worker's ingestion queue; 409 while one is queued or running (product.md #85)",
+    summary:
+      "Run a source now (or a backfill) on the given files: a load in the worker's ingestion queue; 409 while one is queued or running (product.md #85)",
     auth: 'user',
     permission: 'platform.operate',
     params: sourceParams,
@@ -15,5 +16,13 @@ export const POST = apiRoute(
     example: { body: { files: ['http://127.0.0.1:9/ad20240101.zip'] } },
   },
   async ({ tenant, principal, params, body, deps, ip, userAgent, requestId }) =>
-    reply.accepted({ data: await tenant((tx) => runSourceNow(tx, deps, principal, params.source, body.files, body.backfill, { ip, userAgent, requestId })) }),
+    reply.accepted({
+      data: await tenant((tx) =>
+        runSourceNow(tx, deps, principal, params.source, body.files, body.backfill, {
+          ip,
+          userAgent,
+          requestId,
+        }),
+      ),
+    }),
 );

@@ -5,7 +5,8 @@ import { entityParams, entityWrittenSchema, splitEntityBody } from '@/server/ent
 
 export const POST = apiRoute(
   {
-    summary: 'Split aliases out of an entity for this organization; each stands alone, the first is returned; the pipeline re-runs (product.md #47)',
+    summary:
+      'Split aliases out of an entity for this organization; each stands alone, the first is returned; the pipeline re-runs (product.md #47)',
     auth: 'user',
     permission: 'entities.manage',
     params: entityParams,
@@ -15,6 +16,13 @@ export const POST = apiRoute(
   },
   async ({ tenant, principal, params, body, deps, ip, userAgent, requestId }) =>
     reply.created({
-      data: await tenant((tx) => splitEntity({ tx, principal, orgId: params.orgId, meta: { ip, userAgent, requestId } }, deps, params.entityId, body.aliases)),
+      data: await tenant((tx) =>
+        splitEntity(
+          { tx, principal, orgId: params.orgId, meta: { ip, userAgent, requestId } },
+          deps,
+          params.entityId,
+          body.aliases,
+        ),
+      ),
     }),
 );
