@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { PIPELINE_STEPS, type PipelineStep } from '@patentrack/shared';
+import type { InlineRunResult } from '@patentrack/pipeline';
+import { loadEnv, PIPELINE_STEPS, workerEnvSchema, type PipelineStep } from '@patentrack/shared';
 
 const parseStep = (value: string): PipelineStep => {
   if (!(PIPELINE_STEPS as readonly string[]).includes(value)) {
@@ -40,8 +41,31 @@ export function registerPipelineCommands(program: Command): void {
           },
         ),
       );
+      await announceRun(options.org, result);
       if (options.json) process.stdout.write(`${JSON.stringify(result)}\n`);
       else process.stdout.write(`Run ${result.runId}: ${result.status} in ${result.durationMs} ms\n`);
       if (result.status !== 'success') process.exitCode = 1;
     });
+}
+
+/** As a queued run does: the organization's cached views are dropped and live clients hear the outcome. */
+async function announceRun(orgId: string, result: InlineRunResult): Promise<void> {
+  const { Redis } = await import('ioredis');
+  const { invalidateOrgCache, publishOrgEvent } = await import('../../live/events');
+  const redis = new Redis(loadEnv(workerEnvSchema).REDIS_URL, { maxRetriesPerRequest: 1 });
+  try {
+    await invalidateOrgCache(redis, orgId);
+    await publishOrgEvent(redis, orgId, {
+      type: 'pipeline-complete',
+      data: {
+        orgId,
+        pipelineId: result.runId,
+        status: result.status,
+        failedStep: result.failedStep,
+        duration: result.durationMs,
+      },
+    });
+  } finally {
+    redis.disconnect();
+  }
 }

@@ -1,9 +1,11 @@
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Pool } from 'pg';
 import { createPool } from '@patentrack/db';
 import { createTestDatabase, type TestDatabase } from '@patentrack/db/testing';
 import { createOrganization, stepStatuses } from '@patentrack/pipeline';
 import { seedTitleExamples } from '@patentrack/pipeline/testing';
+import { EVENT_CHANNELS, liveEventSchema, orgCacheKeyPrefix, type LiveEvent } from '@patentrack/shared';
 import { startTestWorker, stepProbe, waitForRun, type StepProbe } from '../../testing/runtime';
 import type { WorkerRuntime } from '../../worker';
 import { enqueueOrgRun } from './enqueue';
@@ -101,5 +103,46 @@ describe('pipeline:org flow', () => {
       ).toHaveLength(1);
     }
     expect(Object.values(await stepStatuses(pool, { runId, orgId }))).toEqual(Array(8).fill('success'));
+  });
+
+  it('publishes step progress and completion on the organization channel and clears its cache keys', async () => {
+    const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+    const subscriber = new Redis(redisUrl);
+    const client = new Redis(redisUrl);
+    const events: LiveEvent[] = [];
+    try {
+      await subscriber.subscribe(EVENT_CHANNELS.org(orgId));
+      subscriber.on('message', (_channel, message) =>
+        events.push(liveEventSchema.parse(JSON.parse(message))),
+      );
+      await client.set(`${orgCacheKeyPrefix(orgId)}dashboard`, 'stale');
+      const { runId, status } = await runOnce();
+      expect(status).toBe('success');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const progress = events.flatMap((e) =>
+        e.type === 'ingestion-progress' ? [`${e.data.status}:${e.data.step}`] : [],
+      );
+      for (const step of [
+        'classify',
+        'flag',
+        'tree',
+        'timeline',
+        'broken_title',
+        'dashboard',
+        'summary',
+        'generate_json',
+      ]) {
+        expect(progress).toContain(`started:${step}`);
+        expect(progress).toContain(`finished:${step}`);
+      }
+      expect(events.at(-1)).toMatchObject({
+        type: 'pipeline-complete',
+        data: { orgId, pipelineId: runId, status: 'success' },
+      });
+      expect(await client.exists(`${orgCacheKeyPrefix(orgId)}dashboard`)).toBe(0);
+    } finally {
+      await subscriber.quit();
+      await client.quit();
+    }
   });
 });
