@@ -2,7 +2,9 @@
 // render their data and pass axe.
 import { hash } from '@node-rs/bcrypt';
 import pg from 'pg';
-import type { Browser } from 'playwright-core';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base32Decode, totp } from '../apps/web/src/server/auth/totp';
 import { launchBrowser, saveScreenshot } from './browser';
@@ -12,6 +14,8 @@ const SUPER_ADMIN = { email: 'operations@patentrack.local', password: 'Operation
 
 let browser: Browser;
 let secret: Buffer;
+/** The signed-in super admin (after the code step), shared by the tests that follow the login. */
+let admin: { context: BrowserContext; page: Page } | undefined;
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
@@ -31,6 +35,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await admin?.context.close();
   await browser?.close();
 });
 
@@ -61,51 +66,119 @@ describe('admin panel', () => {
   });
 
   it('login asks for the code, and the admin overview, organizations, onboarding and ingestion pages pass axe', async () => {
-    const { context, page } = await newPage(browser);
-    try {
-      await page.goto('/login?returnTo=%2Fadmin');
-      await page.getByLabel('Email').fill(SUPER_ADMIN.email);
-      await page.getByLabel('Password').fill(SUPER_ADMIN.password);
-      await page.getByTestId('login-submit').click();
-      await page.getByRole('heading', { name: 'Two-step verification' }).waitFor();
-      // The next time step: the enrolment already used the current one, and replays are refused.
-      await page.getByLabel('Code from your authenticator app').fill(totp(secret, nowSeconds() + 30));
-      await page.getByRole('button', { name: 'Verify' }).click();
-      await page.waitForURL('**/admin');
-      await page.getByRole('heading', { name: 'Admin overview' }).waitFor();
-      await page.getByRole('link', { name: /^active:?$/ }).waitFor();
-      await saveScreenshot(page, 'admin-overview');
-      expect(await seriousAxeViolations(page)).toEqual([]);
+    admin = await newPage(browser);
+    const { page } = admin;
+    await page.goto('/login?returnTo=%2Fadmin');
+    await page.getByLabel('Email').fill(SUPER_ADMIN.email);
+    await page.getByLabel('Password').fill(SUPER_ADMIN.password);
+    await page.getByTestId('login-submit').click();
+    await page.getByRole('heading', { name: 'Two-step verification' }).waitFor();
+    // The next time step: the enrolment already used the current one, and replays are refused.
+    await page.getByLabel('Code from your authenticator app').fill(totp(secret, nowSeconds() + 30));
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await page.waitForURL('**/admin');
+    await page.getByRole('heading', { name: 'Admin overview' }).waitFor();
+    await page.getByRole('link', { name: /^active:?$/ }).waitFor();
+    await saveScreenshot(page, 'admin-overview');
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
-      await page.goto('/admin/organizations');
-      await page.getByTestId('org-row').first().waitFor();
-      expect(await page.getByTestId('org-row').filter({ hasText: 'PatenTrack Demo' }).count()).toBe(1);
-      await saveScreenshot(page, 'admin-organizations');
-      expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.goto('/admin/organizations');
+    await page.getByTestId('org-row').first().waitFor();
+    expect(await page.getByTestId('org-row').filter({ hasText: 'PatenTrack Demo' }).count()).toBe(1);
+    await saveScreenshot(page, 'admin-organizations');
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
-      await page
-        .getByRole('table', { name: 'Organizations' })
-        .getByRole('link', { name: 'PatenTrack Demo' })
-        .click();
-      await page.getByRole('tab', { name: 'Pipeline' }).click();
-      await page.waitForURL(/tab=pipeline/);
-      await page.getByTestId('pipeline-step-generate_json').waitFor();
-      expect(await page.getByTestId('pipeline-step-generate_json').getAttribute('data-status')).toBe(
+    await page
+      .getByRole('table', { name: 'Organizations' })
+      .getByRole('link', { name: 'PatenTrack Demo' })
+      .click();
+    await page.getByRole('tab', { name: 'Pipeline' }).click();
+    await page.waitForURL(/tab=pipeline/);
+    await page.getByTestId('pipeline-step-generate_json').waitFor();
+    expect(await page.getByTestId('pipeline-step-generate_json').getAttribute('data-status')).toBe('success');
+    await saveScreenshot(page, 'admin-organization-pipeline');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await page.goto('/admin/organizations/new');
+    await page.getByLabel('Organization name').waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await page.goto('/admin/ingestion');
+    await page.getByTestId('source-row').first().waitFor();
+    await saveScreenshot(page, 'admin-ingestion');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('onboarding creates an organization whose 8 pipeline steps finish live; its invited admin lands on Home with assets', async () => {
+    const { page } = admin!;
+    const adminEmail = 'owner@survivalink-watch.local';
+    await page.goto('/admin/organizations/new');
+    await page.getByLabel('Organization name').fill('Survivalink Watch');
+    await page.getByLabel("First admin's name").fill('Olivia Owner');
+    await page.getByLabel("First admin's email").fill(adminEmail);
+    await page.getByLabel('Companies to monitor (one per line)').fill('SURVIVALINK CORPORATION');
+    await page.getByRole('button', { name: 'Review' }).click();
+    await page.getByTestId('onboard-create').click();
+    await page.waitForURL(/\/admin\/organizations\/[0-9a-f-]{36}\?tab=pipeline/);
+    const orgId = new URL(page.url()).pathname.split('/').pop()!;
+    await page.getByTestId('pipeline-step-classify').waitFor();
+    const last = page.getByTestId('pipeline-step-generate_json');
+    await expect
+      .poll(() => last.getAttribute('data-status'), { timeout: 90_000, interval: 500 })
+      .toBe('success');
+    for (const step of [
+      'classify',
+      'flag',
+      'tree',
+      'timeline',
+      'broken_title',
+      'dashboard',
+      'summary',
+      'generate_json',
+    ]) {
+      expect(await page.getByTestId(`pipeline-step-${step}`).getAttribute('data-status'), step).toBe(
         'success',
       );
-      await saveScreenshot(page, 'admin-organization-pipeline');
-      expect(await seriousAxeViolations(page)).toEqual([]);
+    }
+    await saveScreenshot(page, 'admin-onboarding-pipeline');
+    await expect
+      .poll(
+        async () =>
+          (
+            (await (await admin!.context.request.get(`/api/v1/organizations/${orgId}`)).json()) as {
+              data: { status: string };
+            }
+          ).data.status,
+        { timeout: 30_000 },
+      )
+      .toBe('active');
 
-      await page.goto('/admin/organizations/new');
-      await page.getByLabel('Organization name').waitFor();
-      expect(await seriousAxeViolations(page)).toEqual([]);
-
-      await page.goto('/admin/ingestion');
-      await page.getByTestId('source-row').first().waitFor();
-      await saveScreenshot(page, 'admin-ingestion');
-      expect(await seriousAxeViolations(page)).toEqual([]);
+    const invitation = readdirSync(e2e().outboxDir)
+      .map(
+        (file) =>
+          JSON.parse(readFileSync(path.join(e2e().outboxDir, file), 'utf8')) as {
+            to: string;
+            template: string;
+            data: { link: string };
+          },
+      )
+      .find((message) => message.to === adminEmail && message.template === 'invitation');
+    expect(invitation, 'the invitation mail').toBeDefined();
+    const invitee = await newPage(browser);
+    try {
+      await invitee.page.goto(
+        new URL(invitation!.data.link).pathname + new URL(invitation!.data.link).search,
+      );
+      await invitee.page.getByLabel('Your name').fill('Olivia Owner');
+      await invitee.page.getByLabel('New password').fill('Survivalink-Watch-2026');
+      await invitee.page.getByRole('button', { name: 'Set password and sign in' }).click();
+      await invitee.page.waitForURL((url) => url.pathname === '/');
+      const totalAssets = invitee.page.getByTestId('metric-totalAssets').locator('[data-value]');
+      await totalAssets.waitFor();
+      expect(Number(await totalAssets.getAttribute('data-value'))).toBeGreaterThan(0);
+      await saveScreenshot(invitee.page, 'invitee-home');
     } finally {
-      await context.close();
+      await invitee.context.close();
     }
   });
 

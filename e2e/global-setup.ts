@@ -20,6 +20,7 @@ import { LOCAL_DEFAULTS } from '@patentrack/shared';
 import { createTestDatabase, type TestDatabase } from '@patentrack/db/testing';
 import { seedDemo } from '../apps/worker/src/seed/demo';
 import { writeAssignmentsXml, writeGrantsXml } from '../apps/worker/src/testing/example-files';
+import { startTestWorker } from '../apps/worker/src/testing/runtime';
 // @ts-expect-error plain ESM helper shared with `npm start`, no type declarations
 import { buildWebIfStale, webDir } from '../scripts/lib/web-build.mjs';
 
@@ -34,6 +35,8 @@ export interface E2eContext {
   demo: Login;
   /** An organization monitoring BETA, whose examples of business-rules §4.2 include chain gaps (BT-2, BT-8). */
   chainExamples: Login;
+  /** Where the server writes mail (one JSON file per message), e.g. the onboarding invitation. */
+  outboxDir: string;
   databaseUrl: string;
 }
 
@@ -126,8 +129,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const started = Date.now();
   let database: TestDatabase | undefined;
   let server: ChildProcess | undefined;
+  let worker: Awaited<ReturnType<typeof startTestWorker>> | undefined;
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'pt-e2e-'));
   const teardown = async () => {
+    await worker?.stop(5_000);
     if (server && server.exitCode === null) {
       const exited = new Promise((resolve) => server!.once('exit', resolve));
       server.kill('SIGTERM');
@@ -155,6 +160,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     // localhost (not 127.0.0.1) is a secure context, so the browser keeps the production server's Secure cookies.
     const baseUrl = `http://localhost:${port}`;
     const suffix = randomBytes(4).toString('hex');
+    const queuePrefix = `pt-e2e-${suffix}`;
+    const outboxDir = path.join(scratch, 'outbox');
     // Node runs the Next CLI directly (no npx wrapper), so stopping this one process stops the server.
     server = spawn(process.execPath, [NEXT_CLI, 'start', '-p', String(port), '-H', 'localhost'], {
       cwd: webDir,
@@ -170,18 +177,21 @@ export default async function setup(project: TestProject): Promise<() => Promise
         JWT_SECRET: randomBytes(32).toString('hex'),
         SHARE_TOKEN_SECRET: randomBytes(32).toString('hex'),
         ENCRYPTION_KEY: randomBytes(32).toString('hex'),
-        QUEUE_PREFIX: `pt-e2e-${suffix}`,
-        REDIS_KEY_PREFIX: `pt-e2e-${suffix}`,
-        MAIL_OUTBOX_DIR: path.join(scratch, 'outbox'),
+        QUEUE_PREFIX: queuePrefix,
+        REDIS_KEY_PREFIX: queuePrefix,
+        MAIL_OUTBOX_DIR: outboxDir,
         LOG_LEVEL: 'warn',
       },
     });
     await waitForHealth(baseUrl, server);
+    // The worker consumes what the server queues (onboarding pipelines) on the same prefix; no cron schedules.
+    worker = await startTestWorker(database.workerUrl, undefined, queuePrefix);
     log(`server ready at ${baseUrl} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
     project.provide('e2e', {
       baseUrl,
       demo: { email: seeded.admin.email, password: seeded.admin.password, orgId: seeded.orgId },
       chainExamples,
+      outboxDir,
       databaseUrl: database.adminUrl,
     });
   } catch (error) {

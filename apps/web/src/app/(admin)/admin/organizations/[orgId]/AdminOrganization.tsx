@@ -11,7 +11,7 @@ import { PipelineSteps, type PipelineStepState } from '@/components/PipelineStep
 import { InlineError, SkeletonRows } from '@/components/States';
 import { ApiError, apiData } from '@/lib/api';
 import { formatCount, formatDateTime } from '@/lib/format';
-import { useLiveEvent, useLiveEvents } from '@/lib/live-events';
+import { useLiveEvent } from '@/lib/live-events';
 import { useApiData } from '@/lib/queries';
 import { useUrlState } from '@/lib/url-state';
 
@@ -37,7 +37,7 @@ interface DataQuality {
 
 /**
  * One organization (B3): overview counts and the pipeline with its 8 steps updating live from the SSE stream,
- * polling every 10 s while the stream is reconnecting; "Run full" and "Restart from this step"; its users (unlock,
+ * polling every 10 s until the run finishes; "Run full" and "Restart from this step"; its users (unlock,
  * deactivate, role).
  */
 export function AdminOrganization() {
@@ -47,13 +47,19 @@ export function AdminOrganization() {
     { tab: ['overview', 'pipeline', 'users', 'entities', 'quality'] },
   );
   const queryClient = useQueryClient();
-  const { connected } = useLiveEvents();
   const [live, setLive] = useState<Record<string, PipelineStepState>>({});
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
+  // Another org's progress reaches this page over the admin channel only when the worker publishes there, so an
+  // unfinished run is also polled every 10 s (B3.1 fallback).
   const pipeline = useApiData<PipelineStatus>(
     `/organizations/${orgId}/pipeline`,
     {},
-    { refetchInterval: connected ? false : 10_000 },
+    {
+      refetchInterval: (query) => {
+        const status = query.state.data?.status;
+        return status === 'success' || status === 'failed' ? false : 10_000;
+      },
+    },
   );
   const quality = useApiData<DataQuality>(
     state.tab === 'quality' ? `/admin/organizations/${orgId}/data-quality` : null,
