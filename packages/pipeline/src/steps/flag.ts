@@ -97,8 +97,10 @@ export const flagStep: StepRunner = async ({ pool, orgId, runId }) => {
     flagTransactions(client, changed, before.scope.config),
   );
   const membership = await refreshAssetMembership(pool, orgId);
+  // Only new assets, new memberships or newly known numbers can widen the scope.
+  const widened = membership.assetsInserted + membership.membershipsAdded + membership.assetsUpdated > 0;
   const known = new Set(before.rfIds);
-  const joined = (await loadOrgInputs(pool, orgId)).rfIds.filter((rfId) => !known.has(rfId));
+  const joined = widened ? (await loadOrgInputs(pool, orgId)).rfIds.filter((rfId) => !known.has(rfId)) : [];
   const joinedFlags =
     joined.length > 0
       ? await inOrgTransaction(pool, orgId, (client) => flagTransactions(client, joined, before.scope.config))
