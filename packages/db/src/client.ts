@@ -1,6 +1,9 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { createLogger } from '@patentrack/shared';
 import * as schema from './schema';
+
+const logger = createLogger('db');
 
 export type Schema = typeof schema;
 export type Db = NodePgDatabase<Schema>;
@@ -9,7 +12,11 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** A pg pool for one role's URL (app, worker or owner). */
 export function createPool(url: string, config: Omit<pg.PoolConfig, 'connectionString'> = {}): pg.Pool {
-  return new pg.Pool({ connectionString: url, ...config });
+  const pool = new pg.Pool({ connectionString: url, ...config });
+  // An idle client dropped by the server (restart, failover, dropped database) must not crash the process;
+  // the pool discards it and the next checkout opens a fresh connection.
+  pool.on('error', (error) => logger.warn({ err: error.message }, 'idle database connection lost'));
+  return pool;
 }
 
 /** The typed Drizzle handle over a pool. */
