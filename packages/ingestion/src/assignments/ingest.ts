@@ -1,16 +1,8 @@
-import { mkdir, rm, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
-import { tmpdir } from 'node:os';
-import type pg from 'pg';
 import type { Logger } from '@patentrack/shared';
 import { IngestionError } from '../common/errors';
 import type { HttpClient } from '../common/http-client';
-import {
-  IngestionJob,
-  type ErrorThresholds,
-  type IngestionTrigger,
-  type JobSummary,
-} from '../common/ingestion-job';
+import { runFileIngestion, type FileIngestionOptions, type FileIngestionResult } from '../common/file-ingestion';
+import type { IngestionJob } from '../common/ingestion-job';
 import type { ProgressListener } from '../common/progress';
 import { ConcurrentBatchWriter } from '../common/concurrent-batch-writer';
 import { discoverFiles } from '../common/file-discovery';
@@ -33,38 +25,18 @@ export function assignmentFileDate(fileName: string): string | null {
   return match ? `${match[1]}-${match[2]}-${match[3]}` : null;
 }
 
-export interface IngestAssignmentsOptions {
-  /** Worker-role pool (`patentrack_worker`, BYPASSRLS). */
-  pool: pg.Pool;
-  /** A local path, or an http(s) URL downloaded through `http`. */
-  source: string;
-  /** The file's name in the ledger; defaults to the last path segment of `source` (signed URLs differ). */
-  fileName?: string;
-  /** Overrides the date taken from the file name (`--date`). */
-  fileDate?: string;
-  trigger?: IngestionTrigger;
-  bullmqJobId?: string;
-  attempt?: number;
+export interface IngestAssignmentsOptions extends FileIngestionOptions {
   batchSize?: number;
   /**
    * Batch transactions in flight while parsing goes on (default 1). More was slower when measured: concurrent
    * batches wait on each other's new entity keys and on the job row's counters.
    */
   writeConcurrency?: number;
-  http?: HttpClient;
-  workDir?: string;
-  /** Keep a downloaded file after processing (`INGEST_KEEP_FILES`). */
-  keepFiles?: boolean;
-  /** Size of the file according to the product listing, checked after download. */
-  expectedSize?: number;
   limits?: SourceReaderLimits;
-  thresholds?: ErrorThresholds;
-  logger?: Logger;
   onProgress?: ProgressListener;
 }
 
-/** Outcome of one file: the job summary, or `skipped` when another process owns the source right now. */
-export type IngestAssignmentsResult = JobSummary | { status: 'skipped'; reason: string };
+export type IngestAssignmentsResult = FileIngestionResult;
 
 const PROGRESS_LOG_EVERY = 10_000;
 
@@ -110,47 +82,11 @@ export async function ingestNewAssignmentFiles(options: IngestNewAssignmentFiles
  * or XML, streamed SAX parse, mapping, batched set-based load with bad-record isolation, job bookkeeping.
  * Never throws for a failure of the file: the summary says `failed` with its error class.
  */
-export async function ingestAssignmentFile(options: IngestAssignmentsOptions): Promise<IngestAssignmentsResult> {
-  const isUrl = /^https?:\/\//i.test(options.source);
-  const fileName = options.fileName ?? basename(isUrl ? new URL(options.source).pathname : options.source);
-  const fileDate = options.fileDate ?? assignmentFileDate(fileName);
-  const localSize = isUrl ? null : await stat(options.source).then(
-    (stats) => stats.size,
-    () => {
-      throw new IngestionError('permanent', `No such file: ${options.source}`);
-    },
-  );
-  const job = await IngestionJob.start(options.pool, {
-    sourceKey: ASSIGNMENTS_SOURCE_KEY,
-    fileName,
-    fileDate,
-    remoteUrl: isUrl ? options.source : null,
-    fileSizeBytes: isUrl ? (options.expectedSize ?? null) : localSize,
-    trigger: options.trigger ?? 'manual',
-    bullmqJobId: options.bullmqJobId,
-    attempt: options.attempt,
-    thresholds: options.thresholds,
-    logger: options.logger,
-  });
-  if (!job) return { status: 'skipped', reason: 'another run of this source is in progress' };
-  const logger = options.logger?.child({ ingestionJobId: job.jobId, source: ASSIGNMENTS_SOURCE_KEY, fileName });
-  let localPath = options.source;
-  let downloaded = false;
-  try {
-    if (isUrl) {
-      if (!options.http) throw new IngestionError('permanent', 'No HTTP client configured for a URL source');
-      const dir = join(options.workDir ?? tmpdir(), ASSIGNMENTS_SOURCE_KEY);
-      await mkdir(dir, { recursive: true });
-      await job.recordDownload('downloading');
-      const result = await options.http.download(options.source, join(dir, fileName), options.expectedSize);
-      await job.recordDownload('downloaded', result);
-      localPath = result.path;
-      downloaded = true;
-    }
+export function ingestAssignmentFile(options: IngestAssignmentsOptions): Promise<IngestAssignmentsResult> {
+  return runFileIngestion(ASSIGNMENTS_SOURCE_KEY, options, assignmentFileDate, async (job, localPath, logger) => {
     const removedEntityIds = new Set<string>();
-    let metadata: Record<string, unknown>;
     try {
-      metadata = await loadFile(job, localPath, removedEntityIds, options, logger);
+      return await loadFile(job, localPath, removedEntityIds, options, logger);
     } finally {
       // Also after a failure: committed batches stay, and their entities must count right.
       await job.transaction(async (client) => {
@@ -158,16 +94,7 @@ export async function ingestAssignmentFile(options: IngestAssignmentsOptions): P
         await job.clearInterrupted(client);
       });
     }
-    const summary = await job.finish(undefined, metadata);
-    logger?.info({ ...summary }, 'assignment file ingested');
-    return summary;
-  } catch (error) {
-    const summary = await job.finish(error);
-    logger?.error({ err: error, ...summary }, 'assignment file failed');
-    return summary;
-  } finally {
-    if (downloaded && !options.keepFiles) await rm(localPath, { force: true });
-  }
+  });
 }
 
 /** The entry's bytes; inflate failures, size-limit breaches and cut streams mean a broken file (`data`). */

@@ -13,6 +13,10 @@ export interface FileIngestionOptions {
   pool: pg.Pool;
   /** A local path, or an http(s) URL downloaded through `http`. */
   source: string;
+  /** The file's name in the ledger; defaults to the last path segment of `source` (signed URLs differ). */
+  fileName?: string;
+  /** Overrides the date taken from the file name (`--date`). */
+  fileDate?: string;
   trigger?: IngestionTrigger;
   bullmqJobId?: string;
   attempt?: number;
@@ -48,13 +52,21 @@ export async function runFileIngestion(
   load: FileLoader,
 ): Promise<FileIngestionResult> {
   const isUrl = /^https?:\/\//i.test(options.source);
-  const fileName = basename(isUrl ? new URL(options.source).pathname : options.source);
+  const fileName = options.fileName ?? basename(isUrl ? new URL(options.source).pathname : options.source);
+  const localSize = isUrl
+    ? null
+    : await stat(options.source).then(
+        (stats) => stats.size,
+        () => {
+          throw new IngestionError('permanent', `No such file: ${options.source}`);
+        },
+      );
   const job = await IngestionJob.start(options.pool, {
     sourceKey,
     fileName,
-    fileDate: fileDateOf(fileName),
+    fileDate: options.fileDate ?? fileDateOf(fileName),
     remoteUrl: isUrl ? options.source : null,
-    fileSizeBytes: isUrl ? (options.expectedSize ?? null) : (await stat(options.source)).size,
+    fileSizeBytes: isUrl ? (options.expectedSize ?? null) : localSize,
     trigger: options.trigger ?? 'manual',
     bullmqJobId: options.bullmqJobId,
     attempt: options.attempt,
