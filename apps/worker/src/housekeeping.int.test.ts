@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Pool } from 'pg';
 import { createPool } from '@patentrack/db';
 import { createTestDatabase, type TestDatabase } from '@patentrack/db/testing';
-import { createLogger } from '@patentrack/shared';
+import { httpClientFromEnv } from '@patentrack/ingestion';
+import { createLogger, loadEnv, workerEnvSchema } from '@patentrack/shared';
 import { createOrganization, requestOrgRun, claimRun, loadRun } from '@patentrack/pipeline';
 import { reapStalledProcessor } from './processors/housekeeping/reap-stalled';
 import { closeQueues, createQueues, type Queues } from './queues';
@@ -77,6 +78,7 @@ describe('reap:stalled', () => {
       logger: createLogger('test'),
       busyRetryDelayMs: 100,
       orgPurgeAfterDays: 30,
+      ingest: { http: httpClientFromEnv(loadEnv(workerEnvSchema, { NODE_ENV: 'test' })), batchSize: 500 },
     };
     const result = (await reapStalledProcessor.handle({}, {} as never, context, undefined)) as {
       reaped: string[];

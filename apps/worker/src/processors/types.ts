@@ -3,12 +3,22 @@ import type { Redis } from 'ioredis';
 import type { Pool } from 'pg';
 import type { z } from 'zod';
 import type { Logger } from '@patentrack/shared';
+import type { HttpClient } from '@patentrack/ingestion';
 import type { ExecuteOptions } from '@patentrack/pipeline';
 import type { Queues } from '../queues';
+
+/** How ingestion processors fetch and load files (ingestion.md §2.1). */
+export interface IngestSettings {
+  /** USPTO client with the retry matrix of §2.4, for URL sources. */
+  http: HttpClient;
+  workDir?: string;
+  batchSize: number;
+}
 
 /** What every processor gets: worker-role database pool, Redis, the queues and a logger. */
 export interface ProcessorContext {
   pool: Pool;
+  ingest: IngestSettings;
   redis: Redis;
   queues: Queues;
   logger: Logger;

@@ -6,7 +6,7 @@ import https from 'node:https';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import type { z } from 'zod';
-import type { Logger } from '@patentrack/shared';
+import type { Logger, WorkerEnv } from '@patentrack/shared';
 import { IngestionError } from './errors';
 
 /** Retry and timeout settings of one HTTP client (ingestion.md §2.1, §2.4), all from the environment. */
@@ -94,7 +94,10 @@ export class HttpClient {
       chunks.length = 0;
       const response = await this.request(url, {});
       for await (const chunk of response) chunks.push(chunk as Buffer);
-      assertFullBody(response, chunks.reduce((n, c) => n + c.length, 0));
+      assertFullBody(
+        response,
+        chunks.reduce((n, c) => n + c.length, 0),
+      );
     });
     let body: unknown;
     try {
@@ -104,7 +107,9 @@ export class HttpClient {
     }
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
-      throw IngestionError.data(`Unexpected response shape from ${redact(url)}`, { issues: parsed.error.issues });
+      throw IngestionError.data(`Unexpected response shape from ${redact(url)}`, {
+        issues: parsed.error.issues,
+      });
     }
     return parsed.data;
   }
@@ -173,7 +178,8 @@ export class HttpClient {
         if (!(error instanceof RetryableHttpError)) throw error;
         if (error.reason === 'not_found') notFound += 1;
         const exhausted =
-          retry >= this.options.maxRetries || (error.reason === 'not_found' && notFound > MAX_NOT_FOUND_RETRIES);
+          retry >= this.options.maxRetries ||
+          (error.reason === 'not_found' && notFound > MAX_NOT_FOUND_RETRIES);
         if (exhausted) {
           throw new IngestionError(
             error.reason === 'rate_limit' ? 'rate_limit' : 'transient',
@@ -182,7 +188,10 @@ export class HttpClient {
           );
         }
         const delay = error.retryAfterMs ?? this.backoffMs(retry);
-        this.options.logger?.warn({ url: redact(url), reason: error.reason, retry: retry + 1, delayMs: delay }, 'HTTP retry');
+        this.options.logger?.warn(
+          { url: redact(url), reason: error.reason, retry: retry + 1, delayMs: delay },
+          'HTTP retry',
+        );
         await this.sleep(delay);
       }
     }
@@ -203,11 +212,16 @@ export class HttpClient {
       response.resume();
       const fromApi = this.isApiOrigin(url);
       if (status === 401 || (status === 403 && fromApi)) {
-        throw new IngestionError('auth', `HTTP ${status} from ${url.host}: API key missing, invalid or not activated`, {
-          httpStatus: status,
-        });
+        throw new IngestionError(
+          'auth',
+          `HTTP ${status} from ${url.host}: API key missing, invalid or not activated`,
+          {
+            httpStatus: status,
+          },
+        );
       }
-      if (status === 403) throw new RetryableHttpError(`HTTP 403 from ${url.host} (signed URL expired)`, 'server');
+      if (status === 403)
+        throw new RetryableHttpError(`HTTP 403 from ${url.host} (signed URL expired)`, 'server');
       if (status === 429) {
         throw new RetryableHttpError(
           `HTTP 429 from ${url.host}`,
@@ -225,7 +239,9 @@ export class HttpClient {
   }
 
   private isApiOrigin(url: URL): boolean {
-    return this.options.apiKeyOrigin !== undefined && url.origin === new URL(this.options.apiKeyOrigin).origin;
+    return (
+      this.options.apiKeyOrigin !== undefined && url.origin === new URL(this.options.apiKeyOrigin).origin
+    );
   }
 
   private send(url: URL, extraHeaders: Record<string, string>): Promise<IncomingMessage> {
@@ -302,4 +318,28 @@ function redact(url: string): string {
   } catch {
     return url;
   }
+}
+
+/** The USPTO client of a worker or CLI process: API key, retry matrix and timeouts from its environment. */
+export function httpClientFromEnv(
+  env: Pick<
+    WorkerEnv,
+    | 'USPTO_ODP_API_KEY'
+    | 'USPTO_ODP_BASE_URL'
+    | 'HTTP_MAX_RETRIES'
+    | 'HTTP_BACKOFF_BASE_MS'
+    | 'HTTP_CONNECT_TIMEOUT_MS'
+    | 'HTTP_IDLE_TIMEOUT_MS'
+  >,
+  logger?: Logger,
+): HttpClient {
+  return new HttpClient({
+    apiKey: env.USPTO_ODP_API_KEY,
+    apiKeyOrigin: env.USPTO_ODP_BASE_URL,
+    maxRetries: env.HTTP_MAX_RETRIES,
+    backoffBaseMs: env.HTTP_BACKOFF_BASE_MS,
+    connectTimeoutMs: env.HTTP_CONNECT_TIMEOUT_MS,
+    idleTimeoutMs: env.HTTP_IDLE_TIMEOUT_MS,
+    logger,
+  });
 }

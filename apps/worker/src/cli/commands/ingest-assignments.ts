@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { createPool } from '@patentrack/db';
 import {
-  HttpClient,
+  httpClientFromEnv,
   IngestionError,
   ingestAssignmentFile,
   type IngestAssignmentsResult,
@@ -51,7 +51,8 @@ export function summaryLine(source: string, result: IngestAssignmentsResult): st
 }
 
 export function jsonLine(result: IngestAssignmentsResult): string {
-  if (result.status === 'skipped') return JSON.stringify({ jobId: null, status: 'skipped', reason: result.reason });
+  if (result.status === 'skipped')
+    return JSON.stringify({ jobId: null, status: 'skipped', reason: result.reason });
   const { jobId, status, processed, inserted, updated, unchanged, failed, durationMs } = result;
   return JSON.stringify({ jobId, status, processed, inserted, updated, unchanged, failed, durationMs });
 }
@@ -60,7 +61,9 @@ export function jsonLine(result: IngestAssignmentsResult): string {
 export function registerIngestAssignmentsCommand(program: Command): void {
   ingestGroup(program)
     .command('assignments')
-    .description('ingest USPTO daily assignment files (ZIP or XML, local paths or URLs), stopping at the first failure')
+    .description(
+      'ingest USPTO daily assignment files (ZIP or XML, local paths or URLs), stopping at the first failure',
+    )
     .argument('<file-or-url...>', 'ad{YYYYMMDD}.zip / .xml files or URLs, oldest first')
     .option('--date <YYYY-MM-DD>', 'file date, when the file name does not carry it')
     .option('--json', 'print one JSON summary line per file on stdout')
@@ -73,14 +76,7 @@ export function registerIngestAssignmentsCommand(program: Command): void {
       }
       const env = loadEnv(workerEnvSchema);
       const pool = createPool(env.DATABASE_URL_WORKER, { max: 4 });
-      const http = new HttpClient({
-        apiKey: env.USPTO_ODP_API_KEY,
-        apiKeyOrigin: env.USPTO_ODP_BASE_URL,
-        maxRetries: env.HTTP_MAX_RETRIES,
-        backoffBaseMs: env.HTTP_BACKOFF_BASE_MS,
-        connectTimeoutMs: env.HTTP_CONNECT_TIMEOUT_MS,
-        idleTimeoutMs: env.HTTP_IDLE_TIMEOUT_MS,
-      });
+      const http = httpClientFromEnv(env);
       const interactive = Boolean(process.stderr.isTTY) && !options.json;
       try {
         for (const source of sources) {
@@ -99,7 +95,10 @@ export function registerIngestAssignmentsCommand(program: Command): void {
           // Later files may update the same rf_ids, so the run stops at the first file that did not load.
           if (result.status === 'skipped') throw IngestionError.transient(`${source}: ${result.reason}`);
           if (result.status === 'failed') {
-            throw new IngestionError(result.errorClass ?? 'transient', `${source}: ${result.errorMessage ?? 'failed'}`);
+            throw new IngestionError(
+              result.errorClass ?? 'transient',
+              `${source}: ${result.errorMessage ?? 'failed'}`,
+            );
           }
         }
       } finally {

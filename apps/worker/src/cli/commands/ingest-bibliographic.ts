@@ -28,7 +28,7 @@ export function registerIngestBibliographicCommands(program: Command): void {
       .option('--json', 'print one JSON summary line per file on stdout')
       .action(async (sources: string[], options: { json?: boolean }) => {
         // Loaded on use so `--help` stays fast and works even when a package fails to load.
-        const [{ createPool }, { HttpClient, ingestBibliographicFile }, { loadEnv, workerEnvSchema }] =
+        const [{ createPool }, { httpClientFromEnv, ingestBibliographicFile }, { loadEnv, workerEnvSchema }] =
           await Promise.all([
             import('@patentrack/db'),
             import('@patentrack/ingestion'),
@@ -36,14 +36,7 @@ export function registerIngestBibliographicCommands(program: Command): void {
           ]);
         const env = loadEnv(workerEnvSchema);
         const pool = createPool(env.DATABASE_URL_WORKER, { max: 4 });
-        const http = new HttpClient({
-          apiKey: env.USPTO_ODP_API_KEY,
-          apiKeyOrigin: env.USPTO_ODP_BASE_URL,
-          maxRetries: env.HTTP_MAX_RETRIES,
-          backoffBaseMs: env.HTTP_BACKOFF_BASE_MS,
-          connectTimeoutMs: env.HTTP_CONNECT_TIMEOUT_MS,
-          idleTimeoutMs: env.HTTP_IDLE_TIMEOUT_MS,
-        });
+        const http = httpClientFromEnv(env);
         const interactive = Boolean(process.stderr.isTTY) && !options.json;
         try {
           for (const source of sources) {

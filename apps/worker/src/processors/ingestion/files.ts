@@ -111,6 +111,7 @@ export const ingestAssignmentsProcessor = fileIngestionProcessor({
       bullmqJobId,
       attempt,
       logger: context.logger,
+      ...context.ingest,
     }),
 });
 
@@ -129,6 +130,7 @@ const bibliographic = (feed: keyof typeof BIBLIOGRAPHIC_SOURCE_KEYS, jobName: st
         bullmqJobId,
         attempt,
         logger: context.logger,
+        ...context.ingest,
       }),
   });
 
