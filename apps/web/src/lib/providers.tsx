@@ -5,7 +5,15 @@ import { useState, type ReactNode } from 'react';
 import { ApiError, loginUrl } from './api';
 
 /** Pages that never hold a user session: a 401 there is not a reason to sign in. */
-const PUBLIC_PREFIXES = ['/shared/', '/login', '/register', '/verify-email', '/forgot-password', '/reset-password', '/accept-invite'];
+const PUBLIC_PREFIXES = [
+  '/shared/',
+  '/login',
+  '/register',
+  '/verify-email',
+  '/forgot-password',
+  '/reset-password',
+  '/accept-invite',
+];
 
 /**
  * Client-side query cache for the whole app. 4xx answers are final, so only other failures are retried; a 401
