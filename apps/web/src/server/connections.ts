@@ -1,7 +1,10 @@
 import 'server-only';
 import { Redis } from 'ioredis';
 import { createDb, createPool, type Db } from '@patentrack/db';
+import { createLogger } from '@patentrack/shared';
 import { webEnv } from './env';
+
+const logger = createLogger('web');
 
 // One pool and one Redis client per server process, kept across hot reloads in development.
 const globalConnections = globalThis as typeof globalThis & { __ptDb?: Db; __ptRedis?: Redis };
@@ -13,7 +16,12 @@ export function appDb(): Db {
 }
 
 export function redis(): Redis {
-  // Commands issued while (re)connecting wait in the offline queue; a dead Redis fails them after one retry.
-  globalConnections.__ptRedis ??= new Redis(webEnv().REDIS_URL, { maxRetriesPerRequest: 1 });
+  if (!globalConnections.__ptRedis) {
+    // Commands issued while (re)connecting wait in the offline queue; a dead Redis fails them after one retry.
+    const client = new Redis(webEnv().REDIS_URL, { maxRetriesPerRequest: 1 });
+    // Reconnects go on in the background; health reports the outage, the log says why.
+    client.on('error', (error) => logger.warn({ err: error.message }, 'redis connection error'));
+    globalConnections.__ptRedis = client;
+  }
   return globalConnections.__ptRedis;
 }
