@@ -51,3 +51,15 @@ describe('pipeline on the worked title examples', () => {
     },
   );
 });
+
+describe('organization life cycle', () => {
+  it('a provisioning organization becomes active when its first run completes', async () => {
+    const org = await createOrganization(pool, { name: 'Onboarded Holdings', companies: ['ACME'] });
+    await pool.query(`update organizations set status = 'provisioning' where id = $1`, [org.id]);
+    expect((await runPipelineInline(pool, { orgId: org.id })).status).toBe('success');
+    const { rows } = await pool.query<{ status: string }>(`select status from organizations where id = $1`, [
+      org.id,
+    ]);
+    expect(rows[0]!.status).toBe('active');
+  });
+});

@@ -185,7 +185,10 @@ export async function markStepFinished(
   );
 }
 
-/** Ends a run; `failed` runs keep their step rows so an operator can see where it stopped. */
+/**
+ * Ends a run; `failed` runs keep their step rows so an operator can see where it stopped. An organization is
+ * `provisioning` until its first run completes (data-model §3.1), so a successful run activates it.
+ */
 export async function finishRun(
   db: Queryable,
   { runId, orgId }: RunRef,
@@ -197,6 +200,11 @@ export async function finishRun(
       where id = $1 and organization_id = $5`,
     [runId, outcome.status, JSON.stringify(outcome.summary ?? {}), outcome.error ?? null, orgId],
   );
+  if (outcome.status === 'success') {
+    await db.query(`update organizations set status = 'active' where id = $1 and status = 'provisioning'`, [
+      orgId,
+    ]);
+  }
 }
 
 export async function stepStatuses(

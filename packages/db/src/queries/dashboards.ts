@@ -1,6 +1,15 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../client';
-import { afterCursor, allOf, isoDate, isoInstant, orderByKeys, toPage, type PageRequest, arrayParam } from './page';
+import {
+  afterCursor,
+  allOf,
+  isoDate,
+  isoInstant,
+  orderByKeys,
+  toPage,
+  type PageRequest,
+  arrayParam,
+} from './page';
 
 const SUMMARY_COLUMNS = {
   totalAssets: 'asset_count',
@@ -20,7 +29,11 @@ export type SummaryMetric = keyof typeof SUMMARY_COLUMNS | 'bankInvolved' | 'law
 
 /** Home metrics (product.md #28): the org row of `summary_metrics` plus bank / law-firm involvement. */
 export async function dashboardSummary(tx: Tx) {
-  const columns = sql.raw(Object.entries(SUMMARY_COLUMNS).map(([key, column]) => `coalesce(s.${column}, 0) as "${key}"`).join(', '));
+  const columns = sql.raw(
+    Object.entries(SUMMARY_COLUMNS)
+      .map(([key, column]) => `coalesce(s.${column}, 0) as "${key}"`)
+      .join(', '),
+  );
   const { rows } = await tx.execute<Record<string, number | string | null>>(sql`
     select ${columns}, s.calculated_at as "calculatedAt",
            (select count(distinct d.asset_id)::int from dashboard_items d where d.organization_id = app_current_org() and d.type = 30) as "bankInvolved",
@@ -28,18 +41,29 @@ export async function dashboardSummary(tx: Tx) {
            (select max(completed_at) from processing_jobs where organization_id = app_current_org() and status = 'success') as "lastPipelineRun",
            (select max(completed_at) from ingestion_jobs where status = 'success') as "lastIngestionDate"
       from (select 1) one left join summary_metrics s on s.organization_id = app_current_org() and s.company_id is null`);
-  const breakdown = await tx.execute<{ activity_id: number; convey_ty: string | null; transactions: number }>(sql`
+  const breakdown = await tx.execute<{
+    activity_id: number;
+    convey_ty: string | null;
+    transactions: number;
+  }>(sql`
     select coalesce(ac.group_id, cta.activity_id) as activity_id, min(ac.convey_ty) as convey_ty, count(distinct cta.rf_id)::int as transactions
       from company_transaction_activities cta left join activity_codes ac on ac.activity_id = cta.activity_id
      where cta.organization_id = app_current_org()
      group by 1 order by 1`);
   const row = rows[0] ?? {};
   const metrics = Object.fromEntries(
-    [...Object.keys(SUMMARY_COLUMNS), 'bankInvolved', 'lawFirmInvolved'].map((key) => [key, Number(row[key] ?? 0)]),
+    [...Object.keys(SUMMARY_COLUMNS), 'bankInvolved', 'lawFirmInvolved'].map((key) => [
+      key,
+      Number(row[key] ?? 0),
+    ]),
   ) as Record<SummaryMetric, number>;
   return {
     ...metrics,
-    activityBreakdown: breakdown.rows.map((r) => ({ activityId: r.activity_id, conveyanceType: r.convey_ty, transactions: r.transactions })),
+    activityBreakdown: breakdown.rows.map((r) => ({
+      activityId: r.activity_id,
+      conveyanceType: r.convey_ty,
+      transactions: r.transactions,
+    })),
     calculatedAt: isoInstant(row.calculatedAt as string | null),
     lastIngestionDate: isoInstant(row.lastIngestionDate as string | null),
     lastPipelineRun: isoInstant(row.lastPipelineRun as string | null),
@@ -77,7 +101,9 @@ export async function listTrees(tx: Tx, f: TreeFilters) {
         from ownership_tree_nodes n join tree_types tt on tt.code = n.tree_type
        where ${where} and ${afterCursor(keys, f.cursor, order) ?? sql`true`}
        order by ${orderByKeys(keys, order)} limit ${f.limit + 1}`),
-    tx.execute<{ total: number }>(sql`select count(*)::int as total from ownership_tree_nodes n where ${where}`),
+    tx.execute<{ total: number }>(
+      sql`select count(*)::int as total from ownership_tree_nodes n where ${where}`,
+    ),
   ]);
   return toPage(rows.rows, f.limit, (r) => [r.name, r.id], treeItem, counted.rows[0]?.total ?? 0);
 }
@@ -128,12 +154,22 @@ export async function treeDetail(tx: Tx, treeId: string) {
   const node = rows[0];
   if (!node) return null;
   const [summary, assetRows] = await Promise.all([
-    tx.execute<{ first_date: string | null; last_date: string | null; by_type: Record<string, number> | null }>(sql`
+    tx.execute<{
+      first_date: string | null;
+      last_date: string | null;
+      by_type: Record<string, number> | null;
+    }>(sql`
       select min(asg.record_dt) as first_date, max(asg.record_dt) as last_date,
              (select jsonb_object_agg(t, c) from (select coalesce(ac.convey_ty, 'missing') t, count(*)::int c from assignments a2
                 left join assignment_conveyances ac on ac.rf_id = a2.rf_id where a2.rf_id = any(${arrayParam(node.rf_ids)}::varchar[]) group by 1) g) as by_type
         from assignments asg where asg.rf_id = any(${arrayParam(node.rf_ids)}::varchar[])`),
-    tx.execute<{ id: string; grant_doc_num: string | null; appno_doc_num: string | null; title: string | null; status: string | null }>(sql`
+    tx.execute<{
+      id: string;
+      grant_doc_num: string | null;
+      appno_doc_num: string | null;
+      title: string | null;
+      status: string | null;
+    }>(sql`
       select a.id, a.grant_doc_num, a.appno_doc_num, p.title,
              (select t.display_status from asset_title_status t where t.organization_id = a.organization_id and t.asset_id = a.id
                order by case t.status when 'broken' then 0 when 'divested' then 1 else 2 end limit 1) as status
@@ -153,7 +189,13 @@ export async function treeDetail(tx: Tx, treeId: string) {
       lastRecordDate: isoDate(s?.last_date),
       byConveyanceType: s?.by_type ?? {},
     },
-    assets: assetRows.rows.map((a) => ({ id: a.id, grantNumber: a.grant_doc_num, applicationNumber: a.appno_doc_num, title: a.title, status: a.status })),
+    assets: assetRows.rows.map((a) => ({
+      id: a.id,
+      grantNumber: a.grant_doc_num,
+      applicationNumber: a.appno_doc_num,
+      title: a.title,
+      status: a.status,
+    })),
   };
 }
 
@@ -165,29 +207,55 @@ export interface BrokenTitleFilters extends PageRequest {
 const nameOfKey = (key: SQL) =>
   sql`coalesce((select r.representative_name from representatives r where r.id = ${key}), (select e.name from entities e where e.id = ${key}))`;
 
-/** Broken chains (product.md #31, B2.10): one row per (company, asset) verdict `broken`, its break and gap. */
+/**
+ * Broken chains (product.md #31, B2.10): one row per broken asset with its break and gap. An asset broken for
+ * several tracked companies is listed once (its first company's verdict), so the total equals the summary's
+ * `brokenChains` (engineering.md §8: an asset's org-level status is the worst of its companies' verdicts).
+ */
 export async function listBrokenTitles(tx: Tx, f: BrokenTitleFilters) {
   const order = f.order ?? 'asc';
   const where = allOf([
     sql`b.organization_id = app_current_org()`,
     f.companyId ? sql`b.company_id = ${f.companyId}` : undefined,
-    f.entityId ? sql`(${f.entityId}::uuid = any(b.final_holder_keys) or ${f.entityId}::uuid = any(b.expected_holder_keys) or ${f.entityId}::uuid = any(b.actual_assignor_keys))` : undefined,
+    f.entityId
+      ? sql`(${f.entityId}::uuid = any(b.final_holder_keys) or ${f.entityId}::uuid = any(b.expected_holder_keys) or ${f.entityId}::uuid = any(b.actual_assignor_keys))`
+      : undefined,
   ]);
-  const keys = [sql`coalesce(b.grant_doc_num, b.appno_doc_num, '')`, sql`b.asset_id::text`, sql`b.company_id::text`];
+  const keys = [
+    sql`coalesce(b.grant_doc_num, b.appno_doc_num, '')`,
+    sql`b.asset_id::text`,
+    sql`b.company_id::text`,
+  ];
   const [rows, counted] = await Promise.all([
-    tx.execute<{ asset_id: string; company_id: string; company_name: string; grant_doc_num: string | null; appno_doc_num: string | null; title: string | null; reason: string | null; break_rf_id: string | null; current_assignee: string | null; gap_from: string | null; gap_to: string | null; break_date: string | null }>(sql`
+    tx.execute<{
+      asset_id: string;
+      company_id: string;
+      company_name: string;
+      grant_doc_num: string | null;
+      appno_doc_num: string | null;
+      title: string | null;
+      reason: string | null;
+      break_rf_id: string | null;
+      current_assignee: string | null;
+      gap_from: string | null;
+      gap_to: string | null;
+      break_date: string | null;
+    }>(sql`
       select b.asset_id, b.company_id, c.name as company_name, b.grant_doc_num, b.appno_doc_num, p.title, b.reason, b.break_rf_id,
              ${nameOfKey(sql`b.final_holder_keys[1]`)} as current_assignee,
              ${nameOfKey(sql`b.expected_holder_keys[1]`)} as gap_from,
              ${nameOfKey(sql`b.actual_assignor_keys[1]`)} as gap_to,
              (select record_dt from assignments where rf_id = b.break_rf_id) as break_date
-        from broken_title_chains b
+        from (select distinct on (b.asset_id) b.* from broken_title_chains b where ${where}
+               order by b.asset_id, b.company_id) b
         join companies c on c.organization_id = b.organization_id and c.id = b.company_id
         join assets a on a.organization_id = b.organization_id and a.id = b.asset_id
         left join patents p on p.id = a.patent_id
-       where ${where} and ${afterCursor(keys, f.cursor, order) ?? sql`true`}
+       where ${afterCursor(keys, f.cursor, order) ?? sql`true`}
        order by ${orderByKeys(keys, order)} limit ${f.limit + 1}`),
-    tx.execute<{ total: number }>(sql`select count(*)::int as total from broken_title_chains b where ${where}`),
+    tx.execute<{ total: number }>(
+      sql`select count(distinct b.asset_id)::int as total from broken_title_chains b where ${where}`,
+    ),
   ]);
   return toPage(
     rows.rows,
@@ -256,9 +324,19 @@ export async function listTimeline(tx: Tx, f: TimelineFilters) {
       from timeline_entries te join conveyance_types ct on ct.convey_ty = te.convey_ty
      where ${timelineWhere(f)} group by te.rf_id`;
   const [rows, counted] = await Promise.all([
-    tx.execute<{ rf_id: string; record_dt: string | null; convey_ty: string; color: string; category: string; assignor: string | null; assignee: string | null }>(sql`
+    tx.execute<{
+      rf_id: string;
+      record_dt: string | null;
+      convey_ty: string;
+      color: string;
+      category: string;
+      assignor: string | null;
+      assignee: string | null;
+    }>(sql`
       select x.* from (${base}) x where ${afterCursor(keys, f.cursor, order) ?? sql`true`} order by ${orderByKeys(keys, order)} limit ${f.limit + 1}`),
-    tx.execute<{ total: number }>(sql`select count(distinct te.rf_id)::int as total from timeline_entries te where ${timelineWhere(f)}`),
+    tx.execute<{ total: number }>(
+      sql`select count(distinct te.rf_id)::int as total from timeline_entries te where ${timelineWhere(f)}`,
+    ),
   ]);
   const rfIds = rows.rows.slice(0, f.limit).map((r) => r.rf_id);
   const counts = await assetCountsOf(tx, rfIds);
@@ -318,5 +396,10 @@ export async function cpcWordcloud(tx: Tx, level: (typeof CPC_LEVELS)[number], y
     left join cpc_classifications s on s.cpc_code = g.code
     order by g.count desc, g.code`);
   const max = rows[0]?.count ?? 1;
-  return rows.map((r) => ({ code: r.code, description: r.description, count: r.count, weight: Math.round((r.count / max) * 1000) / 1000 }));
+  return rows.map((r) => ({
+    code: r.code,
+    description: r.description,
+    count: r.count,
+    weight: Math.round((r.count / max) * 1000) / 1000,
+  }));
 }

@@ -669,7 +669,7 @@ export function OwnershipDiagram(props: OwnershipDiagramProps) {
             ref={svgRef}
             className="ptd-svg"
             data-testid="diagram-svg"
-            role="img"
+            role="group"
             aria-label={summary}
             tabIndex={0}
             onKeyDown={onSvgKeyDown}

@@ -58,6 +58,9 @@ export const BoxView = memo(function BoxView(props: BoxViewProps) {
   // Leave room for the flag and document icon on the right.
   const { lines, truncated } = wrapName(box.name, documentHref ? 16 : 18, compact ? 1 : 2);
   const select = () => onSelect(box.id);
+  // The accessible name starts with the text the box shows (WCAG 2.5.3), then says what the box is.
+  const shownText = [...lines, box.flag?.toUpperCase(), ...(dates ?? [])].filter(Boolean).join(' ');
+  const label = `${shownText}, ${ROLE_LABEL[placed.role]}${truncated ? `, ${box.name}` : ''}${broken ? ', chain break' : ''}`;
   return (
     <g
       className={`ptd-node${dimmed ? ' ptd-dim' : ''}`}
@@ -67,44 +70,48 @@ export const BoxView = memo(function BoxView(props: BoxViewProps) {
       data-break={broken ? 'true' : undefined}
       transform={`translate(${placed.x},${placed.y})`}
       display={visible ? undefined : 'none'}
-      tabIndex={visible ? 0 : -1}
-      role="button"
-      aria-label={`${box.name}, ${ROLE_LABEL[placed.role]}${broken ? ', chain break' : ''}`}
-      onClick={select}
-      onKeyDown={onActivate(select)}
     >
-      {truncated && <title>{box.name}</title>}
-      <rect
-        className="ptd-box"
-        width={placed.width}
-        height={placed.height}
-        rx={placed.role === 'inventor' ? 0 : 3}
-        fill={color}
-        fillOpacity={0.14}
-        stroke={broken ? BREAK_RED : color}
-        strokeWidth={broken ? 3 : 1.25}
-        strokeDasharray={broken ? '6 3' : undefined}
-      />
-      <text x={8} y={18} fontSize={12.5} fontWeight={700} fill={TEXT}>
-        {lines.map((line, i) => (
-          <tspan key={i} x={8} dy={i === 0 ? 0 : 15}>
-            {line}
-          </tspan>
-        ))}
-      </text>
-      {box.flag && (
-        <text x={placed.width - 6} y={placed.height - 8} fontSize={10} textAnchor="end" fill={MUTED}>
-          {box.flag.toUpperCase()}
+      <g
+        tabIndex={visible ? 0 : -1}
+        role="button"
+        aria-label={label}
+        onClick={select}
+        onKeyDown={onActivate(select)}
+      >
+        {truncated && <title>{box.name}</title>}
+        <rect
+          className="ptd-box"
+          width={placed.width}
+          height={placed.height}
+          rx={placed.role === 'inventor' ? 0 : 3}
+          fill={color}
+          fillOpacity={0.14}
+          stroke={broken ? BREAK_RED : color}
+          strokeWidth={broken ? 3 : 1.25}
+          strokeDasharray={broken ? '6 3' : undefined}
+        />
+        <text x={8} y={18} fontSize={12.5} fontWeight={700} fill={TEXT}>
+          {lines.map((line, i) => (
+            <tspan key={i} x={8} dy={i === 0 ? 0 : 15}>
+              {line}
+            </tspan>
+          ))}
         </text>
-      )}
-      {dates && (
-        <text x={8} y={placed.height - 24} fontSize={11} fill={MUTED}>
-          <tspan x={8}>{dates[0]}</tspan>
-          <tspan x={8} dy={13}>
-            {dates[1]}
-          </tspan>
-        </text>
-      )}
+        {box.flag && (
+          <text x={placed.width - 6} y={placed.height - 8} fontSize={10} textAnchor="end" fill={MUTED}>
+            {box.flag.toUpperCase()}
+          </text>
+        )}
+        {dates && (
+          <text x={8} y={placed.height - 24} fontSize={11} fill={MUTED}>
+            <tspan x={8}>{dates[0]}</tspan>
+            <tspan x={8} dy={13}>
+              {dates[1]}
+            </tspan>
+          </text>
+        )}
+      </g>
+      {/* A sibling of the box's button, never inside it: interactive controls must not nest. */}
       {documentHref && introducingRfId && (
         <a
           href={documentHref}
@@ -112,7 +119,6 @@ export const BoxView = memo(function BoxView(props: BoxViewProps) {
           rel="noopener noreferrer"
           aria-label={`Open document ${introducingRfId}`}
           data-testid="diagram-document-link"
-          onClick={(event) => event.stopPropagation()}
         >
           <rect x={placed.width - 22} y={4} width={18} height={18} fill="transparent" />
           <path
