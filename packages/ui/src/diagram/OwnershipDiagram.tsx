@@ -559,7 +559,7 @@ export function OwnershipDiagram(props: OwnershipDiagramProps) {
           type="button"
           className="ptd-btn"
           data-testid="diagram-zoom-reset"
-          aria-label="Zoom to 100 percent"
+          aria-label="1:1 zoom (100 percent)"
           onClick={zoomTo100}
           disabled={view !== 'diagram'}
         >

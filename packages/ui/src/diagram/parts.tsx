@@ -58,9 +58,11 @@ export const BoxView = memo(function BoxView(props: BoxViewProps) {
   // Leave room for the flag and document icon on the right.
   const { lines, truncated } = wrapName(box.name, documentHref ? 16 : 18, compact ? 1 : 2);
   const select = () => onSelect(box.id);
-  // The accessible name starts with the text the box shows (WCAG 2.5.3), then says what the box is.
-  const shownText = [...lines, box.flag?.toUpperCase(), ...(dates ?? [])].filter(Boolean).join(' ');
-  const label = `${shownText}, ${ROLE_LABEL[placed.role]}${truncated ? `, ${box.name}` : ''}${broken ? ', chain break' : ''}`;
+  // Screen readers get the button's name; the drawn text sits beside the button, hidden from them and from the
+  // pointer, so the name never has to repeat the drawing's wrapped text (WCAG 2.5.3).
+  const label = [box.name, ROLE_LABEL[placed.role], ...(dates ?? []), broken ? 'chain break' : null]
+    .filter(Boolean)
+    .join(', ');
   return (
     <g
       className={`ptd-node${dimmed ? ' ptd-dim' : ''}`}
@@ -90,6 +92,8 @@ export const BoxView = memo(function BoxView(props: BoxViewProps) {
           strokeWidth={broken ? 3 : 1.25}
           strokeDasharray={broken ? '6 3' : undefined}
         />
+      </g>
+      <g aria-hidden="true" pointerEvents="none">
         <text x={8} y={18} fontSize={12.5} fontWeight={700} fill={TEXT}>
           {lines.map((line, i) => (
             <tspan key={i} x={8} dy={i === 0 ? 0 : 15}>
