@@ -19,7 +19,12 @@ process.env.APP_URL ??= `http://localhost:${PORT}`;
 buildWebIfStale(log);
 
 const children = [
-  spawn('npx', ['next', 'start', '-p', String(PORT)], { cwd: webDir, stdio: 'inherit', env: process.env }),
+  // The binaries themselves, not `npx`, so a stop signal reaches the servers and nothing is left running.
+  spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(PORT)], {
+    cwd: webDir,
+    stdio: 'inherit',
+    env: process.env,
+  }),
   spawn(path.join(root, 'node_modules/.bin/patentrack'), ['worker'], { cwd: root, stdio: 'inherit', env: process.env }),
 ];
 
