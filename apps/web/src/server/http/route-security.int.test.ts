@@ -124,7 +124,7 @@ describe('cross-tenant probe (S-11)', () => {
   it('BR-048: on any :orgId route the wrapper answers 404 for another org and runs in the caller’s own org', async () => {
     const probe = apiRoute(
       { summary: 'org-scoped probe', auth: 'user', permission: 'dashboard.read', params: z.object({ orgId: z.uuid() }) },
-      async ({ params, tenant }) => ({ data: await tenant(async (tx) => (await tx.execute(sql`select app_current_org() as org`)).rows[0]) }),
+      async ({ tenant }) => ({ data: await tenant(async (tx) => (await tx.execute(sql`select app_current_org() as org`)).rows[0]) }),
     );
     const entry: RouteEntry = { method: 'GET', path: '/api/v1/organizations/:orgId/probe', file: 'test', spec: probe.route, handler: probe };
     const member = new ApiTestClient([...env.routes, entry]);
