@@ -13,7 +13,11 @@ export default defineConfig({
         resolve,
         test: {
           name: 'unit',
-          include: ['{packages,apps}/*/src/**/*.test.{ts,tsx}', 'apps/*/bin/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: [
+            '{packages,apps}/*/src/**/*.test.{ts,tsx}',
+            'apps/*/bin/**/*.test.ts',
+            'scripts/**/*.test.ts',
+          ],
           exclude: [...exclude, '**/*.int.test.{ts,tsx}'],
           environment: 'node',
         },

@@ -75,15 +75,21 @@ async function endToEnd(path: string, workerUrl: string, batchSize: number): Pro
 /** Runs one measurement in a fresh process so peak RSS belongs to that run alone. */
 function child(args: string[]): Promise<RunFigures> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', ...args], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, LOG_LEVEL: 'silent' },
-    });
+    const proc = spawn(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', ...args],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+        env: { ...process.env, LOG_LEVEL: 'silent' },
+      },
+    );
     let out = '';
     proc.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     proc.on('error', reject);
     proc.on('exit', (code) =>
-      code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!) as RunFigures) : reject(new Error(`child exited ${code}`)),
+      code === 0
+        ? resolve(JSON.parse(out.trim().split('\n').at(-1)!) as RunFigures)
+        : reject(new Error(`child exited ${code}`)),
     );
   });
 }
@@ -135,7 +141,8 @@ async function main(): Promise<void> {
 
 if (process.argv[2] === '--child') {
   const [mode, path, workerUrl, batchSize] = process.argv.slice(3);
-  const figures = mode === 'parse' ? await parseOnly(path!) : await endToEnd(path!, workerUrl!, Number(batchSize));
+  const figures =
+    mode === 'parse' ? await parseOnly(path!) : await endToEnd(path!, workerUrl!, Number(batchSize));
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 } else {
   await main();

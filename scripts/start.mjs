@@ -11,7 +11,9 @@ await setup();
 log('seeding the demo organization (skipped when present)');
 patentrack(['seed', 'demo', '--if-missing']);
 const demoLogin = () => {
-  const saved = /^DEMO_ADMIN_PASSWORD=(.*)$/m.exec(existsSync(path.join(root, '.env.local')) ? readFileSync(path.join(root, '.env.local'), 'utf8') : '');
+  const saved = /^DEMO_ADMIN_PASSWORD=(.*)$/m.exec(
+    existsSync(path.join(root, '.env.local')) ? readFileSync(path.join(root, '.env.local'), 'utf8') : '',
+  );
   return `  Demo login: demo-admin@patentrack.local / ${saved ? saved[1] : '(password not found in .env.local)'}\n`;
 };
 process.env.NODE_ENV = 'production';
@@ -25,13 +27,15 @@ const children = [
     stdio: 'inherit',
     env: process.env,
   }),
-  spawn(path.join(root, 'node_modules/.bin/patentrack'), ['worker'], { cwd: root, stdio: 'inherit', env: process.env }),
+  spawn(path.join(root, 'node_modules/.bin/patentrack'), ['worker'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: process.env,
+  }),
 ];
 
 process.stdout.write(
-  `\n  PatenTrack3 is running at http://localhost:${PORT}\n` +
-    demoLogin() +
-    '  Press Ctrl-C to stop.\n\n',
+  `\n  PatenTrack3 is running at http://localhost:${PORT}\n` + demoLogin() + '  Press Ctrl-C to stop.\n\n',
 );
 
 let stopping = false;

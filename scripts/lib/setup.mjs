@@ -30,7 +30,8 @@ function ensureLocalSecrets() {
   );
   if (missing.length === 0) return;
   const lines = missing.map((name) => `${name}=${randomBytes(32).toString('hex')}`).join('\n');
-  if (existing === '') writeFileSync(file, `# Generated local secrets (never commit)\n${lines}\n`, { mode: 0o600 });
+  if (existing === '')
+    writeFileSync(file, `# Generated local secrets (never commit)\n${lines}\n`, { mode: 0o600 });
   else appendFileSync(file, `${existing.endsWith('\n') ? '' : '\n'}${lines}\n`);
   log(`generated ${missing.join(', ')} into .env.local`);
 }

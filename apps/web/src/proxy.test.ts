@@ -4,12 +4,21 @@ import { proxy } from './proxy';
 import { corsDecision, parseOriginAllowList, securityHeaders } from './server/http/edge-policy';
 
 function call(path: string, init: { method?: string; headers?: Record<string, string> } = {}) {
-  return proxy(new NextRequest(`http://app.local${path}`, { method: init.method ?? 'GET', headers: init.headers }));
+  return proxy(
+    new NextRequest(`http://app.local${path}`, { method: init.method ?? 'GET', headers: init.headers }),
+  );
 }
 
 describe('proxy policy', () => {
   it('strips forged identity headers before any route sees them', () => {
-    const response = call('/api/v1/me', { headers: { 'x-user-id': 'attacker', 'X-Org-Id': 'victim', 'x-user-role': 'super_admin', accept: 'application/json' } });
+    const response = call('/api/v1/me', {
+      headers: {
+        'x-user-id': 'attacker',
+        'X-Org-Id': 'victim',
+        'x-user-role': 'super_admin',
+        accept: 'application/json',
+      },
+    });
     const forwarded = response.headers.get('x-middleware-override-headers') ?? '';
     expect(forwarded).not.toMatch(/x-user-|x-org-/);
     expect(forwarded).toContain('accept');
@@ -29,9 +38,15 @@ describe('proxy policy', () => {
   });
 
   it('echoes a valid X-Request-ID, replaces a bad one, and seeds a non-httpOnly SameSite=Strict CSRF cookie', () => {
-    expect(call('/api/v1/me', { headers: { 'x-request-id': 'abc-12345678' } }).headers.get('x-request-id')).toBe('abc-12345678');
-    expect(call('/api/v1/me', { headers: { 'x-request-id': 'bad id' } }).headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-    const cookie = call('/').headers.getSetCookie().find((c) => c.startsWith('csrf_token='))!;
+    expect(
+      call('/api/v1/me', { headers: { 'x-request-id': 'abc-12345678' } }).headers.get('x-request-id'),
+    ).toBe('abc-12345678');
+    expect(call('/api/v1/me', { headers: { 'x-request-id': 'bad id' } }).headers.get('x-request-id')).toMatch(
+      /^[0-9a-f-]{36}$/,
+    );
+    const cookie = call('/')
+      .headers.getSetCookie()
+      .find((c) => c.startsWith('csrf_token='))!;
     expect(cookie).toMatch(/SameSite=strict/i);
     expect(cookie).not.toMatch(/HttpOnly/i);
     expect(call('/', { headers: { cookie: 'csrf_token=x' } }).headers.getSetCookie()).toEqual([]);
@@ -45,7 +60,9 @@ describe('proxy policy', () => {
   it('S-20: CORS only for allow-listed origins, with credentials and never "*"', () => {
     const allow = parseOriginAllowList('https://admin.example.com, *, not a url');
     expect([...allow]).toEqual(['https://admin.example.com']);
-    expect(corsDecision('https://evil.example', 'https://app.example.com', allow)).toEqual({ kind: 'refused' });
+    expect(corsDecision('https://evil.example', 'https://app.example.com', allow)).toEqual({
+      kind: 'refused',
+    });
     const allowed = corsDecision('https://admin.example.com', 'https://app.example.com', allow);
     expect(allowed.kind).toBe('allowed');
     if (allowed.kind === 'allowed') {
@@ -53,7 +70,10 @@ describe('proxy policy', () => {
       expect(allowed.headers['Access-Control-Allow-Credentials']).toBe('true');
     }
     process.env.CORS_ALLOWED_ORIGINS = 'https://admin.example.com';
-    const preflight = call('/api/v1/shares', { method: 'OPTIONS', headers: { origin: 'https://admin.example.com' } });
+    const preflight = call('/api/v1/shares', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://admin.example.com' },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('https://admin.example.com');
     const refused = call('/api/v1/shares', { method: 'POST', headers: { origin: 'https://evil.example' } });

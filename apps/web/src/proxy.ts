@@ -15,7 +15,10 @@ function randomToken(bytes: number): string {
 }
 
 function refuse(status: number, code: string, message: string, requestId: string): NextResponse {
-  return NextResponse.json({ error: { code, message, requestId } }, { status, headers: { 'X-Request-ID': requestId, 'Cache-Control': 'no-store' } });
+  return NextResponse.json(
+    { error: { code, message, requestId } },
+    { status, headers: { 'X-Request-ID': requestId, 'Cache-Control': 'no-store' } },
+  );
 }
 
 /**
@@ -24,7 +27,9 @@ function refuse(status: number, code: string, message: string, requestId: string
  */
 export function proxy(request: NextRequest): NextResponse {
   const production = process.env.NODE_ENV === 'production';
-  const requestId = acceptableRequestId(request.headers.get('x-request-id')) ? request.headers.get('x-request-id')! : crypto.randomUUID();
+  const requestId = acceptableRequestId(request.headers.get('x-request-id'))
+    ? request.headers.get('x-request-id')!
+    : crypto.randomUUID();
   const isApi = request.nextUrl.pathname.startsWith('/api/');
   const cors = corsDecision(
     request.headers.get('origin'),
@@ -32,7 +37,11 @@ export function proxy(request: NextRequest): NextResponse {
     parseOriginAllowList(process.env.CORS_ALLOWED_ORIGINS),
   );
 
-  if (isApi && cors.kind === 'refused' && (request.method === 'OPTIONS' || !SAFE_METHODS.has(request.method))) {
+  if (
+    isApi &&
+    cors.kind === 'refused' &&
+    (request.method === 'OPTIONS' || !SAFE_METHODS.has(request.method))
+  ) {
     return refuse(403, 'FORBIDDEN', 'Origin not allowed', requestId);
   }
   if (isApi && request.method === 'OPTIONS' && cors.kind === 'allowed') {
@@ -45,7 +54,11 @@ export function proxy(request: NextRequest): NextResponse {
   });
   // A first visit gets its CSRF token here; the route sees it too, so it does not issue a second one.
   const csrfToken = request.cookies.has(CSRF_COOKIE) ? null : randomToken(24);
-  if (csrfToken) forwarded.set('cookie', [request.headers.get('cookie'), `${CSRF_COOKIE}=${csrfToken}`].filter(Boolean).join('; '));
+  if (csrfToken)
+    forwarded.set(
+      'cookie',
+      [request.headers.get('cookie'), `${CSRF_COOKIE}=${csrfToken}`].filter(Boolean).join('; '),
+    );
   const nonce = randomToken(16);
   const headers = securityHeaders(nonce, production);
   forwarded.set('x-request-id', requestId);
@@ -55,9 +68,16 @@ export function proxy(request: NextRequest): NextResponse {
 
   const response = NextResponse.next({ request: { headers: forwarded } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
-  if (cors.kind === 'allowed') for (const [name, value] of Object.entries(cors.headers)) response.headers.set(name, value);
+  if (cors.kind === 'allowed')
+    for (const [name, value] of Object.entries(cors.headers)) response.headers.set(name, value);
   response.headers.set('X-Request-ID', requestId);
-  if (csrfToken) response.cookies.set(CSRF_COOKIE, csrfToken, { path: '/', sameSite: 'strict', secure: production, httpOnly: false });
+  if (csrfToken)
+    response.cookies.set(CSRF_COOKIE, csrfToken, {
+      path: '/',
+      sameSite: 'strict',
+      secure: production,
+      httpOnly: false,
+    });
   return response;
 }
 

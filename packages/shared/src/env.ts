@@ -23,9 +23,7 @@ export function loadEnv<S extends z.ZodType>(schema: S, source: NodeJS.ProcessEn
 }
 
 const nodeEnv = z.enum(['development', 'test', 'production']).default('development');
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 /** Local-development defaults only (engineering.md §4); production must set them explicitly. */
 export const LOCAL_DEFAULTS = {
@@ -52,7 +50,10 @@ const baseShape = {
 type BaseEnv = z.infer<z.ZodObject<typeof baseShape>>;
 
 /** Fills the local-development defaults unless running in production, where they must be explicit. */
-function withLocalDefaults<T extends BaseEnv>(env: T, ctx: z.RefinementCtx): T & { DATABASE_URL: string; REDIS_URL: string } {
+function withLocalDefaults<T extends BaseEnv>(
+  env: T,
+  ctx: z.RefinementCtx,
+): T & { DATABASE_URL: string; REDIS_URL: string } {
   for (const key of ['DATABASE_URL', 'REDIS_URL'] as const) {
     if (!env[key] && env.NODE_ENV === 'production') {
       ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });

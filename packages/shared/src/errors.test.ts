@@ -4,9 +4,14 @@ import { AppError, toErrorEnvelope } from './errors';
 
 describe('error envelope', () => {
   it('keeps the code, status and details of an AppError', () => {
-    const { status, body } = toErrorEnvelope(new AppError('GONE', 'Share link revoked', { reason: 'revoked' }), 'r1');
+    const { status, body } = toErrorEnvelope(
+      new AppError('GONE', 'Share link revoked', { reason: 'revoked' }),
+      'r1',
+    );
     expect(status).toBe(410);
-    expect(body).toEqual({ error: { code: 'GONE', message: 'Share link revoked', details: { reason: 'revoked' }, requestId: 'r1' } });
+    expect(body).toEqual({
+      error: { code: 'GONE', message: 'Share link revoked', details: { reason: 'revoked' }, requestId: 'r1' },
+    });
   });
 
   it('turns zod failures into VALIDATION_ERROR with field errors', () => {

@@ -50,11 +50,17 @@ describe('normalizeDocNumber (ingestion.md §2.6 vectors)', () => {
 
   it('is idempotent on canonical grant numbers', () => {
     fc.assert(
-      fc.property(fc.constantFrom('', 'D', 'RE', 'PP', 'H'), fc.integer({ min: 1, max: 99_999_999 }), (prefix, n) => {
-        const canonical = normalizeDocNumber('B1', `${prefix}${n}`);
-        expect(canonical).toBe(`${prefix}${n}`);
-        expect(normalizeDocNumber('B1', `${prefix}${String(n).padStart(8 - prefix.length, '0')}`)).toBe(canonical);
-      }),
+      fc.property(
+        fc.constantFrom('', 'D', 'RE', 'PP', 'H'),
+        fc.integer({ min: 1, max: 99_999_999 }),
+        (prefix, n) => {
+          const canonical = normalizeDocNumber('B1', `${prefix}${n}`);
+          expect(canonical).toBe(`${prefix}${n}`);
+          expect(normalizeDocNumber('B1', `${prefix}${String(n).padStart(8 - prefix.length, '0')}`)).toBe(
+            canonical,
+          );
+        },
+      ),
     );
   });
 });

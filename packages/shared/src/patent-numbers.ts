@@ -59,7 +59,9 @@ function normalizeGrantNumber(value: string): string | null {
 
 /** DOCDB (EPO) form of a canonical US publication number: 20120057518 → 2012057518. */
 export function toDocdbPublicationNumber(pgpubDocNum: string): string {
-  return /^\d{4}0\d{6}$/.test(pgpubDocNum) ? `${pgpubDocNum.slice(0, 4)}${pgpubDocNum.slice(5)}` : pgpubDocNum;
+  return /^\d{4}0\d{6}$/.test(pgpubDocNum)
+    ? `${pgpubDocNum.slice(0, 4)}${pgpubDocNum.slice(5)}`
+    : pgpubDocNum;
 }
 
 /** Canonical reel/frame id: reel padded to 6 digits, frame to 4, never truncated (`066012-0493`). */

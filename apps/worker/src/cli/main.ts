@@ -23,7 +23,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`patentrack: ${error.message}\n`);
       return 1;
     }
-    process.stderr.write(`patentrack: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `patentrack: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return 1;
   }
 }

@@ -13,12 +13,23 @@ export async function listOrganizations(tx: Tx, f: AdminOrgFilters) {
   const order = f.order ?? 'asc';
   const where = allOf([
     sql`o.deleted_at is null`,
-    f.search ? sql`lower(o.name) like ${`%${f.search.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`}` : undefined,
+    f.search
+      ? sql`lower(o.name) like ${`%${f.search.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`}`
+      : undefined,
     f.status ? sql`o.status = ${f.status}` : undefined,
   ]);
   const keys = [sql`lower(o.name)`, sql`o.id`];
   const [rows, counted] = await Promise.all([
-    tx.execute<{ id: string; name: string; status: string; environment_mode: string | null; users: number; assets: number; last_run: string | null; created_at: string }>(sql`
+    tx.execute<{
+      id: string;
+      name: string;
+      status: string;
+      environment_mode: string | null;
+      users: number;
+      assets: number;
+      last_run: string | null;
+      created_at: string;
+    }>(sql`
       select o.id, o.name, o.status, cc.environment_mode, o.created_at,
              (select count(*)::int from users u where u.organization_id = o.id and u.deleted_at is null) as users,
              (select count(*)::int from assets a where a.organization_id = o.id and a.deleted_at is null) as assets,
@@ -48,7 +59,16 @@ export async function listOrganizations(tx: Tx, f: AdminOrgFilters) {
 
 /** Data-quality counters of one org (product.md #79). */
 export async function dataQuality(tx: Tx, orgId: string) {
-  const { rows } = await tx.execute<{ broken: number; unclassified: number; flagged: number; inventor: number; assignment: number; correspondence: number; address: number; security: number }>(sql`
+  const { rows } = await tx.execute<{
+    broken: number;
+    unclassified: number;
+    flagged: number;
+    inventor: number;
+    assignment: number;
+    correspondence: number;
+    address: number;
+    security: number;
+  }>(sql`
     with own as (select distinct rf_id from timeline_entries where organization_id = ${orgId})
     select (select count(distinct asset_id)::int from asset_title_status where organization_id = ${orgId} and status = 'broken') as broken,
            (select count(*)::int from own join assignment_conveyances ac on ac.rf_id = own.rf_id where ac.convey_ty = 'missing') as unclassified,
@@ -63,13 +83,31 @@ export async function dataQuality(tx: Tx, orgId: string) {
     brokenChains: r.broken,
     unclassified: r.unclassified,
     flagged: r.flagged,
-    byErrorType: { inventor: r.inventor, assignment: r.assignment, correspondence: r.correspondence, address: r.address, security: r.security },
+    byErrorType: {
+      inventor: r.inventor,
+      assignment: r.assignment,
+      correspondence: r.correspondence,
+      address: r.address,
+      security: r.security,
+    },
   };
 }
 
 /** Sources with their health (product.md #82, B3.2): failing after a failure newer than the last success, stale past the warning age. */
 export async function ingestionSources(tx: Tx) {
-  const { rows } = await tx.execute<{ key: string; display_name: string; schedule_cron: string | null; is_active: boolean; last_run_at: string | null; last_success_at: string | null; last_failure_at: string | null; last_error: string | null; next_run_at: string | null; freshness_warn_hours: number | null; freshness_critical_hours: number | null }>(sql`
+  const { rows } = await tx.execute<{
+    key: string;
+    display_name: string;
+    schedule_cron: string | null;
+    is_active: boolean;
+    last_run_at: string | null;
+    last_success_at: string | null;
+    last_failure_at: string | null;
+    last_error: string | null;
+    next_run_at: string | null;
+    freshness_warn_hours: number | null;
+    freshness_critical_hours: number | null;
+  }>(sql`
     select key, display_name, schedule_cron, is_active, last_run_at, last_success_at, last_failure_at, last_error, next_run_at,
            freshness_warn_hours, freshness_critical_hours
       from data_sources order by key`);
@@ -80,7 +118,8 @@ export async function ingestionSources(tx: Tx) {
     const ageHours = success === null ? null : (now - success) / 3_600_000;
     const failing = failure !== null && (success === null || failure > success);
     const stale = s.freshness_warn_hours !== null && (ageHours === null || ageHours > s.freshness_warn_hours);
-    const critical = s.freshness_critical_hours !== null && (ageHours === null || ageHours > s.freshness_critical_hours);
+    const critical =
+      s.freshness_critical_hours !== null && (ageHours === null || ageHours > s.freshness_critical_hours);
     return {
       key: s.key,
       displayName: s.display_name,
@@ -123,13 +162,28 @@ export async function listIngestionJobs(tx: Tx, f: IngestionJobFilters) {
   ]);
   const keys = [sql`j.created_at`, sql`j.id`];
   const [rows, counted] = await Promise.all([
-    tx.execute<{ id: string; source: string; status: string; attempt: number; file_name: string | null; started_at: string | null; completed_at: string | null; created_at: string; records_processed: number; records_failed: number; error_message: string | null; metadata: unknown }>(sql`
+    tx.execute<{
+      id: string;
+      source: string;
+      status: string;
+      attempt: number;
+      file_name: string | null;
+      started_at: string | null;
+      completed_at: string | null;
+      created_at: string;
+      records_processed: number;
+      records_failed: number;
+      error_message: string | null;
+      metadata: unknown;
+    }>(sql`
       select j.id, s.key as source, j.status, j.attempt, j.file_name, j.started_at, j.completed_at, j.created_at,
              j.records_processed, j.records_failed, j.error_message, j.metadata
         from ingestion_jobs j join data_sources s on s.id = j.data_source_id
        where ${where} and ${afterCursor(keys, f.cursor, order) ?? sql`true`}
        order by ${orderByKeys(keys, order)} limit ${f.limit + 1}`),
-    tx.execute<{ total: number }>(sql`select count(*)::int as total from ingestion_jobs j join data_sources s on s.id = j.data_source_id where ${where}`),
+    tx.execute<{ total: number }>(
+      sql`select count(*)::int as total from ingestion_jobs j join data_sources s on s.id = j.data_source_id where ${where}`,
+    ),
   ]);
   return toPage(
     rows.rows,
@@ -144,7 +198,10 @@ export async function listIngestionJobs(tx: Tx, f: IngestionJobFilters) {
       createdAt: isoInstant(r.created_at)!,
       startedAt: isoInstant(r.started_at),
       completedAt: isoInstant(r.completed_at),
-      durationMs: r.started_at && r.completed_at ? Date.parse(String(r.completed_at)) - Date.parse(String(r.started_at)) : null,
+      durationMs:
+        r.started_at && r.completed_at
+          ? Date.parse(String(r.completed_at)) - Date.parse(String(r.started_at))
+          : null,
       recordsProcessed: r.records_processed,
       recordsFailed: r.records_failed,
       failureReason: r.error_message,
@@ -182,7 +239,15 @@ export async function listAdminTransactions(tx: Tx, f: AdminTransactionFilters) 
       from timeline_entries te where ${where} group by te.organization_id, te.rf_id`;
   const keys = [sql`coalesce(x.record_dt, '0001-01-01'::date)`, sql`x.rf_id`, sql`x.organization_id::text`];
   const [rows, counted] = await Promise.all([
-    tx.execute<{ organization_id: string; org_name: string; rf_id: string; record_dt: string | null; convey_ty: string; convey_text: string | null; affected: number }>(sql`
+    tx.execute<{
+      organization_id: string;
+      org_name: string;
+      rf_id: string;
+      record_dt: string | null;
+      convey_ty: string;
+      convey_text: string | null;
+      affected: number;
+    }>(sql`
       select x.organization_id, o.name as org_name, x.rf_id, x.record_dt, x.convey_ty, asg.convey_text,
              (select count(distinct a.id)::int from document_ids d
                 join assets a on a.organization_id = x.organization_id and a.deleted_at is null and (a.grant_doc_num = d.grant_doc_num or a.appno_doc_num = d.appno_doc_num)

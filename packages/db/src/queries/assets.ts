@@ -1,7 +1,16 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { normalizeDocNumber } from '@patentrack/shared';
 import type { Tx } from '../client';
-import { afterCursor, allOf, isoDate, orderByKeys, toPage, type Page, type PageRequest, arrayParam } from './page';
+import {
+  afterCursor,
+  allOf,
+  isoDate,
+  orderByKeys,
+  toPage,
+  type Page,
+  type PageRequest,
+  arrayParam,
+} from './page';
 
 export const ASSET_SORTS = ['lastActivity', 'applicationDate', 'grantDate', 'title'] as const;
 export type AssetSort = (typeof ASSET_SORTS)[number];
@@ -36,7 +45,8 @@ const assetTransactions = (grant: SQL, appno: SQL) => sql`(
   select d.rf_id from document_ids d where d.grant_doc_num = ${grant}
   union select d.rf_id from document_ids d where d.appno_doc_num = ${appno})`;
 const ofAssetRow = () => assetTransactions(sql`a.grant_doc_num`, sql`a.appno_doc_num`);
-const ofAsset = (asset: AssetRef) => assetTransactions(sql`${asset.grantNumber}::varchar`, sql`${asset.applicationNumber}::varchar`);
+const ofAsset = (asset: AssetRef) =>
+  assetTransactions(sql`${asset.grantNumber}::varchar`, sql`${asset.applicationNumber}::varchar`);
 
 /** Worst verdict first (engineering.md §8: an asset's org-level status is the worst of its companies'). */
 const STATUS_RANK = sql`case t.status when 'broken' then 0 when 'divested' then 1 else 2 end`;
@@ -59,7 +69,10 @@ export function numberCandidates(text: string): string[] {
 }
 
 function assetFilters(f: AssetListFilters): SQL {
-  const conditions: (SQL | undefined)[] = [sql`a.organization_id = app_current_org()`, sql`a.deleted_at is null`];
+  const conditions: (SQL | undefined)[] = [
+    sql`a.organization_id = app_current_org()`,
+    sql`a.deleted_at is null`,
+  ];
   if (f.search) {
     const numbers = numberCandidates(f.search);
     const byNumber = numbers.length
@@ -68,9 +81,13 @@ function assetFilters(f: AssetListFilters): SQL {
     conditions.push(sql`(${byNumber}p.title_tsv @@ websearch_to_tsquery('english', ${f.search}))`);
   }
   if (f.status === 'encumbered') {
-    conditions.push(sql`exists (select 1 from asset_title_status t where t.organization_id = a.organization_id and t.asset_id = a.id and t.encumbered)`);
+    conditions.push(
+      sql`exists (select 1 from asset_title_status t where t.organization_id = a.organization_id and t.asset_id = a.id and t.encumbered)`,
+    );
   } else if (f.status) {
-    conditions.push(sql`exists (select 1 from asset_title_status t where t.organization_id = a.organization_id and t.asset_id = a.id and t.status = ${f.status})`);
+    conditions.push(
+      sql`exists (select 1 from asset_title_status t where t.organization_id = a.organization_id and t.asset_id = a.id and t.status = ${f.status})`,
+    );
   }
   if (f.dateFrom) conditions.push(sql`a.appno_date >= ${f.dateFrom}::date`);
   if (f.dateTo) conditions.push(sql`a.appno_date <= ${f.dateTo}::date`);
@@ -106,10 +123,20 @@ export async function listAssets(tx: Tx, f: AssetListFilters): Promise<Page<Asse
       from assets a left join patents p on p.id = a.patent_id
      where ${where}`;
   const [rows, counted] = await Promise.all([
-    tx.execute<{ id: string; grant_doc_num: string | null; appno_doc_num: string | null; appno_date: string | null; title: string | null; grant_date: string | null; last_activity: string | null }>(sql`
+    tx.execute<{
+      id: string;
+      grant_doc_num: string | null;
+      appno_doc_num: string | null;
+      appno_date: string | null;
+      title: string | null;
+      grant_date: string | null;
+      last_activity: string | null;
+    }>(sql`
       select * from (${base}) x where ${afterCursor(keys, f.cursor, order) ?? sql`true`}
        order by ${orderByKeys(keys, order)} limit ${f.limit + 1}`),
-    tx.execute<{ total: number }>(sql`select count(*)::int as total from assets a left join patents p on p.id = a.patent_id where ${where}`),
+    tx.execute<{ total: number }>(
+      sql`select count(*)::int as total from assets a left join patents p on p.id = a.patent_id where ${where}`,
+    ),
   ]);
   const ids = rows.rows.slice(0, f.limit).map((r) => r.id);
   const details = await assetColumns(tx, ids);
@@ -136,7 +163,15 @@ export async function listAssets(tx: Tx, f: AssetListFilters): Promise<Page<Asse
   );
 }
 
-function sortValue(sort: AssetSort, r: { last_activity: string | null; appno_date: string | null; grant_date: string | null; title: string | null }): string {
+function sortValue(
+  sort: AssetSort,
+  r: {
+    last_activity: string | null;
+    appno_date: string | null;
+    grant_date: string | null;
+    title: string | null;
+  },
+): string {
   switch (sort) {
     case 'lastActivity':
       return isoDate(r.last_activity) ?? '0001-01-01';
@@ -172,9 +207,23 @@ export async function storeAssetActivity(tx: Tx): Promise<number> {
 
 /** Status, current assignee and activity of a page of assets, in one round trip. */
 async function assetColumns(tx: Tx, ids: string[]) {
-  const out = new Map<string, { status: string | null; currentAssignee: string | null; assignmentCount: number; lastActivity: string | null }>();
+  const out = new Map<
+    string,
+    {
+      status: string | null;
+      currentAssignee: string | null;
+      assignmentCount: number;
+      lastActivity: string | null;
+    }
+  >();
   if (!ids.length) return out;
-  const { rows } = await tx.execute<{ id: string; status: string | null; holder: string | null; assignment_count: number; last_activity: string | null }>(sql`
+  const { rows } = await tx.execute<{
+    id: string;
+    status: string | null;
+    holder: string | null;
+    assignment_count: number;
+    last_activity: string | null;
+  }>(sql`
     select a.id, st.display_status as status, ${holderName(sql`st.final_holder_keys[1]`)} as holder,
            case when a.activity_at is not null then a.assignment_count else (select count(*)::int from ${ofAssetRow()} tx) end as assignment_count,
            case when a.activity_at is not null then a.last_activity
@@ -185,7 +234,12 @@ async function assetColumns(tx: Tx, ids: string[]) {
          where t.organization_id = a.organization_id and t.asset_id = a.id order by ${STATUS_RANK}, t.company_id limit 1) st on true
      where a.organization_id = app_current_org() and a.id = any(${arrayParam(ids)}::uuid[])`);
   for (const r of rows) {
-    out.set(r.id, { status: r.status, currentAssignee: r.holder, assignmentCount: r.assignment_count, lastActivity: isoDate(r.last_activity) });
+    out.set(r.id, {
+      status: r.status,
+      currentAssignee: r.holder,
+      assignmentCount: r.assignment_count,
+      lastActivity: isoDate(r.last_activity),
+    });
   }
   return out;
 }
@@ -199,11 +253,18 @@ export interface AssetRef {
 
 /** The caller's own asset, or null (another tenant's id is simply not found). */
 export async function findAsset(tx: Tx, assetId: string): Promise<AssetRef | null> {
-  const { rows } = await tx.execute<{ id: string; grant_doc_num: string | null; appno_doc_num: string | null; patent_id: string | null }>(sql`
+  const { rows } = await tx.execute<{
+    id: string;
+    grant_doc_num: string | null;
+    appno_doc_num: string | null;
+    patent_id: string | null;
+  }>(sql`
     select id, grant_doc_num, appno_doc_num, patent_id from assets
      where organization_id = app_current_org() and id = ${assetId} and deleted_at is null`);
   const r = rows[0];
-  return r ? { id: r.id, grantNumber: r.grant_doc_num, applicationNumber: r.appno_doc_num, patentId: r.patent_id } : null;
+  return r
+    ? { id: r.id, grantNumber: r.grant_doc_num, applicationNumber: r.appno_doc_num, patentId: r.patent_id }
+    : null;
 }
 
 /** Bibliographic detail of an asset (product.md #18). The feeds carry no abstract yet, so it is null. */
@@ -214,11 +275,25 @@ export async function assetDetail(tx: Tx, asset: AssetRef) {
           select title, appno_date, pgpub_doc_num, pgpub_date, grant_date, grant_kind, application_type, claims_count, maintenance_status
             from patents where id = ${asset.patentId}`)
       : Promise.resolve({ rows: [] as Record<string, string | number | null>[] }),
-    tx.execute<{ company_id: string; company_name: string; status: string; display_status: string; reason: string | null; break_rf_id: string | null; encumbered: boolean }>(sql`
+    tx.execute<{
+      company_id: string;
+      company_name: string;
+      status: string;
+      display_status: string;
+      reason: string | null;
+      break_rf_id: string | null;
+      encumbered: boolean;
+    }>(sql`
       select t.company_id, c.name as company_name, t.status, t.display_status, t.reason, t.break_rf_id, t.encumbered
         from asset_title_status t join companies c on c.organization_id = t.organization_id and c.id = t.company_id
        where t.organization_id = app_current_org() and t.asset_id = ${asset.id} order by ${STATUS_RANK}, c.name`),
-    tx.execute<{ name: string; city: string | null; state: string | null; country: string | null; doc_type: string }>(sql`
+    tx.execute<{
+      name: string;
+      city: string | null;
+      state: string | null;
+      country: string | null;
+      doc_type: string;
+    }>(sql`
       select distinct on (lower(name)) name, city, state, country, doc_type from inventors
        where (doc_type = 'grant' and doc_num = ${asset.grantNumber}) or (doc_type = 'application' and doc_num = ${asset.applicationNumber})
        order by lower(name), doc_type desc, sequence`),
@@ -255,21 +330,42 @@ export async function assetDetail(tx: Tx, asset: AssetRef) {
       breakRfId: t.break_rf_id,
       encumbered: t.encumbered,
     })),
-    inventors: inventorRows.rows.map((i) => ({ name: i.name, city: i.city, state: i.state, country: i.country })),
+    inventors: inventorRows.rows.map((i) => ({
+      name: i.name,
+      city: i.city,
+      state: i.state,
+      country: i.country,
+    })),
     cpc,
-    counts: { transactions: counts.rows[0]?.transactions ?? 0, maintenanceEvents: counts.rows[0]?.maintenance_events ?? 0, cpcCodes: cpc.length },
+    counts: {
+      transactions: counts.rows[0]?.transactions ?? 0,
+      maintenanceEvents: counts.rows[0]?.maintenance_events ?? 0,
+      cpcCodes: cpc.length,
+    },
     lastActivity: col?.lastActivity ?? null,
   };
 }
 
 /** CPC codes of an asset with their scheme titles (product.md #22); empty until the CPC feed has run. */
 export async function assetCpc(tx: Tx, asset: AssetRef) {
-  const { rows } = await tx.execute<{ code: string; level: number | null; description: string | null; parent_code: string | null; position: string | null }>(sql`
+  const { rows } = await tx.execute<{
+    code: string;
+    level: number | null;
+    description: string | null;
+    parent_code: string | null;
+    position: string | null;
+  }>(sql`
     select distinct on (pc.cpc_code) pc.cpc_code as code, s.level, s.title as description, s.parent_code, pc.symbol_position as position
       from patent_cpc_codes pc left join cpc_classifications s on s.cpc_code = pc.cpc_code
      where (pc.doc_type = 'grant' and pc.doc_num = ${asset.grantNumber}) or (pc.doc_type = 'application' and pc.doc_num = ${asset.applicationNumber})
      order by pc.cpc_code, pc.doc_type desc`);
-  return rows.map((r) => ({ code: r.code, level: r.level, description: r.description, parentCode: r.parent_code, first: r.position === 'F' }));
+  return rows.map((r) => ({
+    code: r.code,
+    level: r.level,
+    description: r.description,
+    parentCode: r.parent_code,
+    first: r.position === 'F',
+  }));
 }
 
 export interface AssignmentFilters extends PageRequest {
@@ -280,7 +376,9 @@ export interface AssignmentFilters extends PageRequest {
 export async function assetAssignments(tx: Tx, asset: AssetRef, f: AssignmentFilters) {
   const order = f.order ?? 'asc';
   const keys = [sql`coalesce(x.record_dt, '0001-01-01'::date)`, sql`x.rf_id`];
-  const typeFilter = f.conveyanceType ? sql`coalesce(ac.convey_ty, 'missing') = ${f.conveyanceType}` : sql`true`;
+  const typeFilter = f.conveyanceType
+    ? sql`coalesce(ac.convey_ty, 'missing') = ${f.conveyanceType}`
+    : sql`true`;
   const base = sql`
     select asg.rf_id, asg.record_dt, asg.exec_dt, asg.convey_text, ac.convey_ty, coalesce(ac.employer_assign, false) as employer_assign,
            ct.color, ct.display_name, asg.page_count
@@ -290,7 +388,17 @@ export async function assetAssignments(tx: Tx, asset: AssetRef, f: AssignmentFil
       left join conveyance_types ct on ct.convey_ty = ac.convey_ty
      where ${typeFilter}`;
   const [rows, counted] = await Promise.all([
-    tx.execute<{ rf_id: string; record_dt: string | null; exec_dt: string | null; convey_text: string | null; convey_ty: string | null; employer_assign: boolean; color: string | null; display_name: string | null; page_count: number | null }>(sql`
+    tx.execute<{
+      rf_id: string;
+      record_dt: string | null;
+      exec_dt: string | null;
+      convey_text: string | null;
+      convey_ty: string | null;
+      employer_assign: boolean;
+      color: string | null;
+      display_name: string | null;
+      page_count: number | null;
+    }>(sql`
       select * from (${base}) x where ${afterCursor(keys, f.cursor, order) ?? sql`true`} order by ${orderByKeys(keys, order)} limit ${f.limit + 1}`),
     tx.execute<{ total: number }>(sql`select count(*)::int as total from (${base}) x`),
   ]);
@@ -319,16 +427,29 @@ export async function assetAssignments(tx: Tx, asset: AssetRef, f: AssignmentFil
 
 /** Assignor and assignee names of transactions, in recorded order. */
 export async function partiesOf(tx: Tx, rfIds: string[]) {
-  const out = new Map<string, { assignors: { name: string; entityId: string; executionDate: string | null }[]; assignees: { name: string; entityId: string }[] }>();
+  const out = new Map<
+    string,
+    {
+      assignors: { name: string; entityId: string; executionDate: string | null }[];
+      assignees: { name: string; entityId: string }[];
+    }
+  >();
   if (!rfIds.length) return out;
-  const { rows } = await tx.execute<{ rf_id: string; role: 'assignor' | 'assignee'; name: string; entity_id: string; exec_dt: string | null }>(sql`
+  const { rows } = await tx.execute<{
+    rf_id: string;
+    role: 'assignor' | 'assignee';
+    name: string;
+    entity_id: string;
+    exec_dt: string | null;
+  }>(sql`
     select rf_id, 'assignor' as role, or_name as name, entity_id, exec_dt, seq from assignors where rf_id = any(${arrayParam(rfIds)}::varchar[])
     union all
     select rf_id, 'assignee', ee_name, entity_id, null, seq from assignees where rf_id = any(${arrayParam(rfIds)}::varchar[])
     order by 1, 2, 6`);
   for (const r of rows) {
     const entry = out.get(r.rf_id) ?? { assignors: [], assignees: [] };
-    if (r.role === 'assignor') entry.assignors.push({ name: r.name, entityId: r.entity_id, executionDate: isoDate(r.exec_dt) });
+    if (r.role === 'assignor')
+      entry.assignors.push({ name: r.name, entityId: r.entity_id, executionDate: isoDate(r.exec_dt) });
     else entry.assignees.push({ name: r.name, entityId: r.entity_id });
     out.set(r.rf_id, entry);
   }
@@ -345,7 +466,15 @@ export async function assetDiagram(tx: Tx, assetId: string): Promise<unknown> {
 /** EPO family members of an asset (product.md #21); empty until the family sweep has looked the patent up. */
 export async function assetFamily(tx: Tx, asset: AssetRef) {
   if (!asset.patentId) return [];
-  const { rows } = await tx.execute<{ family_id: string; country: string; doc_number: string; kind_code: string; canonical_doc_num: string | null; appl_doc_number: string | null; asset_id: string | null }>(sql`
+  const { rows } = await tx.execute<{
+    family_id: string;
+    country: string;
+    doc_number: string;
+    kind_code: string;
+    canonical_doc_num: string | null;
+    appl_doc_number: string | null;
+    asset_id: string | null;
+  }>(sql`
     select m.family_id, m.country, m.doc_number, m.kind_code, m.canonical_doc_num, m.appl_doc_number,
            (select a.id from assets a where a.organization_id = app_current_org() and a.deleted_at is null and m.country = 'US'
                and (a.grant_doc_num = m.canonical_doc_num or a.appno_doc_num = m.canonical_doc_num) limit 1) as asset_id
@@ -366,7 +495,13 @@ export async function assetFamily(tx: Tx, asset: AssetRef) {
 /** Maintenance-fee events of a granted asset (product.md #23); windows are 3.5, 7.5 and 11.5 years after grant. */
 export async function assetMaintenance(tx: Tx, asset: AssetRef) {
   if (!asset.grantNumber) return [];
-  const { rows } = await tx.execute<{ event_code: string; event_date: string; description: string | null; grant_date: string | null; effect: string | null }>(sql`
+  const { rows } = await tx.execute<{
+    event_code: string;
+    event_date: string;
+    description: string | null;
+    grant_date: string | null;
+    effect: string | null;
+  }>(sql`
     select m.event_code, m.event_date, c.description, m.grant_date, c.effect
       from maintenance_fee_events m left join maintenance_fee_event_codes c on c.event_code = m.event_code
      where m.grant_doc_num = ${asset.grantNumber} order by m.event_date, m.event_code`);
@@ -380,8 +515,16 @@ export async function assetMaintenance(tx: Tx, asset: AssetRef) {
 }
 
 /** Chip status of a fee event from its curated effect (B2.7: paid, due, surcharge, expired). */
-export function maintenanceStatusOf(effect: string | null): 'paid' | 'due' | 'surcharge' | 'expired' | 'other' {
-  if (effect === 'payment_4' || effect === 'payment_8' || effect === 'payment_12' || effect === 'reinstatement') return 'paid';
+export function maintenanceStatusOf(
+  effect: string | null,
+): 'paid' | 'due' | 'surcharge' | 'expired' | 'other' {
+  if (
+    effect === 'payment_4' ||
+    effect === 'payment_8' ||
+    effect === 'payment_12' ||
+    effect === 'reinstatement'
+  )
+    return 'paid';
   if (effect === 'surcharge') return 'surcharge';
   if (effect === 'expiry') return 'expired';
   if (effect === 'reminder') return 'due';
@@ -411,7 +554,22 @@ const orgAssetsOf = (rfId: string) => sql`
  */
 export async function transactionPanel(tx: Tx, rfId: string) {
   const [assignment, assets, inTimeline] = await Promise.all([
-    tx.execute<{ rf_id: string; reel_no: number; frame_no: number; convey_text: string | null; record_dt: string | null; exec_dt: string | null; page_count: number | null; cname: string | null; address: string | null; convey_ty: string | null; employer_assign: boolean | null; display_name: string | null; color: string | null; category: string | null }>(sql`
+    tx.execute<{
+      rf_id: string;
+      reel_no: number;
+      frame_no: number;
+      convey_text: string | null;
+      record_dt: string | null;
+      exec_dt: string | null;
+      page_count: number | null;
+      cname: string | null;
+      address: string | null;
+      convey_ty: string | null;
+      employer_assign: boolean | null;
+      display_name: string | null;
+      color: string | null;
+      category: string | null;
+    }>(sql`
       select asg.rf_id, asg.reel_no, asg.frame_no, asg.convey_text, asg.record_dt, asg.exec_dt, asg.page_count, asg.cname,
              nullif(concat_ws(', ', asg.caddress_1, asg.caddress_2, asg.caddress_3, asg.caddress_4), '') as address,
              ac.convey_ty, ac.employer_assign, ct.display_name, ct.color, ct.category
@@ -419,8 +577,12 @@ export async function transactionPanel(tx: Tx, rfId: string) {
         left join assignment_conveyances ac on ac.rf_id = asg.rf_id
         left join conveyance_types ct on ct.convey_ty = coalesce(ac.convey_ty, 'missing')
        where asg.rf_id = ${rfId}`),
-    tx.execute<{ id: string; grant_doc_num: string | null; appno_doc_num: string | null }>(sql`${orgAssetsOf(rfId)} order by a.grant_doc_num nulls last, a.appno_doc_num`),
-    tx.execute(sql`select 1 from timeline_entries where organization_id = app_current_org() and rf_id = ${rfId} limit 1`),
+    tx.execute<{ id: string; grant_doc_num: string | null; appno_doc_num: string | null }>(
+      sql`${orgAssetsOf(rfId)} order by a.grant_doc_num nulls last, a.appno_doc_num`,
+    ),
+    tx.execute(
+      sql`select 1 from timeline_entries where organization_id = app_current_org() and rf_id = ${rfId} limit 1`,
+    ),
   ]);
   const r = assignment.rows[0];
   if (!r || (!assets.rows.length && !inTimeline.rows.length)) return null;
@@ -442,7 +604,11 @@ export async function transactionPanel(tx: Tx, rfId: string) {
     documentAvailable: (r.page_count ?? 0) > 0,
     assignors: parties.assignors,
     assignees: parties.assignees,
-    assets: assets.rows.map((a) => ({ id: a.id, grantNumber: a.grant_doc_num, applicationNumber: a.appno_doc_num })),
+    assets: assets.rows.map((a) => ({
+      id: a.id,
+      grantNumber: a.grant_doc_num,
+      applicationNumber: a.appno_doc_num,
+    })),
   };
 }
 

@@ -2,7 +2,16 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../client';
 import { maintenanceStatusOf } from './assets';
 import { assetCountsOf } from './dashboards';
-import { afterCursor, allOf, isoDate, isoInstant, orderByKeys, toPage, type PageRequest, arrayParam } from './page';
+import {
+  afterCursor,
+  allOf,
+  isoDate,
+  isoInstant,
+  orderByKeys,
+  toPage,
+  type PageRequest,
+  arrayParam,
+} from './page';
 
 export const EVENT_TYPES = ['assignment', 'maintenance', 'pipeline'] as const;
 
@@ -44,10 +53,20 @@ export async function eventFeed(tx: Tx, f: EventFeedFilters) {
     f.dateFrom ? sql`x.at >= ${f.dateFrom}::date` : undefined,
     f.dateTo ? sql`x.at < ${f.dateTo}::date + 1` : undefined,
   ]);
-  const feed = sql`select * from (${sql.join(branches.map((b) => sql`(${b})`), sql` union all `)}) x(type, at, key, title, description, asset_id) where ${where}`;
+  const feed = sql`select * from (${sql.join(
+    branches.map((b) => sql`(${b})`),
+    sql` union all `,
+  )}) x(type, at, key, title, description, asset_id) where ${where}`;
   const keys = [sql`y.at`, sql`y.type`, sql`y.key`];
   const [rows, counted] = await Promise.all([
-    tx.execute<{ type: string; at: string; key: string; title: string; description: string | null; asset_id: string | null }>(sql`
+    tx.execute<{
+      type: string;
+      at: string;
+      key: string;
+      title: string;
+      description: string | null;
+      asset_id: string | null;
+    }>(sql`
       select y.* from (${feed}) y where ${afterCursor(keys, f.cursor, order) ?? sql`true`} order by ${orderByKeys(keys, order)} limit ${f.limit + 1}`),
     tx.execute<{ total: number }>(sql`select count(*)::int as total from (${feed}) y`),
   ]);
@@ -55,7 +74,14 @@ export async function eventFeed(tx: Tx, f: EventFeedFilters) {
     rows.rows,
     f.limit,
     (r) => [isoInstant(r.at)!, r.type, r.key],
-    (r) => ({ type: r.type, date: isoInstant(r.at)!, key: r.key, title: r.title, description: r.description, assetId: r.asset_id }),
+    (r) => ({
+      type: r.type,
+      date: isoInstant(r.at)!,
+      key: r.key,
+      title: r.title,
+      description: r.description,
+      assetId: r.asset_id,
+    }),
     counted.rows[0]?.total ?? 0,
   );
 }
@@ -88,7 +114,15 @@ export async function portfolioMaintenance(tx: Tx, f: MaintenanceFilters) {
   const filtered = sql`select * from (${base}) b where ${f.feeWindow ? sql`b.fee_window = ${f.feeWindow}` : sql`true`}`;
   const keys = [sql`x.event_date`, sql`x.grant_doc_num`, sql`x.event_code`];
   const [rows, counted] = await Promise.all([
-    tx.execute<{ asset_id: string; grant_doc_num: string; event_code: string; event_date: string; effect: string | null; description: string | null; fee_window: string | null }>(sql`
+    tx.execute<{
+      asset_id: string;
+      grant_doc_num: string;
+      event_code: string;
+      event_date: string;
+      effect: string | null;
+      description: string | null;
+      fee_window: string | null;
+    }>(sql`
       select x.* from (${filtered}) x where ${afterCursor(keys, f.cursor, order) ?? sql`true`} order by ${orderByKeys(keys, order)} limit ${f.limit + 1}`),
     tx.execute<{ total: number }>(sql`select count(*)::int as total from (${filtered}) x`),
   ]);
@@ -125,11 +159,20 @@ export async function recentAssignments(tx: Tx, f: RecentAssignmentFilters) {
      group by te.rf_id`;
   const keys = [sql`x.record_dt`, sql`x.rf_id`];
   const [rows, counted] = await Promise.all([
-    tx.execute<{ rf_id: string; record_dt: string; convey_ty: string; assignor_name: string | null; assignee_name: string | null }>(sql`
+    tx.execute<{
+      rf_id: string;
+      record_dt: string;
+      convey_ty: string;
+      assignor_name: string | null;
+      assignee_name: string | null;
+    }>(sql`
       select x.* from (${base}) x where ${afterCursor(keys, f.cursor, order) ?? sql`true`} order by ${orderByKeys(keys, order)} limit ${f.limit + 1}`),
     tx.execute<{ total: number }>(sql`select count(*)::int as total from (${base}) x`),
   ]);
-  const counts = await assetCountsOf(tx, rows.rows.slice(0, f.limit).map((r) => r.rf_id));
+  const counts = await assetCountsOf(
+    tx,
+    rows.rows.slice(0, f.limit).map((r) => r.rf_id),
+  );
   return toPage(
     rows.rows,
     f.limit,

@@ -1,10 +1,32 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../client';
-import { afterCursor, allOf, isoDate, isoInstant, orderByKeys, toPage, type PageRequest, arrayParam } from './page';
+import {
+  afterCursor,
+  allOf,
+  isoDate,
+  isoInstant,
+  orderByKeys,
+  toPage,
+  type PageRequest,
+  arrayParam,
+} from './page';
 
 /** Org detail (product.md #38) of the org in the tenant context; null when not visible. */
 export async function organizationDetail(tx: Tx) {
-  const { rows } = await tx.execute<{ id: string; name: string; status: string; logo_object_key: string | null; domain: string | null; environment_mode: string | null; ui_settings: Record<string, unknown> | null; created_at: string; assets: number; companies: number; users: number; integrations: string[] | null }>(sql`
+  const { rows } = await tx.execute<{
+    id: string;
+    name: string;
+    status: string;
+    logo_object_key: string | null;
+    domain: string | null;
+    environment_mode: string | null;
+    ui_settings: Record<string, unknown> | null;
+    created_at: string;
+    assets: number;
+    companies: number;
+    users: number;
+    integrations: string[] | null;
+  }>(sql`
     select o.id, o.name, o.status, o.logo_object_key, o.domain, cc.environment_mode, cc.ui_settings, o.created_at,
            (select count(*)::int from assets a where a.organization_id = o.id and a.deleted_at is null) as assets,
            (select count(*)::int from companies c where c.organization_id = o.id and c.deleted_at is null) as companies,
@@ -35,7 +57,18 @@ export async function organizationDetail(tx: Tx) {
 
 /** Current or last pipeline run with its steps (product.md #40). */
 export async function pipelineStatus(tx: Tx) {
-  const { rows } = await tx.execute<{ id: string; status: string; job_type: string; trigger: string; start_from_step: string; current_step: number; started_at: string | null; completed_at: string | null; error_message: string | null; created_at: string }>(sql`
+  const { rows } = await tx.execute<{
+    id: string;
+    status: string;
+    job_type: string;
+    trigger: string;
+    start_from_step: string;
+    current_step: number;
+    started_at: string | null;
+    completed_at: string | null;
+    error_message: string | null;
+    created_at: string;
+  }>(sql`
     select id, status, job_type, trigger, start_from_step, current_step, started_at, completed_at, error_message, created_at
       from processing_jobs where organization_id = app_current_org()
      order by (status in ('running', 'pending')) desc, created_at desc limit 1`);
@@ -43,7 +76,15 @@ export async function pipelineStatus(tx: Tx) {
     select max(completed_at) as completed_at from processing_jobs where organization_id = app_current_org() and status = 'success'`);
   const run = rows[0];
   if (!run) return { status: 'idle', run: null, lastCompletedAt: isoInstant(last.rows[0]?.completed_at) };
-  const steps = await tx.execute<{ step_name: string; step_number: number; status: string; error_message: string | null; started_at: string | null; completed_at: string | null; records_processed: number }>(sql`
+  const steps = await tx.execute<{
+    step_name: string;
+    step_number: number;
+    status: string;
+    error_message: string | null;
+    started_at: string | null;
+    completed_at: string | null;
+    records_processed: number;
+  }>(sql`
     select step_name, step_number, status, error_message, started_at, completed_at, records_processed
       from processing_steps where organization_id = app_current_org() and processing_job_id = ${run.id} order by step_number`);
   const done = steps.rows.filter((s) => s.status === 'success' || s.status === 'skipped').length;
@@ -82,11 +123,22 @@ export async function listCompanies(tx: Tx, f: CompanyFilters) {
   const where = allOf([
     sql`c.organization_id = app_current_org()`,
     sql`c.deleted_at is null`,
-    f.search ? sql`lower(c.name) like ${`%${f.search.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`}` : undefined,
+    f.search
+      ? sql`lower(c.name) like ${`%${f.search.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`}`
+      : undefined,
   ]);
   const keys = [sql`lower(c.name)`, sql`c.id`];
   const [rows, counted] = await Promise.all([
-    tx.execute<{ id: string; name: string; domain: string | null; logo_object_key: string | null; representative_id: string | null; enrichment_status: string; asset_count: number; created_at: string }>(sql`
+    tx.execute<{
+      id: string;
+      name: string;
+      domain: string | null;
+      logo_object_key: string | null;
+      representative_id: string | null;
+      enrichment_status: string;
+      asset_count: number;
+      created_at: string;
+    }>(sql`
       select c.id, c.name, c.domain, c.logo_object_key, c.representative_id, c.enrichment_status, c.created_at,
              (select count(*)::int from company_assets ca where ca.organization_id = c.organization_id and ca.company_id = c.id and not ca.excluded) as asset_count
         from companies c where ${where} and ${afterCursor(keys, f.cursor, order) ?? sql`true`}
@@ -113,13 +165,31 @@ export async function listCompanies(tx: Tx, f: CompanyFilters) {
 
 /** Users of the org (product.md #51); `pending` is an invited user who has not accepted yet. */
 export async function listUsers(tx: Tx) {
-  const { rows } = await tx.execute<{ id: string; email: string; first_name: string | null; last_name: string | null; role: string; status: string; mfa_enabled: boolean; last_login_at: string | null }>(sql`
+  const { rows } = await tx.execute<{
+    id: string;
+    email: string;
+    first_name: string | null;
+    last_name: string | null;
+    role: string;
+    status: string;
+    mfa_enabled: boolean;
+    last_login_at: string | null;
+  }>(sql`
     select id, email, first_name, last_name, role, status, mfa_enabled, last_login_at from users
      where organization_id = app_current_org() and deleted_at is null order by lower(email)`);
   return { data: rows.map(userItem), total: rows.length };
 }
 
-export function userItem(u: { id: string; email: string; first_name: string | null; last_name: string | null; role: string; status: string; mfa_enabled: boolean; last_login_at: string | Date | null }) {
+export function userItem(u: {
+  id: string;
+  email: string;
+  first_name: string | null;
+  last_name: string | null;
+  role: string;
+  status: string;
+  mfa_enabled: boolean;
+  last_login_at: string | Date | null;
+}) {
   return {
     id: u.id,
     email: u.email,
@@ -155,10 +225,18 @@ export async function listEntities(tx: Tx, f: EntityFilters) {
            count(distinct p.entity_id)::int as alias_count, max(p.record_dt) as last_activity, array_agg(distinct p.rf_id) as rf_ids
       from (${orgParties}) p left join representatives r on r.id = p.group_id
      group by p.group_id, r.representative_name`;
-  const search = f.search ? sql`lower(g.canonical_name) like ${`%${f.search.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`}` : sql`true`;
+  const search = f.search
+    ? sql`lower(g.canonical_name) like ${`%${f.search.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`}`
+    : sql`true`;
   const keys = [sql`lower(g.canonical_name)`, sql`g.group_id::text`];
   const [rows, counted] = await Promise.all([
-    tx.execute<{ group_id: string; canonical_name: string; alias_count: number; last_activity: string | null; asset_count: number }>(sql`
+    tx.execute<{
+      group_id: string;
+      canonical_name: string;
+      alias_count: number;
+      last_activity: string | null;
+      asset_count: number;
+    }>(sql`
       select g.group_id, g.canonical_name, g.alias_count, g.last_activity,
              (select count(distinct a.id)::int from document_ids d join assets a on a.organization_id = app_current_org() and a.deleted_at is null
                 and (a.grant_doc_num = d.grant_doc_num or a.appno_doc_num = d.appno_doc_num) where d.rf_id = any(g.rf_ids)) as asset_count
@@ -170,14 +248,26 @@ export async function listEntities(tx: Tx, f: EntityFilters) {
     rows.rows,
     f.limit,
     (r) => [r.canonical_name.toLowerCase(), r.group_id],
-    (r) => ({ id: r.group_id, canonicalName: r.canonical_name, aliasCount: r.alias_count, assetCount: r.asset_count, lastActivityDate: isoDate(r.last_activity) }),
+    (r) => ({
+      id: r.group_id,
+      canonicalName: r.canonical_name,
+      aliasCount: r.alias_count,
+      assetCount: r.asset_count,
+      lastActivityDate: isoDate(r.last_activity),
+    }),
     counted.rows[0]?.total ?? 0,
   );
 }
 
 /** One entity group of the org (product.md #42) with aliases by occurrences and its assets; null if not the org's. */
 export async function entityDetail(tx: Tx, groupId: string) {
-  const { rows: aliases } = await tx.execute<{ entity_id: string; name: string; occurrences: number; canonical_name: string; distance: number }>(sql`
+  const { rows: aliases } = await tx.execute<{
+    entity_id: string;
+    name: string;
+    occurrences: number;
+    canonical_name: string;
+    distance: number;
+  }>(sql`
     select q.*, levenshtein(lower(left(q.name, 255)), lower(left(q.canonical_name, 255))) as distance from (
       select p.entity_id, p.name, count(distinct p.rf_id)::int as occurrences,
              coalesce(max(max(p.pinned_name)) over (), (select representative_name from representatives where id = ${groupId}), min(p.name) over ()) as canonical_name
@@ -187,7 +277,13 @@ export async function entityDetail(tx: Tx, groupId: string) {
   if (!aliases.length) return null;
   const canonicalName = aliases[0]!.canonical_name;
   const entityIds = aliases.map((a) => a.entity_id);
-  const { rows: assetRows } = await tx.execute<{ id: string; grant_doc_num: string | null; appno_doc_num: string | null; as_assignor: boolean; as_assignee: boolean }>(sql`
+  const { rows: assetRows } = await tx.execute<{
+    id: string;
+    grant_doc_num: string | null;
+    appno_doc_num: string | null;
+    as_assignor: boolean;
+    as_assignee: boolean;
+  }>(sql`
     select a.id, a.grant_doc_num, a.appno_doc_num,
            bool_or(x.role = 'assignor') as as_assignor, bool_or(x.role = 'assignee') as as_assignee
       from (select rf_id, 'assignor' as role from assignors where entity_id = any(${arrayParam(entityIds)}::uuid[])
@@ -198,7 +294,12 @@ export async function entityDetail(tx: Tx, groupId: string) {
   return {
     id: groupId,
     canonicalName,
-    aliases: aliases.map((a) => ({ entityId: a.entity_id, name: a.name, occurrenceCount: a.occurrences, levenshteinDistance: a.distance })),
+    aliases: aliases.map((a) => ({
+      entityId: a.entity_id,
+      name: a.name,
+      occurrenceCount: a.occurrences,
+      levenshteinDistance: a.distance,
+    })),
     assets: assetRows.map((a) => ({
       id: a.id,
       grantNumber: a.grant_doc_num,
@@ -213,18 +314,42 @@ export async function entityDetail(tx: Tx, groupId: string) {
  * occurrences in the org's transactions, and the org's pinned name of the group if any. Empty if not the org's.
  */
 export async function entityGroupMembers(tx: Tx, groupId: string) {
-  const { rows } = await tx.execute<{ entity_id: string; name: string; name_key: string; occurrences: number; pinned_name: string | null }>(sql`
+  const { rows } = await tx.execute<{
+    entity_id: string;
+    name: string;
+    name_key: string;
+    occurrences: number;
+    pinned_name: string | null;
+  }>(sql`
     select p.entity_id, p.name, e.name_key, count(distinct p.rf_id)::int as occurrences, max(p.pinned_name) as pinned_name
       from (${orgParties}) p join entities e on e.id = p.entity_id
      where p.group_id = ${groupId}
      group by p.entity_id, p.name, e.name_key order by occurrences desc, p.name`);
-  return rows.map((r) => ({ entityId: r.entity_id, name: r.name, nameKey: r.name_key, occurrences: r.occurrences, pinnedName: r.pinned_name }));
+  return rows.map((r) => ({
+    entityId: r.entity_id,
+    name: r.name,
+    nameKey: r.name_key,
+    occurrences: r.occurrences,
+    pinnedName: r.pinned_name,
+  }));
 }
 
 /** Every party of the org's transactions with its current group (the normalization preview's input, product.md #43). */
 export async function orgPartyGroups(tx: Tx) {
-  const { rows } = await tx.execute<{ entity_id: string; name: string; instances: number; group_id: string; pinned_name: string | null }>(sql`
+  const { rows } = await tx.execute<{
+    entity_id: string;
+    name: string;
+    instances: number;
+    group_id: string;
+    pinned_name: string | null;
+  }>(sql`
     select p.entity_id, p.name, count(distinct p.rf_id)::int as instances, p.group_id, max(p.pinned_name) as pinned_name
       from (${orgParties}) p group by p.entity_id, p.name, p.group_id order by p.entity_id`);
-  return rows.map((r) => ({ entityId: r.entity_id, name: r.name, instances: r.instances, groupId: r.group_id, pinnedName: r.pinned_name }));
+  return rows.map((r) => ({
+    entityId: r.entity_id,
+    name: r.name,
+    instances: r.instances,
+    groupId: r.group_id,
+    pinnedName: r.pinned_name,
+  }));
 }

@@ -90,21 +90,44 @@ export async function searchAssets(tx: Tx, s: AssetSearch) {
         join lateral (${assetsOfTransactions(sql`asg.rf_id`)}) hit on true
        group by hit.id`);
   }
-  if (!branches.length) return toPage([], s.limit, () => [], (r: never) => r, 0);
+  if (!branches.length)
+    return toPage(
+      [],
+      s.limit,
+      () => [],
+      (r: never) => r,
+      0,
+    );
   const order = s.order ?? 'desc';
   const keys = [sql`x.score`, sql`x.asset_id`];
   const matches = sql`
     select distinct on (m.asset_id) m.asset_id, m.match_field, m.snippet, round(m.score::numeric, 6)::float8 as score
-      from (${sql.join(branches.map((branch) => sql`(${branch})`), sql` union all `)}) m(asset_id, match_field, snippet, score)
+      from (${sql.join(
+        branches.map((branch) => sql`(${branch})`),
+        sql` union all `,
+      )}) m(asset_id, match_field, snippet, score)
      order by m.asset_id, m.score desc`;
   // The matches are computed once for both the page and the total.
-  const { rows } = await tx.execute<{ asset_id: string; match_field: string; snippet: string | null; score: number; grant_doc_num: string | null; appno_doc_num: string | null; title: string | null; total: number }>(sql`
+  const { rows } = await tx.execute<{
+    asset_id: string;
+    match_field: string;
+    snippet: string | null;
+    score: number;
+    grant_doc_num: string | null;
+    appno_doc_num: string | null;
+    title: string | null;
+    total: number;
+  }>(sql`
     with x as materialized (${matches})
     select x.*, a.grant_doc_num, a.appno_doc_num, p.title, (select count(*)::int from x) as total
       from x join assets a on a.id = x.asset_id left join patents p on p.id = a.patent_id
      where ${afterCursor(keys, s.cursor, order) ?? sql`true`}
      order by ${orderByKeys(keys, order)} limit ${s.limit + 1}`);
-  const total = rows[0]?.total ?? (await tx.execute<{ total: number }>(sql`select count(*)::int as total from (${matches}) x`)).rows[0]?.total ?? 0;
+  const total =
+    rows[0]?.total ??
+    (await tx.execute<{ total: number }>(sql`select count(*)::int as total from (${matches}) x`)).rows[0]
+      ?.total ??
+    0;
   return toPage(
     rows,
     s.limit,

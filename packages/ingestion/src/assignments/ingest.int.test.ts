@@ -11,7 +11,14 @@ import { affectedOrganizations } from '../common/affected-organizations';
 import { HttpClient } from '../common/http-client';
 import type { JobSummary } from '../common/ingestion-job';
 import { TestFileServer } from '../common/test-file-server';
-import { assignmentXml, AssignmentXmlWriter, emptyDayXml, writeAssignmentFile, zipFile, type AssignmentSpec } from '../generator/assignment-xml';
+import {
+  assignmentXml,
+  AssignmentXmlWriter,
+  emptyDayXml,
+  writeAssignmentFile,
+  zipFile,
+  type AssignmentSpec,
+} from '../generator/assignment-xml';
 import { AssignmentCorpus } from '../generator/corpus';
 import { ingestAssignmentFile, ingestNewAssignmentFiles, type IngestAssignmentsResult } from './ingest';
 import { createWriteStream } from 'node:fs';
@@ -114,9 +121,10 @@ describe('ingesting the real daily sample', () => {
       watermark_date: '2016-01-01',
       fresh: true,
     });
-    const { rows: changes } = await pool.query(`SELECT count(*)::int AS n FROM ingestion_changes WHERE ingestion_job_id = $1`, [
-      summary.jobId,
-    ]);
+    const { rows: changes } = await pool.query(
+      `SELECT count(*)::int AS n FROM ingestion_changes WHERE ingestion_job_id = $1`,
+      [summary.jobId],
+    );
     expect(changes[0].n).toBe(records);
   });
 
@@ -147,7 +155,13 @@ describe('ingesting the real daily sample', () => {
   it('re-ingesting the same file changes nothing: every record unchanged, identical table checksums', async () => {
     const before = await rawChecksums(pool);
     const summary = asSummary(await ingestAssignmentFile({ pool, source: SAMPLE }));
-    expect(summary).toMatchObject({ status: 'success', inserted: 0, updated: 0, unchanged: 133, processed: 133 });
+    expect(summary).toMatchObject({
+      status: 'success',
+      inserted: 0,
+      updated: 0,
+      unchanged: 133,
+      processed: 133,
+    });
     expect(await rawChecksums(pool)).toEqual(before);
   });
 });
@@ -158,9 +172,21 @@ describe('changed and voided records', () => {
     frame: 10,
     conveyanceText: 'ASSIGNMENT OF ASSIGNORS INTEREST (SEE DOCUMENT FOR DETAILS).',
     recordedDate: '2024-01-02',
-    assignors: [{ name: 'DOE, JANE', executionDate: '2023-12-01' }, { name: 'ROE, RICHARD', executionDate: '2023-11-30' }],
+    assignors: [
+      { name: 'DOE, JANE', executionDate: '2023-12-01' },
+      { name: 'ROE, RICHARD', executionDate: '2023-11-30' },
+    ],
     assignees: [{ name: 'GLOBEX CORPORATION', city: 'SPRINGFIELD', state: 'OREGON' }],
-    properties: [{ appno: '17123456', filingDate: '2022-05-05', grant: '11999999', grantKind: 'B2', issueDate: '2023-10-10', title: 'Widget' }],
+    properties: [
+      {
+        appno: '17123456',
+        filingDate: '2022-05-05',
+        grant: '11999999',
+        grantKind: 'B2',
+        issueDate: '2023-10-10',
+        title: 'Widget',
+      },
+    ],
     ...overrides,
   });
 
@@ -181,11 +207,14 @@ describe('changed and voided records', () => {
          FROM assignments a WHERE rf_id = '990001-0010'`,
     );
     expect(rows[0]).toEqual({ status: 'void', exec_dt: '2023-12-01', assignors: 1 });
-    const { rows: dropped } = await pool.query(`SELECT instances FROM entities WHERE name_key = $1`, ['roe, richard']);
-    expect(dropped[0].instances).toBe(0);
-    const { rows: changes } = await pool.query(`SELECT key FROM ingestion_changes WHERE ingestion_job_id = $1`, [
-      summary.jobId,
+    const { rows: dropped } = await pool.query(`SELECT instances FROM entities WHERE name_key = $1`, [
+      'roe, richard',
     ]);
+    expect(dropped[0].instances).toBe(0);
+    const { rows: changes } = await pool.query(
+      `SELECT key FROM ingestion_changes WHERE ingestion_job_id = $1`,
+      [summary.jobId],
+    );
     expect(changes).toEqual([{ key: '990001-0010' }]);
   });
 
@@ -195,10 +224,10 @@ describe('changed and voided records', () => {
               ('Bystander Org', 'bystander-org') RETURNING id`,
     );
     const [assetOrg, companyOrg, bystander] = orgs.map((o) => o.id);
-    await pool.query(`INSERT INTO assets (organization_id, grant_doc_num) VALUES ($1, '11999999'), ($2, '5555555')`, [
-      assetOrg,
-      bystander,
-    ]);
+    await pool.query(
+      `INSERT INTO assets (organization_id, grant_doc_num) VALUES ($1, '11999999'), ($2, '5555555')`,
+      [assetOrg, bystander],
+    );
     await pool.query(
       `INSERT INTO companies (organization_id, name, name_key) VALUES ($1, 'Globex', 'globex corp'), ($2, 'Initech', 'initech')`,
       [companyOrg, bystander],
@@ -229,10 +258,21 @@ describe('bad input', () => {
     await writer.start();
     for (const [index, record] of good.entries()) {
       await writer.writeAssignment(record);
-      if (index === 2) await writer.writeRaw(assignmentXml({ ...good[0]!, reel: 1, frame: 1 }).replace(/<reel-no>1<\/reel-no>/, ''));
-      if (index === 5) await writer.writeRaw(assignmentXml({ ...good[0]!, reel: 1, frame: 2 }).replace('<frame-no>2<', '<frame-no>2A<'));
+      if (index === 2)
+        await writer.writeRaw(
+          assignmentXml({ ...good[0]!, reel: 1, frame: 1 }).replace(/<reel-no>1<\/reel-no>/, ''),
+        );
+      if (index === 5)
+        await writer.writeRaw(
+          assignmentXml({ ...good[0]!, reel: 1, frame: 2 }).replace('<frame-no>2<', '<frame-no>2A<'),
+        );
       if (index === 8) {
-        await writer.writeRaw(assignmentXml({ ...good[0]!, reel: 1, frame: 3, assignors: [{ name: 'BAD &#x1; NAME' }] }).replace('&amp;#x1;', '&#x1;'));
+        await writer.writeRaw(
+          assignmentXml({ ...good[0]!, reel: 1, frame: 3, assignors: [{ name: 'BAD &#x1; NAME' }] }).replace(
+            '&amp;#x1;',
+            '&#x1;',
+          ),
+        );
       }
     }
     await writer.writeAssignment({ ...good[1]!, reel: 1, frame: 4, recordedDate: '2024-02-30' });
@@ -250,8 +290,12 @@ describe('bad input', () => {
       { severity: 'error', error_type: 'parse', record_identifier: '1/3', has_raw: true },
       { severity: 'error', error_type: 'validation', record_identifier: '?/1', has_raw: true },
     ]);
-    expect(errors.filter((e) => e.severity === 'warning').map((e) => e.record_identifier)).toContain('000001-0004');
-    const { rows: stored } = await pool.query(`SELECT record_dt FROM assignments WHERE rf_id = '000001-0004'`);
+    expect(errors.filter((e) => e.severity === 'warning').map((e) => e.record_identifier)).toContain(
+      '000001-0004',
+    );
+    const { rows: stored } = await pool.query(
+      `SELECT record_dt FROM assignments WHERE rf_id = '000001-0004'`,
+    );
     expect(stored).toEqual([{ record_dt: null }]);
     const { rows: total } = await pool.query(`SELECT count(*)::int AS n FROM assignments`);
     expect(total[0].n).toBe(13);
@@ -262,8 +306,11 @@ describe('bad input', () => {
     const path = join(dir, 'ad20240202.xml');
     const writer = new AssignmentXmlWriter(createWriteStream(path), '2024-02-02');
     await writer.start();
-    for (const [index, record] of [...new AssignmentCorpus({ seed: 4, startReel: 930_000 }).records(1200, '2024-02-02')].entries()) {
-      if (index % 10 === 0) await writer.writeRaw(assignmentXml(record).replace(/<frame-no>(\d+)</, '<frame-no>$1X<'));
+    for (const [index, record] of [
+      ...new AssignmentCorpus({ seed: 4, startReel: 930_000 }).records(1200, '2024-02-02'),
+    ].entries()) {
+      if (index % 10 === 0)
+        await writer.writeRaw(assignmentXml(record).replace(/<frame-no>(\d+)</, '<frame-no>$1X<'));
       else await writer.writeAssignment(record);
     }
     await writer.end();
@@ -287,7 +334,11 @@ describe('bad input', () => {
     expect(notXml).toMatchObject({ status: 'failed', errorClass: 'data' });
 
     const xml = join(dir, 'ad20240205.xml');
-    await writeAssignmentFile(xml, '2024-02-05', new AssignmentCorpus({ seed: 5 }).records(200, '2024-02-05'));
+    await writeAssignmentFile(
+      xml,
+      '2024-02-05',
+      new AssignmentCorpus({ seed: 5 }).records(200, '2024-02-05'),
+    );
     const zip = join(dir, 'ad20240205.zip');
     await zipFile(xml, zip);
     const bytes = await readFile(zip);
@@ -304,13 +355,24 @@ describe('downloading through the retry matrix', () => {
   let server: TestFileServer;
   let zipBytes: Buffer;
   const http = () =>
-    new HttpClient({ maxRetries: 5, backoffBaseMs: 1, connectTimeoutMs: 2000, idleTimeoutMs: 2000, apiKey: 'k', apiKeyOrigin: server.url('') });
+    new HttpClient({
+      maxRetries: 5,
+      backoffBaseMs: 1,
+      connectTimeoutMs: 2000,
+      idleTimeoutMs: 2000,
+      apiKey: 'k',
+      apiKeyOrigin: server.url(''),
+    });
 
   beforeAll(async () => {
     server = new TestFileServer();
     await server.start();
     const xml = join(dir, 'served.xml');
-    await writeAssignmentFile(xml, '2024-03-01', new AssignmentCorpus({ seed: 9, startReel: 960_000 }).records(40, '2024-03-01'));
+    await writeAssignmentFile(
+      xml,
+      '2024-03-01',
+      new AssignmentCorpus({ seed: 9, startReel: 960_000 }).records(40, '2024-03-01'),
+    );
     await zipFile(xml, join(dir, 'served.zip'), 'ad20240301.xml');
     zipBytes = await readFile(join(dir, 'served.zip'));
   });
@@ -321,12 +383,19 @@ describe('downloading through the retry matrix', () => {
 
   const cases: [string, Parameters<TestFileServer['route']>[1][], number][] = [
     ['429 then 200', [{ kind: 'status', status: 429, headers: { 'retry-after': '0' } }], 2],
-    ['503 twice then 200', [{ kind: 'status', status: 503 }, { kind: 'status', status: 503 }], 3],
+    [
+      '503 twice then 200',
+      [
+        { kind: 'status', status: 503 },
+        { kind: 'status', status: 503 },
+      ],
+      3,
+    ],
     ['a connection reset', [{ kind: 'reset' }], 2],
   ];
   it.each(cases)('loads the file after %s', async (_name, failures, requests) => {
     await resetData();
-    const path = `/files/${_name.replace(/\W+/g, "-")}/ad20240301.zip`;
+    const path = `/files/${_name.replace(/\W+/g, '-')}/ad20240301.zip`;
     server.route(path, ...failures, { kind: 'ok', body: zipBytes });
     const summary = asSummary(
       await ingestAssignmentFile({ pool, source: server.url(path), http: http(), workDir: dir }),
@@ -344,7 +413,12 @@ describe('downloading through the retry matrix', () => {
   it('fails the job as auth on 401 without retrying, and records the source failure', async () => {
     server.route('/auth/ad20240301.zip', { kind: 'status', status: 401 });
     const summary = asSummary(
-      await ingestAssignmentFile({ pool, source: server.url('/auth/ad20240301.zip'), http: http(), workDir: dir }),
+      await ingestAssignmentFile({
+        pool,
+        source: server.url('/auth/ad20240301.zip'),
+        http: http(),
+        workDir: dir,
+      }),
     );
     expect(summary).toMatchObject({ status: 'failed', errorClass: 'auth' });
     expect(server.hits('/auth/ad20240301.zip')).toHaveLength(1);
@@ -359,7 +433,12 @@ describe('downloading through the retry matrix', () => {
     await resetData();
     server.route('/cut/ad20240301.zip', { kind: 'cut', body: zipBytes, bytes: 500, acceptRanges: false });
     const summary = asSummary(
-      await ingestAssignmentFile({ pool, source: server.url('/cut/ad20240301.zip'), http: http(), workDir: dir }),
+      await ingestAssignmentFile({
+        pool,
+        source: server.url('/cut/ad20240301.zip'),
+        http: http(),
+        workDir: dir,
+      }),
     );
     expect(summary).toMatchObject({ status: 'failed', errorClass: 'transient', processed: 0 });
     const { rows } = await pool.query(`SELECT count(*)::int AS n FROM assignments`);
@@ -410,11 +489,29 @@ describe('polling the daily product for new files', () => {
       server.route('/api/v1/datasets/products/PASDL', { kind: 'ok', body: listing(listed) });
       cdn.route('/cdn/ad20240501.zip', { kind: 'ok', body: zips[0]! });
       cdn.route('/cdn/ad20240502.zip', { kind: 'ok', body: zips[1]! });
-      const http = new HttpClient({ maxRetries: 2, backoffBaseMs: 1, connectTimeoutMs: 5000, idleTimeoutMs: 5000, apiKey: 'odp-key', apiKeyOrigin: base });
-      const poll = () => ingestNewAssignmentFiles({ pool, http, baseUrl: base, workDir: dir, trigger: 'cron', today: '2024-05-03' });
+      const http = new HttpClient({
+        maxRetries: 2,
+        backoffBaseMs: 1,
+        connectTimeoutMs: 5000,
+        idleTimeoutMs: 5000,
+        apiKey: 'odp-key',
+        apiKeyOrigin: base,
+      });
+      const poll = () =>
+        ingestNewAssignmentFiles({
+          pool,
+          http,
+          baseUrl: base,
+          workDir: dir,
+          trigger: 'cron',
+          today: '2024-05-03',
+        });
 
       const first = (await poll()).map(asSummary);
-      expect(first.map((r) => [r.status, r.inserted])).toEqual([['success', 30], ['success', 30]]);
+      expect(first.map((r) => [r.status, r.inserted])).toEqual([
+        ['success', 30],
+        ['success', 30],
+      ]);
       const { rows: order } = await pool.query(
         `SELECT file_name FROM ingestion_jobs WHERE id = ANY($1::uuid[]) ORDER BY created_at`,
         [first.map((r) => r.jobId)],
@@ -446,54 +543,78 @@ describe('polling the daily product for new files', () => {
 });
 
 describe('crash safety', () => {
-  function runCli(file: string, workerUrl: string, killWhen?: (processed: number) => boolean, probe?: pg.Pool) {
-    return new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }>((resolvePromise, reject) => {
-      const child = spawn(process.execPath, [CLI, 'ingest', 'assignments', file, '--json'], {
-        env: { ...process.env, DATABASE_URL_WORKER: workerUrl, INGEST_BATCH_SIZE: '100', LOG_LEVEL: 'silent' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      let timer: NodeJS.Timeout | undefined;
-      if (killWhen && probe) {
-        const poll = async () => {
-          const { rows } = await probe.query<{ n: number }>(
-            `SELECT coalesce(max(records_processed), 0)::int AS n FROM ingestion_jobs WHERE status = 'running'`,
-          );
-          if (killWhen(rows[0]!.n)) child.kill('SIGKILL');
-          else timer = setTimeout(() => void poll().catch(reject), 20);
-        };
-        timer = setTimeout(() => void poll().catch(reject), 20);
-      }
-      child.on('error', reject);
-      child.on('exit', (code, signal) => {
-        clearTimeout(timer);
-        resolvePromise({ code, signal, stdout });
-      });
-    });
+  function runCli(
+    file: string,
+    workerUrl: string,
+    killWhen?: (processed: number) => boolean,
+    probe?: pg.Pool,
+  ) {
+    return new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }>(
+      (resolvePromise, reject) => {
+        const child = spawn(process.execPath, [CLI, 'ingest', 'assignments', file, '--json'], {
+          env: {
+            ...process.env,
+            DATABASE_URL_WORKER: workerUrl,
+            INGEST_BATCH_SIZE: '100',
+            LOG_LEVEL: 'silent',
+          },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let stdout = '';
+        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+        let timer: NodeJS.Timeout | undefined;
+        if (killWhen && probe) {
+          const poll = async () => {
+            const { rows } = await probe.query<{ n: number }>(
+              `SELECT coalesce(max(records_processed), 0)::int AS n FROM ingestion_jobs WHERE status = 'running'`,
+            );
+            if (killWhen(rows[0]!.n)) child.kill('SIGKILL');
+            else timer = setTimeout(() => void poll().catch(reject), 20);
+          };
+          timer = setTimeout(() => void poll().catch(reject), 20);
+        }
+        child.on('error', reject);
+        child.on('exit', (code, signal) => {
+          clearTimeout(timer);
+          resolvePromise({ code, signal, stdout });
+        });
+      },
+    );
   }
 
   it('a run killed early, in the middle and late, then rerun, equals one clean run with no duplicates', async () => {
     const records = 1000;
     const file = join(dir, 'ad20240401.xml');
-    await writeAssignmentFile(file, '2024-04-01', new AssignmentCorpus({ seed: 11, startReel: 950_000 }).records(records, '2024-04-01'));
+    await writeAssignmentFile(
+      file,
+      '2024-04-01',
+      new AssignmentCorpus({ seed: 11, startReel: 950_000 }).records(records, '2024-04-01'),
+    );
 
     const clean = await createTestDatabase();
     const cleanPool = createPool(clean.workerUrl, { max: 2 });
     try {
       const cleanRun = await runCli(file, clean.workerUrl);
-      expect(JSON.parse(cleanRun.stdout.trim().split('\n').at(-1)!)).toMatchObject({ status: 'success', inserted: records });
+      expect(JSON.parse(cleanRun.stdout.trim().split('\n').at(-1)!)).toMatchObject({
+        status: 'success',
+        inserted: records,
+      });
 
       await resetData();
       for (const share of [0.05, 0.4, 0.7]) {
         const killed = await runCli(file, db.workerUrl, (n) => n >= records * share, pool);
         expect(killed.signal).toBe('SIGKILL');
-        const { rows: loaded } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM assignments`);
+        const { rows: loaded } = await pool.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM assignments`,
+        );
         expect(loaded[0]!.n).toBeGreaterThan(0);
         expect(loaded[0]!.n).toBeLessThan(records);
       }
       const rerun = await runCli(file, db.workerUrl);
-      expect(JSON.parse(rerun.stdout.trim().split('\n').at(-1)!)).toMatchObject({ status: 'success', processed: records });
+      expect(JSON.parse(rerun.stdout.trim().split('\n').at(-1)!)).toMatchObject({
+        status: 'success',
+        processed: records,
+      });
 
       expect(await contentChecksums(pool)).toEqual(await contentChecksums(cleanPool));
       const { rows: interrupted } = await pool.query(

@@ -1,7 +1,11 @@
 import type { Logger } from '@patentrack/shared';
 import { IngestionError } from '../common/errors';
 import type { HttpClient } from '../common/http-client';
-import { runFileIngestion, type FileIngestionOptions, type FileIngestionResult } from '../common/file-ingestion';
+import {
+  runFileIngestion,
+  type FileIngestionOptions,
+  type FileIngestionResult,
+} from '../common/file-ingestion';
 import type { IngestionJob } from '../common/ingestion-job';
 import type { ProgressListener } from '../common/progress';
 import { ConcurrentBatchWriter } from '../common/concurrent-batch-writer';
@@ -40,8 +44,10 @@ export type IngestAssignmentsResult = FileIngestionResult;
 
 const PROGRESS_LOG_EVERY = 10_000;
 
-export interface IngestNewAssignmentFilesOptions
-  extends Omit<IngestAssignmentsOptions, 'source' | 'fileDate' | 'expectedSize' | 'http'> {
+export interface IngestNewAssignmentFilesOptions extends Omit<
+  IngestAssignmentsOptions,
+  'source' | 'fileDate' | 'expectedSize' | 'http'
+> {
   http: HttpClient;
   /** `USPTO_ODP_BASE_URL`. */
   baseUrl: string;
@@ -53,7 +59,9 @@ export interface IngestNewAssignmentFilesOptions
  * One poll of the daily assignment product: detects new files through `ingestion_files` and ingests them oldest
  * first, stopping at the first file that does not load — a later file may update the same rf_ids (§2.2).
  */
-export async function ingestNewAssignmentFiles(options: IngestNewAssignmentFilesOptions): Promise<IngestAssignmentsResult[]> {
+export async function ingestNewAssignmentFiles(
+  options: IngestNewAssignmentFilesOptions,
+): Promise<IngestAssignmentsResult[]> {
   const files = await discoverFiles(options.pool, options.http, {
     sourceKey: ASSIGNMENTS_SOURCE_KEY,
     baseUrl: options.baseUrl,
@@ -83,18 +91,23 @@ export async function ingestNewAssignmentFiles(options: IngestNewAssignmentFiles
  * Never throws for a failure of the file: the summary says `failed` with its error class.
  */
 export function ingestAssignmentFile(options: IngestAssignmentsOptions): Promise<IngestAssignmentsResult> {
-  return runFileIngestion(ASSIGNMENTS_SOURCE_KEY, options, assignmentFileDate, async (job, localPath, logger) => {
-    const removedEntityIds = new Set<string>();
-    try {
-      return await loadFile(job, localPath, removedEntityIds, options, logger);
-    } finally {
-      // Also after a failure: committed batches stay, and their entities must count right.
-      await job.transaction(async (client) => {
-        await recountEntityInstances(client, [job.jobId, ...job.interruptedJobIds], removedEntityIds);
-        await job.clearInterrupted(client);
-      });
-    }
-  });
+  return runFileIngestion(
+    ASSIGNMENTS_SOURCE_KEY,
+    options,
+    assignmentFileDate,
+    async (job, localPath, logger) => {
+      const removedEntityIds = new Set<string>();
+      try {
+        return await loadFile(job, localPath, removedEntityIds, options, logger);
+      } finally {
+        // Also after a failure: committed batches stay, and their entities must count right.
+        await job.transaction(async (client) => {
+          await recountEntityInstances(client, [job.jobId, ...job.interruptedJobIds], removedEntityIds);
+          await job.clearInterrupted(client);
+        });
+      }
+    },
+  );
 }
 
 /** The entry's bytes; inflate failures, size-limit breaches and cut streams mean a broken file (`data`). */
@@ -160,7 +173,11 @@ async function loadFile(
   };
 
   // Batches are written while the next ones are parsed; the writer bounds how many are held in memory.
-  const writer = new ConcurrentBatchWriter(options.writeConcurrency ?? 1, (record: AssignmentRecord) => record.rfId, flush);
+  const writer = new ConcurrentBatchWriter(
+    options.writeConcurrency ?? 1,
+    (record: AssignmentRecord) => record.rfId,
+    flush,
+  );
   try {
     for await (const chunk of readChunks(entry)) {
       bytesRead += chunk.length;

@@ -23,7 +23,8 @@ export async function writeAssignmentBatch(
   records: AssignmentRecord[],
   jobId: string,
 ): Promise<AssignmentBatchResult> {
-  if (records.length === 0) return { inserted: 0, updated: 0, unchanged: 0, skipped: 0, previousEntityIds: [] };
+  if (records.length === 0)
+    return { inserted: 0, updated: 0, unchanged: 0, skipped: 0, previousEntityIds: [] };
   const column = <K extends keyof AssignmentRecord>(key: K) => records.map((r) => r[key]);
   const { rows: changed } = await client.query<{ rf_id: string; inserted: boolean }>(
     `INSERT INTO assignments (rf_id, reel_no, frame_no, convey_text, record_dt, exec_dt, last_update_dt, page_count,
@@ -61,7 +62,12 @@ export async function writeAssignmentBatch(
     ],
   );
   const inserted = changed.filter((row) => row.inserted).length;
-  const counts = { inserted, updated: changed.length - inserted, unchanged: records.length - changed.length, skipped: 0 };
+  const counts = {
+    inserted,
+    updated: changed.length - inserted,
+    unchanged: records.length - changed.length,
+    skipped: 0,
+  };
   if (changed.length === 0) return { ...counts, previousEntityIds: [] };
 
   const changedIds = new Set(changed.map((row) => row.rf_id));
@@ -71,7 +77,9 @@ export async function writeAssignmentBatch(
   const previousEntities = updatedIds.length > 0 ? await replaceChildren(client, updatedIds) : [];
   const entityIds = await upsertEntities(
     client,
-    changedRecords.flatMap((r) => [...r.assignors, ...r.assignees].map((p) => ({ name: p.entityName, nameKey: p.nameKey }))),
+    changedRecords.flatMap((r) =>
+      [...r.assignors, ...r.assignees].map((p) => ({ name: p.entityName, nameKey: p.nameKey })),
+    ),
   );
   await insertParties(client, changedRecords, entityIds);
   await insertDocumentIds(client, changedRecords);
@@ -169,7 +177,10 @@ async function insertDocumentIds(client: pg.PoolClient, records: AssignmentRecor
 }
 
 /** Within a file a repeated rf_id resolves last-wins (§2.7); returns the survivors and how many were dropped. */
-export function lastWinsByRfId(records: AssignmentRecord[]): { records: AssignmentRecord[]; superseded: AssignmentRecord[] } {
+export function lastWinsByRfId(records: AssignmentRecord[]): {
+  records: AssignmentRecord[];
+  superseded: AssignmentRecord[];
+} {
   const byKey = new Map<string, AssignmentRecord>();
   const superseded: AssignmentRecord[] = [];
   for (const record of records) {

@@ -16,7 +16,9 @@ const raw = (overrides: Partial<RawAssignment> = {}): RawAssignment => ({
     { name: 'WEINSTEIN,   DAMON', executionDate: '20060330' },
     { name: 'SEGALL, TIMOTHY R.', executionDate: '20060329' },
   ],
-  assignees: [{ name: 'SOUNDBITE COMMUNICATIONS CORPORATION', city: 'BURLINGTON', countryName: 'KOREA, REPUBLIC OF' }],
+  assignees: [
+    { name: 'SOUNDBITE COMMUNICATIONS CORPORATION', city: 'BURLINGTON', countryName: 'KOREA, REPUBLIC OF' },
+  ],
   properties: [
     {
       documentIds: [
@@ -58,7 +60,11 @@ describe('mapAssignment', () => {
 
   it('keeps raw party names and derives normalized entity keys', () => {
     const { record } = mapped();
-    expect(record.assignors[0]).toMatchObject({ seq: 1, orName: 'WEINSTEIN, DAMON', nameKey: 'weinstein, damon' });
+    expect(record.assignors[0]).toMatchObject({
+      seq: 1,
+      orName: 'WEINSTEIN, DAMON',
+      nameKey: 'weinstein, damon',
+    });
     expect(record.assignees[0]).toMatchObject({
       eeName: 'SOUNDBITE COMMUNICATIONS CORPORATION',
       entityName: 'Soundbite Communications Corp',
@@ -94,7 +100,13 @@ describe('mapAssignment', () => {
   it('stores an impossible date as null with a warning', () => {
     const { record, warnings } = mapped({ recordedDate: '20150231' });
     expect(record.recordDt).toBeNull();
-    expect(warnings).toMatchObject([{ severity: 'warning', recordIdentifier: '037388-0092', message: expect.stringMatching(/recorded date/) }]);
+    expect(warnings).toMatchObject([
+      {
+        severity: 'warning',
+        recordIdentifier: '037388-0092',
+        message: expect.stringMatching(/recorded date/),
+      },
+    ]);
   });
 
   it.each([
@@ -105,7 +117,11 @@ describe('mapAssignment', () => {
     const result = mapAssignment(raw(overrides));
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.error).toMatchObject({ severity: 'error', errorType: 'validation', recordIdentifier: identifier });
+      expect(result.error).toMatchObject({
+        severity: 'error',
+        errorType: 'validation',
+        recordIdentifier: identifier,
+      });
       expect(result.error.message).toContain(what);
       expect(result.error.raw).toMatchObject({ ordinal: 7 });
     }

@@ -78,7 +78,11 @@ export function mapAssignment(raw: RawAssignment): MappingResult {
   const reel = raw.reelNo?.trim() ?? '';
   const frame = raw.frameNo?.trim() ?? '';
   const identifier = reel || frame ? `${reel || '?'}/${frame || '?'}` : `record #${raw.ordinal}`;
-  const issue = (severity: RecordIssue['severity'], errorType: RecordIssue['errorType'], message: string) => ({
+  const issue = (
+    severity: RecordIssue['severity'],
+    errorType: RecordIssue['errorType'],
+    message: string,
+  ) => ({
     severity,
     errorType,
     recordIdentifier: identifier,
@@ -96,13 +100,18 @@ export function mapAssignment(raw: RawAssignment): MappingResult {
     return { ok: false, error: issue('error', 'parse', `Invalid characters in record: ${detail}`), warnings };
   }
   const key = rfId(Number(reel), Number(frame));
-  const keyed = (severity: RecordIssue['severity'], errorType: RecordIssue['errorType'], message: string) => ({
+  const keyed = (
+    severity: RecordIssue['severity'],
+    errorType: RecordIssue['errorType'],
+    message: string,
+  ) => ({
     ...issue(severity, errorType, message),
     recordIdentifier: key,
   });
   const date = (value: string | undefined, field: string): string | null => {
     const parsed = parseYmd(value);
-    if (parsed.invalid) warnings.push(keyed('warning', 'validation', `Invalid ${field} '${value}' stored as null`));
+    if (parsed.invalid)
+      warnings.push(keyed('warning', 'validation', `Invalid ${field} '${value}' stored as null`));
     return parsed.date;
   };
 
@@ -110,7 +119,9 @@ export function mapAssignment(raw: RawAssignment): MappingResult {
   raw.assignors.forEach((assignor, index) => {
     const name = cleanText(assignor.name);
     if (!name) {
-      warnings.push(keyed('warning', 'validation', `Assignor ${index + 1} has an empty name and was skipped`));
+      warnings.push(
+        keyed('warning', 'validation', `Assignor ${index + 1} has an empty name and was skipped`),
+      );
       return;
     }
     const entity = normalizeEntityName(name);
@@ -128,7 +139,9 @@ export function mapAssignment(raw: RawAssignment): MappingResult {
   raw.assignees.forEach((assignee, index) => {
     const name = cleanText(assignee.name);
     if (!name) {
-      warnings.push(keyed('warning', 'validation', `Assignee ${index + 1} has an empty name and was skipped`));
+      warnings.push(
+        keyed('warning', 'validation', `Assignee ${index + 1} has an empty name and was skipped`),
+      );
       return;
     }
     const entity = normalizeEntityName(name);
@@ -148,9 +161,13 @@ export function mapAssignment(raw: RawAssignment): MappingResult {
 
   const documents: DocumentIdRow[] = [];
   raw.properties.forEach((property, index) => {
-    const row = mapProperty(property.documentIds, (value, field) => date(value, `property ${index + 1} ${field}`));
+    const row = mapProperty(property.documentIds, (value, field) =>
+      date(value, `property ${index + 1} ${field}`),
+    );
     if (!row) {
-      warnings.push(keyed('warning', 'validation', `Property ${index + 1} has no usable document number; skipped`));
+      warnings.push(
+        keyed('warning', 'validation', `Property ${index + 1} has no usable document number; skipped`),
+      );
       return;
     }
     documents.push({
@@ -217,7 +234,11 @@ function mapProperty(
     const country = cleanText(documentId.country)?.toUpperCase().slice(0, 2) ?? null;
     const category = docNumberCategory(kind);
     if (category === 'appno' && !row.appnoDocNum) {
-      Object.assign(row, { appnoDocNum: number, appnoDate: date(documentId.date, 'filing date'), appnoCountry: country });
+      Object.assign(row, {
+        appnoDocNum: number,
+        appnoDate: date(documentId.date, 'filing date'),
+        appnoCountry: country,
+      });
     } else if (category === 'pgpub' && !row.pgpubDocNum) {
       Object.assign(row, {
         pgpubDocNum: number,

@@ -12,7 +12,10 @@ const SAMPLE = join(
 );
 const sample = readFileSync(SAMPLE, 'utf8');
 
-function parse(xml: string, chunkSize = 64 * 1024): { parser: AssignmentXmlParser; records: RawAssignment[] } {
+function parse(
+  xml: string,
+  chunkSize = 64 * 1024,
+): { parser: AssignmentXmlParser; records: RawAssignment[] } {
   const parser = new AssignmentXmlParser();
   const records: RawAssignment[] = [];
   for (let i = 0; i < xml.length; i += chunkSize) {
@@ -52,7 +55,9 @@ describe('AssignmentXmlParser on the real daily sample', () => {
     const count = (pattern: RegExp) => (sample.match(pattern) ?? []).length;
     expect(records).toHaveLength(count(/<patent-assignment>/g));
     expect(records.flatMap((r) => r.properties)).toHaveLength(count(/<patent-property>/g));
-    expect(records.flatMap((r) => r.properties.flatMap((p) => p.documentIds))).toHaveLength(count(/<document-id>/g));
+    expect(records.flatMap((r) => r.properties.flatMap((p) => p.documentIds))).toHaveLength(
+      count(/<document-id>/g),
+    );
     expect(records.flatMap((r) => r.assignors)).toHaveLength(count(/<patent-assignor>/g));
     expect(records.flatMap((r) => r.assignees)).toHaveLength(count(/<patent-assignee>/g));
     expect(records.every((r) => r.problems.length === 0)).toBe(true);
@@ -80,7 +85,10 @@ describe('AssignmentXmlParser on the real daily sample', () => {
 describe('AssignmentXmlParser edge cases', () => {
   it('takes the text content of a title with inline markup', () => {
     const xml = wrap(assignmentXml(spec).replace('>Thing<', '>Thing with <i>italic</i> H<sub>2</sub>O<'));
-    expect(parse(xml).records[0]!.properties[0]).toMatchObject({ title: 'Thing with italic H2O', titleLang: 'en' });
+    expect(parse(xml).records[0]!.properties[0]).toMatchObject({
+      title: 'Thing with italic H2O',
+      titleLang: 'en',
+    });
   });
 
   it('reports an empty day as data-available-code N with no records', () => {
@@ -90,7 +98,9 @@ describe('AssignmentXmlParser edge cases', () => {
   });
 
   it('marks a record holding a forbidden character or an unknown entity, and goes on', () => {
-    const bad = assignmentXml({ ...spec, frame: 35 }).replace('OLD CO', 'OLD &#x1; CO').replace('NEW CO', 'NEW &bogus; CO');
+    const bad = assignmentXml({ ...spec, frame: 35 })
+      .replace('OLD CO', 'OLD &#x1; CO')
+      .replace('NEW CO', 'NEW &bogus; CO');
     const { records } = parse(wrap(assignmentXml(spec) + bad + assignmentXml({ ...spec, frame: 36 })));
     expect(records.map((r) => r.problems.length)).toEqual([0, 2, 0]);
     expect(records.map((r) => r.frameNo)).toEqual(['34', '35', '36']);

@@ -42,7 +42,13 @@ export interface RawAssignment {
   purgeIndicator?: string;
   recordedDate?: string;
   pageCount?: string;
-  correspondent: { name?: string; address1?: string; address2?: string; address3?: string; address4?: string };
+  correspondent: {
+    name?: string;
+    address1?: string;
+    address2?: string;
+    address3?: string;
+    address4?: string;
+  };
   conveyanceText?: string;
   assignors: RawAssignor[];
   assignees: RawAssignee[];
@@ -123,7 +129,8 @@ export class AssignmentXmlParser {
   close(): void {
     this.sax.close();
     if (this.fatal) throw this.fatal;
-    if (!this.sawRoot) throw IngestionError.data('Not an assignment file: no us-patent-assignments root element');
+    if (!this.sawRoot)
+      throw IngestionError.data('Not an assignment file: no us-patent-assignments root element');
   }
 
   private onOpen(tag: SaxesTagPlain): void {

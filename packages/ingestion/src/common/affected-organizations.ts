@@ -6,7 +6,10 @@ import type pg from 'pg';
  * changed assignments — so a company acquiring patents not yet in its assets is caught too. Runs as the worker
  * role because it crosses tenants.
  */
-export async function affectedOrganizations(db: pg.Pool | pg.PoolClient, ingestionJobId: string): Promise<string[]> {
+export async function affectedOrganizations(
+  db: pg.Pool | pg.PoolClient,
+  ingestionJobId: string,
+): Promise<string[]> {
   const { rows } = await db.query<{ organization_id: string }>(
     `WITH ch AS (SELECT key_type, key FROM ingestion_changes WHERE ingestion_job_id = $1),
      docs AS (

@@ -41,15 +41,22 @@ describe('ConcurrentBatchWriter', () => {
     expect(started).toEqual([['a', 'x']]);
     finishers[0]!();
     await conflicting;
-    expect(started).toEqual([['a', 'x'], ['x', 'b']]);
+    expect(started).toEqual([
+      ['a', 'x'],
+      ['x', 'b'],
+    ]);
     finishers[1]!();
     await writer.drain();
   });
 
   it('rethrows the first failure on the next submit and on drain', async () => {
-    const writer = new ConcurrentBatchWriter(2, (key: string) => key, async (records) => {
-      if (records.includes('bad')) throw new Error('boom');
-    });
+    const writer = new ConcurrentBatchWriter(
+      2,
+      (key: string) => key,
+      async (records) => {
+        if (records.includes('bad')) throw new Error('boom');
+      },
+    );
     await writer.submit(['bad']);
     await expect(writer.drain()).rejects.toThrow('boom');
     await expect(writer.submit(['ok'])).rejects.toThrow('boom');

@@ -10,7 +10,10 @@ export interface EntityUpsert {
  * order so concurrent writers lock rows in the same order (no deadlocks). Existing rows are left untouched
  * (no dead tuples, no `updated_at` churn) and read back.
  */
-export async function upsertEntities(client: pg.PoolClient, parties: EntityUpsert[]): Promise<Map<string, string>> {
+export async function upsertEntities(
+  client: pg.PoolClient,
+  parties: EntityUpsert[],
+): Promise<Map<string, string>> {
   const byKey = new Map<string, string>();
   for (const party of parties) if (!byKey.has(party.nameKey)) byKey.set(party.nameKey, party.name);
   const keys = [...byKey.keys()].sort();

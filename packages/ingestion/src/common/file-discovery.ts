@@ -57,7 +57,12 @@ export async function discoverFiles(
   http: HttpClient,
   options: DiscoverFilesOptions,
 ): Promise<FileToIngest[]> {
-  const { rows } = await pool.query<{ id: string; product_id: string | null; file_pattern: string | null; watermark: string | null }>(
+  const { rows } = await pool.query<{
+    id: string;
+    product_id: string | null;
+    file_pattern: string | null;
+    watermark: string | null;
+  }>(
     `SELECT id, product_id, file_pattern, watermark_date::text AS watermark FROM data_sources WHERE key = $1`,
     [options.sourceKey],
   );
@@ -65,7 +70,10 @@ export async function discoverFiles(
   if (!source) throw new IngestionError('permanent', `Unknown data source '${options.sourceKey}'`);
   const productId = options.productId ?? source.product_id;
   if (!productId || !source.file_pattern) {
-    throw new IngestionError('permanent', `Data source '${options.sourceKey}' has no product id or file pattern`);
+    throw new IngestionError(
+      'permanent',
+      `Data source '${options.sourceKey}' has no product id or file pattern`,
+    );
   }
   const pattern = new RegExp(source.file_pattern);
   const from = source.watermark
@@ -92,7 +100,14 @@ export async function discoverFiles(
         await client.query(
           `INSERT INTO ingestion_files (data_source_id, file_name, file_date, remote_url, released_at, size_bytes)
            VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (data_source_id, file_name) DO NOTHING`,
-          [source.id, file.fileName, options.fileDate(file.fileName), file.fileDownloadURI, file.fileReleaseDate ?? null, file.fileSize ?? null],
+          [
+            source.id,
+            file.fileName,
+            options.fileDate(file.fileName),
+            file.fileDownloadURI,
+            file.fileReleaseDate ?? null,
+            file.fileSize ?? null,
+          ],
         );
         continue;
       }
@@ -101,7 +116,11 @@ export async function discoverFiles(
         file.fileSize !== undefined &&
         previous.size_bytes !== null &&
         Number(previous.size_bytes) !== file.fileSize;
-      if (republished) options.logger?.warn({ fileName: file.fileName, listedSize: file.fileSize }, 'republished file: processing it again');
+      if (republished)
+        options.logger?.warn(
+          { fileName: file.fileName, listedSize: file.fileSize },
+          'republished file: processing it again',
+        );
       // Download URLs are signed and short-lived: always keep the latest one.
       await client.query(
         `UPDATE ingestion_files SET remote_url = $3,
@@ -112,7 +131,13 @@ export async function discoverFiles(
       );
     }
     await client.query(`UPDATE data_sources SET last_run_at = now() WHERE id = $1`, [source.id]);
-    const { rows: work } = await client.query<{ id: string; file_name: string; file_date: string | null; remote_url: string; size_bytes: string | null }>(
+    const { rows: work } = await client.query<{
+      id: string;
+      file_name: string;
+      file_date: string | null;
+      remote_url: string;
+      size_bytes: string | null;
+    }>(
       `SELECT id, file_name, file_date::text, remote_url, size_bytes FROM ingestion_files
         WHERE data_source_id = $1 AND remote_url IS NOT NULL
           AND (status = 'discovered' OR (status = 'failed' AND attempts < $2))

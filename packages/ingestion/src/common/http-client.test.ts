@@ -52,7 +52,11 @@ afterEach(async () => {
 
 describe('HttpClient.download retry matrix', () => {
   it('waits Retry-After on 429, then succeeds', async () => {
-    server.route('/f.zip', { kind: 'status', status: 429, headers: { 'retry-after': '7' } }, { kind: 'ok', body });
+    server.route(
+      '/f.zip',
+      { kind: 'status', status: 429, headers: { 'retry-after': '7' } },
+      { kind: 'ok', body },
+    );
     const result = await client().download(server.url('/f.zip'), join(dir, 'f.zip'));
     expect(result.sha256).toBe(sha);
     expect(delays).toEqual([7000]);
@@ -93,7 +97,11 @@ describe('HttpClient.download retry matrix', () => {
     server.route('/f.zip', { kind: 'reset' }, { kind: 'ok', body });
     const result = await client().download(server.url('/f.zip'), join(dir, 'f.zip'));
     expect(result.sha256).toBe(sha);
-    expect(createHash('sha256').update(await readFile(join(dir, 'f.zip'))).digest('hex')).toBe(sha);
+    expect(
+      createHash('sha256')
+        .update(await readFile(join(dir, 'f.zip')))
+        .digest('hex'),
+    ).toBe(sha);
   });
 
   it('resumes a body cut mid-transfer with Range and keeps the sha256 of the whole file', async () => {
@@ -185,10 +193,18 @@ describe('HttpClient.download retry matrix', () => {
 
 describe('HttpClient.getJson', () => {
   it('validates the body with its schema', async () => {
-    server.route('/list', { kind: 'status', status: 503 }, { kind: 'ok', body: Buffer.from('{"a":1,"extra":true}') });
-    await expect(client().getJson(server.url('/list'), z.object({ a: z.number() }))).resolves.toEqual({ a: 1 });
+    server.route(
+      '/list',
+      { kind: 'status', status: 503 },
+      { kind: 'ok', body: Buffer.from('{"a":1,"extra":true}') },
+    );
+    await expect(client().getJson(server.url('/list'), z.object({ a: z.number() }))).resolves.toEqual({
+      a: 1,
+    });
     server.route('/bad', { kind: 'ok', body: Buffer.from('{"b":1}') });
-    const error = await expectIngestionError(client().getJson(server.url('/bad'), z.object({ a: z.number() })));
+    const error = await expectIngestionError(
+      client().getJson(server.url('/bad'), z.object({ a: z.number() })),
+    );
     expect(error.errorClass).toBe('data');
   });
 });
@@ -196,7 +212,9 @@ describe('HttpClient.getJson', () => {
 describe('parseRetryAfter', () => {
   it('reads seconds and HTTP dates', () => {
     expect(parseRetryAfter('3')).toBe(3000);
-    expect(parseRetryAfter('Wed, 21 Oct 2015 07:28:10 GMT', Date.parse('Wed, 21 Oct 2015 07:28:00 GMT'))).toBe(10_000);
+    expect(
+      parseRetryAfter('Wed, 21 Oct 2015 07:28:10 GMT', Date.parse('Wed, 21 Oct 2015 07:28:00 GMT')),
+    ).toBe(10_000);
     expect(parseRetryAfter('soon')).toBeUndefined();
     expect(parseRetryAfter(undefined)).toBeUndefined();
   });

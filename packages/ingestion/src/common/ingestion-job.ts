@@ -27,7 +27,11 @@ export interface ErrorThresholds {
   maxErrorRows: number;
 }
 
-export const DEFAULT_ERROR_THRESHOLDS: ErrorThresholds = { maxErrorRate: 0.05, maxErrors: 10_000, maxErrorRows: 10_000 };
+export const DEFAULT_ERROR_THRESHOLDS: ErrorThresholds = {
+  maxErrorRate: 0.05,
+  maxErrors: 10_000,
+  maxErrorRows: 10_000,
+};
 
 export interface StartJobOptions {
   sourceKey: string;
@@ -61,7 +65,15 @@ function isClaim(value: unknown): value is BatchClaim {
   return typeof value === 'object' && value !== null && 'commit' in value && 'release' in value;
 }
 
-const COUNTER_KEYS = ['processed', 'inserted', 'updated', 'unchanged', 'skipped', 'failed', 'warned'] as const;
+const COUNTER_KEYS = [
+  'processed',
+  'inserted',
+  'updated',
+  'unchanged',
+  'skipped',
+  'failed',
+  'warned',
+] as const;
 
 function emptyCounters(): JobCounters {
   return { processed: 0, inserted: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0, warned: 0 };
@@ -131,9 +143,10 @@ export class IngestionJob {
         lockClient.release();
         return null;
       }
-      const { rows: sources } = await lockClient.query<{ id: string }>(`SELECT id FROM data_sources WHERE key = $1`, [
-        options.sourceKey,
-      ]);
+      const { rows: sources } = await lockClient.query<{ id: string }>(
+        `SELECT id FROM data_sources WHERE key = $1`,
+        [options.sourceKey],
+      );
       const dataSourceId = sources[0]?.id;
       if (!dataSourceId) throw new IngestionError('permanent', `Unknown data source '${options.sourceKey}'`);
       await lockClient.query('BEGIN');
@@ -160,7 +173,13 @@ export class IngestionJob {
                remote_url = coalesce(EXCLUDED.remote_url, ingestion_files.remote_url),
                size_bytes = coalesce(EXCLUDED.size_bytes, ingestion_files.size_bytes), last_error = NULL
          RETURNING id`,
-        [dataSourceId, options.fileName, options.fileDate ?? null, options.remoteUrl ?? null, options.fileSizeBytes ?? null],
+        [
+          dataSourceId,
+          options.fileName,
+          options.fileDate ?? null,
+          options.remoteUrl ?? null,
+          options.fileSizeBytes ?? null,
+        ],
       );
       const fileId = files[0]!.id;
       const { rows: jobs } = await lockClient.query<{ id: string }>(
@@ -178,7 +197,10 @@ export class IngestionJob {
         ],
       );
       const jobId = jobs[0]!.id;
-      await lockClient.query(`UPDATE ingestion_files SET last_ingestion_job_id = $2 WHERE id = $1`, [fileId, jobId]);
+      await lockClient.query(`UPDATE ingestion_files SET last_ingestion_job_id = $2 WHERE id = $1`, [
+        fileId,
+        jobId,
+      ]);
       await lockClient.query('COMMIT');
       return new IngestionJob(
         pool,
@@ -391,7 +413,16 @@ export class IngestionJob {
                 records_updated = records_updated + $4, records_unchanged = records_unchanged + $5,
                 records_skipped = records_skipped + $6, records_failed = records_failed + $7,
                 records_warned = records_warned + $8, heartbeat_at = now() WHERE id = $1`,
-        [this.jobId, delta.processed, delta.inserted, delta.updated, delta.unchanged, delta.skipped, delta.failed, delta.warned],
+        [
+          this.jobId,
+          delta.processed,
+          delta.inserted,
+          delta.updated,
+          delta.unchanged,
+          delta.skipped,
+          delta.failed,
+          delta.warned,
+        ],
       );
     } catch (error) {
       claim.release();

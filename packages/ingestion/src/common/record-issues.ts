@@ -1,5 +1,6 @@
 /** `ingestion_errors.error_type` values (data-model §4). */
-export type RecordErrorType = 'parse' | 'validation' | 'constraint' | 'foreign_key' | 'duplicate' | 'http' | 'other';
+export type RecordErrorType =
+  'parse' | 'validation' | 'constraint' | 'foreign_key' | 'duplicate' | 'http' | 'other';
 
 /** One bad or repaired record, destined for `ingestion_errors` (ingestion.md §2.8). */
 export interface RecordIssue {

@@ -11,7 +11,10 @@ export interface SourceReaderLimits {
   maxCompressionRatio: number;
 }
 
-export const DEFAULT_READER_LIMITS: SourceReaderLimits = { maxUncompressedBytes: 100e9, maxCompressionRatio: 200 };
+export const DEFAULT_READER_LIMITS: SourceReaderLimits = {
+  maxUncompressedBytes: 100e9,
+  maxCompressionRatio: 200,
+};
 
 /** One data entry of a downloaded file, streamed and never held in memory. */
 export interface SourceEntry {
@@ -40,11 +43,17 @@ export async function openSourceEntry(
   if (await startsWith(path, TAR_MAGIC, TAR_MAGIC_OFFSET)) return openTarEntry(path, entryPattern, limits);
   if (!(await startsWith(path, ZIP_MAGIC))) {
     const { size } = await stat(path);
-    return { name: path.split('/').pop() ?? path, size, stream: createReadStream(path, { highWaterMark: 256 * 1024 }) };
+    return {
+      name: path.split('/').pop() ?? path,
+      size,
+      stream: createReadStream(path, { highWaterMark: 256 * 1024 }),
+    };
   }
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
     yauzl.open(path, { lazyEntries: true, autoClose: true }, (error, file) =>
-      error ? reject(IngestionError.data(`Corrupt or truncated ZIP ${path}: ${error.message}`)) : resolve(file),
+      error
+        ? reject(IngestionError.data(`Corrupt or truncated ZIP ${path}: ${error.message}`))
+        : resolve(file),
     ),
   );
   const entry = await new Promise<yauzl.Entry>((resolve, reject) => {
@@ -58,15 +67,22 @@ export async function openSourceEntry(
   });
   if (entry.uncompressedSize > limits.maxUncompressedBytes) {
     zip.close();
-    throw IngestionError.data(`ZIP entry ${entry.fileName} is ${entry.uncompressedSize} bytes, over the limit`);
+    throw IngestionError.data(
+      `ZIP entry ${entry.fileName} is ${entry.uncompressedSize} bytes, over the limit`,
+    );
   }
-  if (entry.compressedSize > 0 && entry.uncompressedSize / entry.compressedSize > limits.maxCompressionRatio) {
+  if (
+    entry.compressedSize > 0 &&
+    entry.uncompressedSize / entry.compressedSize > limits.maxCompressionRatio
+  ) {
     zip.close();
     throw IngestionError.data(`ZIP entry ${entry.fileName} has a suspicious compression ratio`);
   }
   const stream = await new Promise<Readable>((resolve, reject) =>
     zip.openReadStream(entry, (error, readStream) =>
-      error ? reject(IngestionError.data(`Cannot read ${entry.fileName}: ${error.message}`)) : resolve(readStream),
+      error
+        ? reject(IngestionError.data(`Cannot read ${entry.fileName}: ${error.message}`))
+        : resolve(readStream),
     ),
   );
   // yauzl checks the declared size while inflating, so a lying header cannot stream past the limits.
@@ -101,7 +117,9 @@ function openTarEntry(path: string, entryPattern: RegExp, limits: SourceReaderLi
     extract.on('error', (error: Error) => {
       if (!found) reject(IngestionError.data(`Corrupt or truncated TAR ${path}: ${error.message}`));
     });
-    createReadStream(path, { highWaterMark: 256 * 1024 }).on('error', reject).pipe(extract);
+    createReadStream(path, { highWaterMark: 256 * 1024 })
+      .on('error', reject)
+      .pipe(extract);
   });
 }
 

@@ -76,7 +76,13 @@ export class TestFileServer {
   }
 }
 
-function sendBody(req: IncomingMessage, res: ServerResponse, body: Buffer, acceptRanges: boolean, limit: number): void {
+function sendBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: Buffer,
+  acceptRanges: boolean,
+  limit: number,
+): void {
   const range = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
   const start = acceptRanges && range ? Number(range[1]) : 0;
   const slice = body.subarray(start);

@@ -26,13 +26,17 @@ export function parseYmd(raw: string | null | undefined): ParsedDate {
   const day = Number(d);
   const probe = new Date(Date.UTC(year, month - 1, day));
   const valid =
-    year >= 1700 && probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
+    year >= 1700 &&
+    probe.getUTCFullYear() === year &&
+    probe.getUTCMonth() === month - 1 &&
+    probe.getUTCDate() === day;
   return valid ? { date: `${y}-${m}-${d}`, invalid: false } : { date: null, invalid: true };
 }
 
 // XML 1.0 forbids these, and PostgreSQL text rejects NUL: a record holding one cannot be stored faithfully.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const INVALID_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const INVALID_XML_CHAR =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** True when the text holds a character that XML 1.0 and PostgreSQL text cannot carry. */
 export function hasInvalidCharacters(text: string): boolean {

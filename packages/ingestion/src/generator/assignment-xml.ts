@@ -47,7 +47,9 @@ const CRLF = '\r\n';
 
 /** Escapes text for XML element content. */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+  return text.replace(/[&<>"]/g, (c) =>
+    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;',
+  );
 }
 
 function ymd(date: string): string {
@@ -59,10 +61,17 @@ function element(indent: string, name: string, value: string | number | undefine
 }
 
 function dateElement(indent: string, name: string, value: string | undefined): string {
-  return value === undefined ? '' : `${indent}<${name}>${CRLF}${indent}  <date>${ymd(value)}</date>${CRLF}${indent}</${name}>${CRLF}`;
+  return value === undefined
+    ? ''
+    : `${indent}<${name}>${CRLF}${indent}  <date>${ymd(value)}</date>${CRLF}${indent}</${name}>${CRLF}`;
 }
 
-function documentId(indent: string, number: string | undefined, kind: string, date: string | undefined): string {
+function documentId(
+  indent: string,
+  number: string | undefined,
+  kind: string,
+  date: string | undefined,
+): string {
   if (number === undefined) return '';
   const inner = `${indent}  `;
   return (
@@ -198,7 +207,11 @@ export async function writeAssignmentFile(
 }
 
 /** Zips one file the way the daily product ships it (`ad20160101.zip` holding `ad20160101.xml`). */
-export async function zipFile(sourcePath: string, zipPath: string, entryName: string = basename(sourcePath)): Promise<void> {
+export async function zipFile(
+  sourcePath: string,
+  zipPath: string,
+  entryName: string = basename(sourcePath),
+): Promise<void> {
   const zip = new yazl.ZipFile();
   zip.addFile(sourcePath, entryName);
   zip.end();
@@ -214,7 +227,8 @@ export const CONVEYANCE_TEXTS = {
   merger: 'MERGER (SEE DOCUMENT FOR DETAILS).',
   changeOfName: 'CHANGE OF NAME (SEE DOCUMENT FOR DETAILS).',
   license: 'LICENSE (SEE DOCUMENT FOR DETAILS).',
-  corrective: 'CORRECTIVE ASSIGNMENT TO CORRECT THE ASSIGNEE NAME PREVIOUSLY RECORDED ON REEL 012345 FRAME 0678.',
+  corrective:
+    'CORRECTIVE ASSIGNMENT TO CORRECT THE ASSIGNEE NAME PREVIOUSLY RECORDED ON REEL 012345 FRAME 0678.',
 } as const;
 
 /** One recorded transaction of a scenario: who conveyed the patents to whom, how and when. */
@@ -243,7 +257,8 @@ export function chainOfTitle(
   const names = (value: string | string[]) => (Array.isArray(value) ? value : [value]);
   return steps.map((step, index) => {
     const recorded =
-      step.recorded ?? new Date(Date.parse(`${step.executed}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
+      step.recorded ??
+      new Date(Date.parse(`${step.executed}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
     return {
       reel: start.reel,
       frame: (start.frame ?? 1) + index * 10,

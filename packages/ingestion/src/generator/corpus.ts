@@ -12,12 +12,104 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-const FIRST_NAMES = ['JOHN', 'MARIA', 'WEI', 'HIROSHI', 'ANNA', 'DAVID', 'PRIYA', 'JAMES', 'SOO-JIN', 'LUCA', 'FATIMA', 'PETER', 'ELENA', 'RAJESH', 'SARAH', 'MICHAEL', 'YUKI', 'OLGA', 'CARLOS', 'EMMA'];
-const LAST_NAMES = ['SMITH', 'GARCIA', 'ZHANG', 'TANAKA', 'MÜLLER', 'KIM', 'PATEL', "O'BRIEN", 'ROSSI', 'NGUYEN', 'JOHNSON', 'IVANOVA', 'DUBOIS', 'SILVA', 'KOWALSKI', 'LEE', 'SATO', 'BROWN', 'WANG', 'ANDERSSON'];
-const STEMS = ['ACME', 'NORTHWIND', 'BLUE RIVER', 'QUANTUM', 'HELIX', 'PACIFIC', 'VERTEX', 'SOLARIS', 'GRANITE', 'NEXUS', 'AURORA', 'CASCADE', 'ORION', 'PINNACLE', 'SILVERLINE', 'MERIDIAN', 'ZENITH', 'ATLAS', 'BOREAL', 'CRESCENT'];
-const FIELDS = ['SEMICONDUCTOR', 'TECHNOLOGIES', 'MEDICAL DEVICES', 'COMMUNICATIONS', 'PHARMACEUTICALS', 'ROBOTICS', 'ENERGY SYSTEMS', 'NETWORKS', 'MATERIALS', 'SOFTWARE'];
-const SUFFIXES = ['INC.', 'LLC', 'CORPORATION', 'CO., LTD.', 'LIMITED', 'GMBH', 'KABUSHIKI KAISHA', 'INCORPORATED', 'COMPANY', 'AG', 'S.A.S.'];
-const BANKS = ['JPMORGAN CHASE BANK, N.A., AS ADMINISTRATIVE AGENT', 'SILICON VALLEY BANK', 'BANK OF AMERICA, N.A.', 'WELLS FARGO BANK, NATIONAL ASSOCIATION', 'CITIBANK, N.A., AS COLLATERAL AGENT'];
+const FIRST_NAMES = [
+  'JOHN',
+  'MARIA',
+  'WEI',
+  'HIROSHI',
+  'ANNA',
+  'DAVID',
+  'PRIYA',
+  'JAMES',
+  'SOO-JIN',
+  'LUCA',
+  'FATIMA',
+  'PETER',
+  'ELENA',
+  'RAJESH',
+  'SARAH',
+  'MICHAEL',
+  'YUKI',
+  'OLGA',
+  'CARLOS',
+  'EMMA',
+];
+const LAST_NAMES = [
+  'SMITH',
+  'GARCIA',
+  'ZHANG',
+  'TANAKA',
+  'MÜLLER',
+  'KIM',
+  'PATEL',
+  "O'BRIEN",
+  'ROSSI',
+  'NGUYEN',
+  'JOHNSON',
+  'IVANOVA',
+  'DUBOIS',
+  'SILVA',
+  'KOWALSKI',
+  'LEE',
+  'SATO',
+  'BROWN',
+  'WANG',
+  'ANDERSSON',
+];
+const STEMS = [
+  'ACME',
+  'NORTHWIND',
+  'BLUE RIVER',
+  'QUANTUM',
+  'HELIX',
+  'PACIFIC',
+  'VERTEX',
+  'SOLARIS',
+  'GRANITE',
+  'NEXUS',
+  'AURORA',
+  'CASCADE',
+  'ORION',
+  'PINNACLE',
+  'SILVERLINE',
+  'MERIDIAN',
+  'ZENITH',
+  'ATLAS',
+  'BOREAL',
+  'CRESCENT',
+];
+const FIELDS = [
+  'SEMICONDUCTOR',
+  'TECHNOLOGIES',
+  'MEDICAL DEVICES',
+  'COMMUNICATIONS',
+  'PHARMACEUTICALS',
+  'ROBOTICS',
+  'ENERGY SYSTEMS',
+  'NETWORKS',
+  'MATERIALS',
+  'SOFTWARE',
+];
+const SUFFIXES = [
+  'INC.',
+  'LLC',
+  'CORPORATION',
+  'CO., LTD.',
+  'LIMITED',
+  'GMBH',
+  'KABUSHIKI KAISHA',
+  'INCORPORATED',
+  'COMPANY',
+  'AG',
+  'S.A.S.',
+];
+const BANKS = [
+  'JPMORGAN CHASE BANK, N.A., AS ADMINISTRATIVE AGENT',
+  'SILICON VALLEY BANK',
+  'BANK OF AMERICA, N.A.',
+  'WELLS FARGO BANK, NATIONAL ASSOCIATION',
+  'CITIBANK, N.A., AS COLLATERAL AGENT',
+];
 const PLACES: Omit<PartySpec, 'name'>[] = [
   { city: 'SAN JOSE', state: 'CALIFORNIA', postcode: '95134' },
   { city: 'AUSTIN', state: 'TEXAS', postcode: '78701' },
@@ -28,7 +120,28 @@ const PLACES: Omit<PartySpec, 'name'>[] = [
   { city: 'SHENZHEN', country: 'CHINA' },
   { city: 'TORONTO', state: 'ONTARIO', country: 'CANADA' },
 ];
-const TITLE_WORDS = ['method', 'system', 'apparatus', 'wireless', 'semiconductor', 'device', 'for', 'controlling', 'data', 'network', 'optical', 'composition', 'battery', 'image', 'processing', 'sensor', 'memory', 'catheter', 'vehicle', 'display'];
+const TITLE_WORDS = [
+  'method',
+  'system',
+  'apparatus',
+  'wireless',
+  'semiconductor',
+  'device',
+  'for',
+  'controlling',
+  'data',
+  'network',
+  'optical',
+  'composition',
+  'battery',
+  'image',
+  'processing',
+  'sensor',
+  'memory',
+  'catheter',
+  'vehicle',
+  'display',
+];
 
 /** The USPTO conveyance texts seen in the daily files, with their share of records. */
 const CONVEYANCES = [
@@ -86,22 +199,44 @@ export class AssignmentCorpus {
     const conveyance = this.pickConveyance();
     const { reel, frame } = this.nextReelFrame();
     const base = { reel, frame, conveyanceText: conveyance.text, recordedDate, pageCount: 2 + this.int(8) };
-    const correspondent = { name: `${this.pick(LAST_NAMES)} & ${this.pick(LAST_NAMES)} LLP`, address1: `${100 + this.int(9000)} MARKET STREET`, address2: 'SUITE 400' };
+    const correspondent = {
+      name: `${this.pick(LAST_NAMES)} & ${this.pick(LAST_NAMES)} LLP`,
+      address1: `${100 + this.int(9000)} MARKET STREET`,
+      address2: 'SUITE 400',
+    };
     const owned = this.patents.length > 20 ? this.portfolio() : [];
     const executed = this.daysBefore(recordedDate, 5 + this.int(120));
     switch (conveyance.kind) {
       case 'security': {
         if (!owned.length) break;
-        const bank = { name: this.pick(BANKS), address1: '383 MADISON AVENUE', city: 'NEW YORK', state: 'NEW YORK', postcode: '10179' };
+        const bank = {
+          name: this.pick(BANKS),
+          address1: '383 MADISON AVENUE',
+          city: 'NEW YORK',
+          state: 'NEW YORK',
+          postcode: '10179',
+        };
         for (const patent of owned) patent.securedBy = bank;
-        return { ...base, correspondent, assignors: [{ ...owned[0]!.owner, executionDate: executed }], assignees: [bank], properties: owned.map(toProperty) };
+        return {
+          ...base,
+          correspondent,
+          assignors: [{ ...owned[0]!.owner, executionDate: executed }],
+          assignees: [bank],
+          properties: owned.map(toProperty),
+        };
       }
       case 'release': {
         const pledged = owned.filter((p) => p.securedBy);
         if (!pledged.length) break;
         const bank = pledged[0]!.securedBy!;
         for (const patent of pledged) delete patent.securedBy;
-        return { ...base, correspondent, assignors: [{ name: bank.name, executionDate: executed }], assignees: [pledged[0]!.owner], properties: pledged.map(toProperty) };
+        return {
+          ...base,
+          correspondent,
+          assignors: [{ name: bank.name, executionDate: executed }],
+          assignees: [pledged[0]!.owner],
+          properties: pledged.map(toProperty),
+        };
       }
       case 'merger':
       case 'namechg':
@@ -110,51 +245,81 @@ export class AssignmentCorpus {
         const seller = owned[0]!.owner;
         const buyer = conveyance.kind === 'namechg' ? this.renamed(seller) : this.company();
         if (conveyance.kind !== 'license') for (const patent of owned) patent.owner = buyer;
-        return { ...base, correspondent, assignors: [{ name: seller.name, executionDate: executed }], assignees: [buyer], properties: owned.map(toProperty) };
+        return {
+          ...base,
+          correspondent,
+          assignors: [{ name: seller.name, executionDate: executed }],
+          assignees: [buyer],
+          properties: owned.map(toProperty),
+        };
       }
       default:
         if (owned.length && this.random() < 0.3) {
           const buyer = this.company();
           const seller = owned[0]!.owner;
           for (const patent of owned) patent.owner = buyer;
-          return { ...base, correspondent, assignors: [{ name: seller.name, executionDate: executed }], assignees: [buyer], properties: owned.map(toProperty) };
+          return {
+            ...base,
+            correspondent,
+            assignors: [{ name: seller.name, executionDate: executed }],
+            assignees: [buyer],
+            properties: owned.map(toProperty),
+          };
         }
     }
-    return this.inventorAssignment({ ...base, conveyanceText: CONVEYANCES[0].text }, correspondent, recordedDate);
+    return this.inventorAssignment(
+      { ...base, conveyanceText: CONVEYANCES[0].text },
+      correspondent,
+      recordedDate,
+    );
   }
 
   /** Inventors assign a fresh application (sometimes already published and granted) to their employer. */
-  private inventorAssignment(base: Omit<AssignmentSpec, 'assignors' | 'assignees' | 'properties'>, correspondent: AssignmentSpec['correspondent'], recordedDate: string): AssignmentSpec {
+  private inventorAssignment(
+    base: Omit<AssignmentSpec, 'assignors' | 'assignees' | 'properties'>,
+    correspondent: AssignmentSpec['correspondent'],
+    recordedDate: string,
+  ): AssignmentSpec {
     const employer = this.company();
     const inventors = Array.from({ length: 1 + this.int(4) }, () => ({
       name: `${this.pick(LAST_NAMES)}, ${this.pick(FIRST_NAMES)}${this.random() < 0.5 ? ` ${String.fromCharCode(65 + this.int(26))}.` : ''}`,
       executionDate: this.daysBefore(recordedDate, 10 + this.int(400)),
     }));
     const year = Number(recordedDate.slice(0, 4));
-    const properties: TrackedPatent[] = Array.from({ length: this.random() < 0.9 ? 1 : 2 + this.int(4) }, () => {
-      const filingDate = this.daysBefore(recordedDate, 30 + this.int(1500));
-      const stage = this.random();
-      const patent: TrackedPatent = {
-        appno: `${13 + this.int(5)}${String(this.nextSerial++ % 1_000_000).padStart(6, '0')}`,
-        filingDate,
-        title: this.title(),
-        owner: employer,
-      };
-      if (stage > 0.35) {
-        patent.pgpub = `${year - 1}${String(this.nextPublication++ % 10_000_000).padStart(7, '0')}`;
-        patent.publicationDate = this.daysBefore(recordedDate, 20 + this.int(300));
-      }
-      if (stage > 0.65) {
-        const design = this.random() < 0.05;
-        patent.grant = design ? `D${this.nextGrant++ % 1_000_000}` : String(this.nextGrant++);
-        patent.grantKind = design ? 'S1' : this.random() < 0.8 ? 'B2' : 'B1';
-        patent.issueDate = this.daysBefore(recordedDate, this.int(200));
-      }
-      return patent;
-    });
+    const properties: TrackedPatent[] = Array.from(
+      { length: this.random() < 0.9 ? 1 : 2 + this.int(4) },
+      () => {
+        const filingDate = this.daysBefore(recordedDate, 30 + this.int(1500));
+        const stage = this.random();
+        const patent: TrackedPatent = {
+          appno: `${13 + this.int(5)}${String(this.nextSerial++ % 1_000_000).padStart(6, '0')}`,
+          filingDate,
+          title: this.title(),
+          owner: employer,
+        };
+        if (stage > 0.35) {
+          patent.pgpub = `${year - 1}${String(this.nextPublication++ % 10_000_000).padStart(7, '0')}`;
+          patent.publicationDate = this.daysBefore(recordedDate, 20 + this.int(300));
+        }
+        if (stage > 0.65) {
+          const design = this.random() < 0.05;
+          patent.grant = design ? `D${this.nextGrant++ % 1_000_000}` : String(this.nextGrant++);
+          patent.grantKind = design ? 'S1' : this.random() < 0.8 ? 'B2' : 'B1';
+          patent.issueDate = this.daysBefore(recordedDate, this.int(200));
+        }
+        return patent;
+      },
+    );
     this.patents.push(...properties);
-    if (this.patents.length > this.patentWindow) this.patents.splice(0, this.patents.length - this.patentWindow);
-    return { ...base, correspondent, assignors: inventors, assignees: [employer], properties: properties.map(toProperty) };
+    if (this.patents.length > this.patentWindow)
+      this.patents.splice(0, this.patents.length - this.patentWindow);
+    return {
+      ...base,
+      correspondent,
+      assignors: inventors,
+      assignees: [employer],
+      properties: properties.map(toProperty),
+    };
   }
 
   /** A few patents of one owner: the subject of a later transfer, pledge or release. */
@@ -173,7 +338,11 @@ export class AssignmentCorpus {
   private company(): PartySpec {
     if (this.companies.length > 50 && this.random() < 0.6) return this.pick(this.companies);
     const place = this.pick(PLACES);
-    const company = { name: `${this.pick(STEMS)} ${this.pick(FIELDS)} ${this.pick(SUFFIXES)}`, address1: `${1 + this.int(9999)} ${this.pick(STEMS)} PARKWAY`, ...place };
+    const company = {
+      name: `${this.pick(STEMS)} ${this.pick(FIELDS)} ${this.pick(SUFFIXES)}`,
+      address1: `${1 + this.int(9999)} ${this.pick(STEMS)} PARKWAY`,
+      ...place,
+    };
     if (this.companies.length < 20_000) this.companies.push(company);
     return company;
   }

@@ -46,7 +46,15 @@ describe('assignment XML generator', () => {
         recordedDate: '2021-03-01',
         assignors: [{ name: 'ALPHA & SONS INC.', executionDate: '2021-02-01' }],
         assignees: [{ name: 'BETA HOLDINGS LLC', country: 'GERMANY' }],
-        properties: [{ appno: '16123456', grant: '11000001', grantKind: 'B2', issueDate: '2021-01-05', title: 'Gear <small>' }],
+        properties: [
+          {
+            appno: '16123456',
+            grant: '11000001',
+            grantKind: 'B2',
+            issueDate: '2021-01-05',
+            title: 'Gear <small>',
+          },
+        ],
       },
     ];
     const path = join(dir, 'ad20210301.xml');
@@ -55,7 +63,11 @@ describe('assignment XML generator', () => {
     expect(records.map((r) => r.rfId)).toEqual(['500000-0001', '500000-0009']);
     expect(records[0]!.assignees[0]!.eeName).toBe('ALPHA & SONS INC.');
     expect(records[1]!.assignors[0]!.orName).toBe(records[0]!.assignees[0]!.eeName);
-    expect(records[1]!.documents[0]).toMatchObject({ appnoDocNum: '16123456', grantDocNum: '11000001', title: 'Gear <small>' });
+    expect(records[1]!.documents[0]).toMatchObject({
+      appnoDocNum: '16123456',
+      grantDocNum: '11000001',
+      title: 'Gear <small>',
+    });
   });
 
   it('builds scenario chains with consecutive keys and the USPTO wording of each conveyance', async () => {
@@ -63,10 +75,26 @@ describe('assignment XML generator', () => {
     const specs = chainOfTitle(
       patents,
       [
-        { conveyance: 'assignment', from: ['DOE, JANE', 'ROE, RICHARD'], to: 'ACME INC.', executed: '2018-01-05' },
+        {
+          conveyance: 'assignment',
+          from: ['DOE, JANE', 'ROE, RICHARD'],
+          to: 'ACME INC.',
+          executed: '2018-01-05',
+        },
         { conveyance: 'security', from: 'ACME INC.', to: 'FIRST BANK, N.A.', executed: '2019-03-01' },
-        { conveyance: 'release', from: 'FIRST BANK, N.A.', to: 'ACME INC.', executed: '2020-03-01', recorded: '2020-03-02' },
-        { conveyance: 'JOINT DEVELOPMENT AGREEMENT', from: 'ACME INC.', to: 'OTHER LLC', executed: '2021-01-01' },
+        {
+          conveyance: 'release',
+          from: 'FIRST BANK, N.A.',
+          to: 'ACME INC.',
+          executed: '2020-03-01',
+          recorded: '2020-03-02',
+        },
+        {
+          conveyance: 'JOINT DEVELOPMENT AGREEMENT',
+          from: 'ACME INC.',
+          to: 'OTHER LLC',
+          executed: '2021-01-01',
+        },
       ],
       { reel: 600000 },
     );
@@ -88,9 +116,13 @@ describe('assignment XML generator', () => {
     const day1 = [...corpus.records(400, '2024-01-02')];
     const day2 = [...corpus.records(400, '2024-01-03')];
     const firstOwner = new Map<string, string>();
-    for (const spec of day1) for (const p of spec.properties) if (!firstOwner.has(p.appno!)) firstOwner.set(p.appno!, spec.assignees[0]!.name);
+    for (const spec of day1)
+      for (const p of spec.properties)
+        if (!firstOwner.has(p.appno!)) firstOwner.set(p.appno!, spec.assignees[0]!.name);
     const continued = day2.filter((spec) =>
-      spec.properties.some((p) => firstOwner.has(p.appno!) && spec.assignors.some((a) => a.name === firstOwner.get(p.appno!))),
+      spec.properties.some(
+        (p) => firstOwner.has(p.appno!) && spec.assignors.some((a) => a.name === firstOwner.get(p.appno!)),
+      ),
     );
     expect(continued.length).toBeGreaterThan(0);
     const keys = [...day1, ...day2].map((s) => `${s.reel}/${s.frame}`);
@@ -108,7 +140,11 @@ describe('assignment XML generator', () => {
 
   it('writes a ZIP the reader streams back', async () => {
     const xml = join(dir, 'ad20240105.xml');
-    const { records } = await writeAssignmentFile(xml, '2024-01-05', new AssignmentCorpus({ seed: 1 }).records(30, '2024-01-05'));
+    const { records } = await writeAssignmentFile(
+      xml,
+      '2024-01-05',
+      new AssignmentCorpus({ seed: 1 }).records(30, '2024-01-05'),
+    );
     await zipFile(xml, join(dir, 'ad20240105.zip'));
     const entry = await openSourceEntry(join(dir, 'ad20240105.zip'));
     let text = '';

@@ -7,7 +7,10 @@ import { userSchema } from '../users/schemas';
 
 const ORG_STATUSES = ['provisioning', 'active', 'trial', 'suspended', 'cancelled'] as const;
 
-export const adminOrgsQuery = pageQuery({ search: text(200).optional(), status: z.enum(ORG_STATUSES).optional() });
+export const adminOrgsQuery = pageQuery({
+  search: text(200).optional(),
+  status: z.enum(ORG_STATUSES).optional(),
+});
 export const adminOrgItemSchema = z.object({
   id: z.uuid(),
   name: z.string(),
@@ -21,14 +24,22 @@ export const adminOrgItemSchema = z.object({
 export const pagedAdminOrgs = pageOf(adminOrgItemSchema);
 
 export const rebuildBody = z.object({ startFromStep: z.enum(PIPELINE_STEPS).default('classify') });
-export const rebuildSchema = dataOf(z.object({ pipelineId: z.string(), steps: z.array(z.enum(PIPELINE_STEPS)) }));
+export const rebuildSchema = dataOf(
+  z.object({ pipelineId: z.string(), steps: z.array(z.enum(PIPELINE_STEPS)) }),
+);
 
 export const dataQualitySchema = dataOf(
   z.object({
     brokenChains: z.number().int(),
     unclassified: z.number().int(),
     flagged: z.number().int(),
-    byErrorType: z.object({ inventor: z.number().int(), assignment: z.number().int(), correspondence: z.number().int(), address: z.number().int(), security: z.number().int() }),
+    byErrorType: z.object({
+      inventor: z.number().int(),
+      assignment: z.number().int(),
+      correspondence: z.number().int(),
+      address: z.number().int(),
+      security: z.number().int(),
+    }),
   }),
 );
 
@@ -47,13 +58,21 @@ const sourceSchema = z.object({
   staleDays: z.number().int().nullable(),
 });
 export const ingestionStatusSchema = dataOf(
-  z.object({ sources: z.array(sourceSchema), activeJobs: z.number().int(), failedJobsLast24h: z.number().int(), queueDepth: z.number().int() }),
+  z.object({
+    sources: z.array(sourceSchema),
+    activeJobs: z.number().int(),
+    failedJobsLast24h: z.number().int(),
+    queueDepth: z.number().int(),
+  }),
 );
 export const freshnessSchema = dataOf(z.array(sourceSchema));
 
 export const jobsQuery = pageQuery({
   status: z.enum(['pending', 'running', 'success', 'partial', 'failed', 'skipped', 'cancelled']).optional(),
-  jobType: z.string().regex(/^[a-z0-9_]{1,64}$/).optional(),
+  jobType: z
+    .string()
+    .regex(/^[a-z0-9_]{1,64}$/)
+    .optional(),
   dateFrom: isoDate.optional(),
   dateTo: isoDate.optional(),
 });
@@ -74,7 +93,6 @@ export const jobSchema = z.object({
 });
 export const pagedJobs = pageOf(jobSchema);
 
-
 export const onboardBody = z.object({
   name: text(255),
   environmentMode: z.enum(ENVIRONMENT_MODES).default('PRO'),
@@ -83,27 +101,52 @@ export const onboardBody = z.object({
   companies: z.array(text(500)).max(100).default([]),
 });
 export const onboardedSchema = dataOf(
-  z.object({ id: z.uuid(), adminUserId: z.uuid(), companyIds: z.array(z.uuid()), pipelineJobId: z.string(), status: z.literal('provisioning') }),
+  z.object({
+    id: z.uuid(),
+    adminUserId: z.uuid(),
+    companyIds: z.array(z.uuid()),
+    pipelineJobId: z.string(),
+    status: z.literal('provisioning'),
+  }),
 );
 
 export const adminOrgStatusSchema = dataOf(
-  organizationSchema.shape.data.extend({ users: z.array(userSchema), pipelineStatus: pipelineStatusSchema.shape.data, activeShareLinks: z.number().int() }),
+  organizationSchema.shape.data.extend({
+    users: z.array(userSchema),
+    pipelineStatus: pipelineStatusSchema.shape.data,
+    activeShareLinks: z.number().int(),
+  }),
 );
 export const adminOrgPatchBody = z
-  .object({ name: text(255).optional(), environmentMode: z.enum(ENVIRONMENT_MODES).optional(), status: z.enum(ORG_STATUSES).optional() })
+  .object({
+    name: text(255).optional(),
+    environmentMode: z.enum(ENVIRONMENT_MODES).optional(),
+    status: z.enum(ORG_STATUSES).optional(),
+  })
   .strict()
   .refine((patch) => Object.keys(patch).length > 0, 'Nothing to update');
 export const treeRebuildSchema = queuedJobSchema;
 
 export const fixItemsBody = z.object({
   orgId: z.uuid(),
-  fixType: z.enum(['reclass', 'rebuild_dashboard', 'fix_broken_chain']).describe('`renormalize` is the entity normalization (POST /organizations/{orgId}/entities/normalize)'),
+  fixType: z
+    .enum(['reclass', 'rebuild_dashboard', 'fix_broken_chain'])
+    .describe('`renormalize` is the entity normalization (POST /organizations/{orgId}/entities/normalize)'),
   targetIds: z.array(z.uuid()).max(1000).optional(),
 });
-export const fixItemsSchema = dataOf(z.object({ jobId: z.string(), itemCount: z.number().int(), status: z.literal('queued'), startFromStep: z.enum(PIPELINE_STEPS) }));
+export const fixItemsSchema = dataOf(
+  z.object({
+    jobId: z.string(),
+    itemCount: z.number().int(),
+    status: z.literal('queued'),
+    startFromStep: z.enum(PIPELINE_STEPS),
+  }),
+);
 
 export const ingestionJobParams = z.object({ jobId: z.uuid() });
-export const retriedSchema = dataOf(z.object({ jobId: z.uuid(), queueJobId: z.string(), status: z.literal('waiting') }));
+export const retriedSchema = dataOf(
+  z.object({ jobId: z.uuid(), queueJobId: z.string(), status: z.literal('waiting') }),
+);
 
 export const sourceParams = z.object({ source: z.string().regex(/^[a-z0-9_]{1,64}$/, 'Unknown source') });
 export const runSourceBody = z.object({
@@ -111,16 +154,24 @@ export const runSourceBody = z.object({
     .array(z.url({ protocol: /^https?$/ }).max(2000))
     .min(1)
     .max(500)
-    .describe('Files to load (http/https URLs; the worker downloads them). Date-range discovery has no worker processor yet.'),
+    .describe(
+      'Files to load (http/https URLs; the worker downloads them). Date-range discovery has no worker processor yet.',
+    ),
   backfill: z.boolean().default(false),
 });
 
 export const adminTransactionsQuery = pageQuery({
   orgId: z.uuid().optional(),
-  conveyanceType: z.string().regex(/^[a-z]{1,24}$/).optional(),
+  conveyanceType: z
+    .string()
+    .regex(/^[a-z]{1,24}$/)
+    .optional(),
   dateFrom: isoDate.optional(),
   dateTo: isoDate.optional(),
-  flagged: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
+  flagged: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
 });
 const partySchema = z.object({ name: z.string(), entityId: z.uuid() });
 export const adminTransactionSchema = z.object({
@@ -130,7 +181,10 @@ export const adminTransactionSchema = z.object({
   type: z.string(),
   text: z.string().nullable(),
   recordDate: z.string().nullable(),
-  parties: z.object({ assignors: z.array(partySchema.extend({ executionDate: z.string().nullable() })), assignees: z.array(partySchema) }),
+  parties: z.object({
+    assignors: z.array(partySchema.extend({ executionDate: z.string().nullable() })),
+    assignees: z.array(partySchema),
+  }),
   affectedAssets: z.number().int(),
 });
 export const pagedAdminTransactions = pageOf(adminTransactionSchema);

@@ -9,7 +9,12 @@ export const assetListQuery = pageQuery({
   search: text(200).optional(),
   status: z.enum(ASSET_STATUS_FILTERS).optional(),
   entityId: z.uuid().optional(),
-  cpcCode: z.string().trim().regex(/^[A-Z][0-9A-Z/ ]{0,18}$/i, 'Not a CPC code').transform((c) => c.toUpperCase()).optional(),
+  cpcCode: z
+    .string()
+    .trim()
+    .regex(/^[A-Z][0-9A-Z/ ]{0,18}$/i, 'Not a CPC code')
+    .transform((c) => c.toUpperCase())
+    .optional(),
   dateFrom: isoDate.optional(),
   dateTo: isoDate.optional(),
   conveyanceType: z.enum(CONVEY_TYPES).optional(),
@@ -34,7 +39,12 @@ export const assetSearchQuery = pageQuery({
   fields: z
     .string()
     .max(200)
-    .transform((list) => list.split(',').map((f) => f.trim()).filter(Boolean))
+    .transform((list) =>
+      list
+        .split(',')
+        .map((f) => f.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(SEARCH_FIELDS)).min(1))
     .optional(),
 });
@@ -48,7 +58,13 @@ export const searchResultSchema = z.object({
   score: z.number(),
 });
 
-const cpcEntry = z.object({ code: z.string(), level: z.number().int().nullable(), description: z.string().nullable(), parentCode: z.string().nullable(), first: z.boolean() });
+const cpcEntry = z.object({
+  code: z.string(),
+  level: z.number().int().nullable(),
+  description: z.string().nullable(),
+  parentCode: z.string().nullable(),
+  first: z.boolean(),
+});
 
 export const assetDetailSchema = dataOf(
   z.object({
@@ -78,9 +94,20 @@ export const assetDetailSchema = dataOf(
         encumbered: z.boolean(),
       }),
     ),
-    inventors: z.array(z.object({ name: z.string(), city: z.string().nullable(), state: z.string().nullable(), country: z.string().nullable() })),
+    inventors: z.array(
+      z.object({
+        name: z.string(),
+        city: z.string().nullable(),
+        state: z.string().nullable(),
+        country: z.string().nullable(),
+      }),
+    ),
     cpc: z.array(cpcEntry),
-    counts: z.object({ transactions: z.number().int(), maintenanceEvents: z.number().int(), cpcCodes: z.number().int() }),
+    counts: z.object({
+      transactions: z.number().int(),
+      maintenanceEvents: z.number().int(),
+      cpcCodes: z.number().int(),
+    }),
     lastActivity: nullableDate,
   }),
 );
@@ -115,7 +142,9 @@ export const familySchema = dataOf(
   ),
 ).describe('EPO family members; empty until the EPO family sweep has looked the patent up.');
 
-export const cpcSchema = dataOf(z.array(cpcEntry)).describe('Empty until the CPC master-classification feed has been loaded.');
+export const cpcSchema = dataOf(z.array(cpcEntry)).describe(
+  'Empty until the CPC master-classification feed has been loaded.',
+);
 
 export const maintenanceSchema = dataOf(
   z.array(
@@ -127,12 +156,21 @@ export const maintenanceSchema = dataOf(
       status: z.enum(['paid', 'due', 'surcharge', 'expired', 'other']),
     }),
   ),
-).describe('Maintenance-fee events of the granted patent; empty until the maintenance-fee feed has been loaded.');
+).describe(
+  'Maintenance-fee events of the granted patent; empty until the maintenance-fee feed has been loaded.',
+);
 
 export const citationsQuery = z.object({ dir: z.enum(['cites', 'citedBy']).optional() });
 export const citationsSchema = z
   .object({
-    data: z.array(z.object({ number: z.string(), title: z.string().nullable(), assignee: z.string().nullable(), direction: z.enum(['cites', 'citedBy']) })),
+    data: z.array(
+      z.object({
+        number: z.string(),
+        title: z.string().nullable(),
+        assignee: z.string().nullable(),
+        direction: z.enum(['cites', 'citedBy']),
+      }),
+    ),
     totalCites: z.number().int(),
     totalCitedBy: z.number().int(),
   })
@@ -140,7 +178,14 @@ export const citationsSchema = z
 
 export const validateBody = z.object({ patentNumbers: z.array(text(40)).min(1).max(100) });
 export const validateSchema = z.object({
-  data: z.array(z.object({ patentNumber: z.string(), found: z.boolean(), status: z.string().nullable(), assetId: z.uuid().nullable() })),
+  data: z.array(
+    z.object({
+      patentNumber: z.string(),
+      found: z.boolean(),
+      status: z.string().nullable(),
+      assetId: z.uuid().nullable(),
+    }),
+  ),
   totalFound: z.number().int(),
   totalNotFound: z.number().int(),
 });
@@ -155,8 +200,17 @@ export const documentQuery = z.object({ rfId: rfIdSchema });
 export const documentLinkSchema = dataOf(z.object({ url: z.string(), expiresAt: z.string() }));
 export const documentParams = z.object({ rfId: rfIdSchema });
 export const signedDocumentQuery = z.object({
-  expires: z.coerce.number().int().positive().max(2 ** 40).optional(),
-  signature: z.string().max(100).regex(/^[A-Za-z0-9_-]+$/).optional(),
+  expires: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 40)
+    .optional(),
+  signature: z
+    .string()
+    .max(100)
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .optional(),
 });
 
 const panelParty = z.object({ name: z.string(), entityId: z.uuid() });
@@ -178,6 +232,12 @@ export const transactionPanelSchema = dataOf(
     documentAvailable: z.boolean(),
     assignors: z.array(panelParty.extend({ executionDate: z.string().nullable() })),
     assignees: z.array(panelParty),
-    assets: z.array(z.object({ id: z.uuid(), grantNumber: z.string().nullable(), applicationNumber: z.string().nullable() })),
+    assets: z.array(
+      z.object({
+        id: z.uuid(),
+        grantNumber: z.string().nullable(),
+        applicationNumber: z.string().nullable(),
+      }),
+    ),
   }),
 );

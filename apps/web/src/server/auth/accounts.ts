@@ -15,7 +15,13 @@ export interface CredentialRow {
   emailVerifiedAt: Date | null;
 }
 
-export const NO_TENANT: TenantContext = { orgId: null, userId: null, role: null, scope: 'user', shareLinkId: null };
+export const NO_TENANT: TenantContext = {
+  orgId: null,
+  userId: null,
+  role: null,
+  scope: 'user',
+  shareLinkId: null,
+};
 
 export function userContext(user: { id: string; organizationId: string; role: UserRole }): TenantContext {
   return { orgId: user.organizationId, userId: user.id, role: user.role, scope: 'user', shareLinkId: null };
@@ -123,7 +129,12 @@ export async function loadUser(tx: Tx, userId: string): Promise<PublicUser> {
 export async function loadOrganizationSummary(tx: Tx, orgId: string) {
   const [row] = await tx.select().from(organizations).where(eq(organizations.id, orgId));
   if (!row) throw AppError.notFound('Organization');
-  return { id: row.id, name: row.name, status: row.status, logoUrl: row.logoObjectKey ? `/api/v1/organizations/${row.id}/logo` : null };
+  return {
+    id: row.id,
+    name: row.name,
+    status: row.status,
+    logoUrl: row.logoObjectKey ? `/api/v1/organizations/${row.id}/logo` : null,
+  };
 }
 
 /** `name` of the sign-up form split into the stored first/last name columns. */

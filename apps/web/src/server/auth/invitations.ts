@@ -22,7 +22,9 @@ export async function createInvitation(
   await tx
     .update(userTokens)
     .set({ usedAt: new Date() })
-    .where(and(eq(userTokens.userId, invitee.userId), eq(userTokens.purpose, 'invite'), isNull(userTokens.usedAt)));
+    .where(
+      and(eq(userTokens.userId, invitee.userId), eq(userTokens.purpose, 'invite'), isNull(userTokens.usedAt)),
+    );
   await tx.insert(userTokens).values({
     organizationId: invitee.organizationId,
     userId: invitee.userId,
@@ -47,17 +49,38 @@ export async function acceptInvitation(
   meta: RequestMeta,
 ): Promise<LoginResult> {
   const consumed = await consumeUserToken(deps, sha256Hex(input.token.toLowerCase()), 'invite');
-  if (!consumed) throw new AppError('UNAUTHORIZED', 'This invitation is invalid or has expired; ask your admin to resend it');
+  if (!consumed)
+    throw new AppError(
+      'UNAUTHORIZED',
+      'This invitation is invalid or has expired; ask your admin to resend it',
+    );
   const passwordHash = await hashPassword(input.password, deps.bcryptCost);
-  const context = { orgId: consumed.organizationId, userId: consumed.userId, role: 'member' as const, scope: 'user' as const, shareLinkId: null };
+  const context = {
+    orgId: consumed.organizationId,
+    userId: consumed.userId,
+    role: 'member' as const,
+    scope: 'user' as const,
+    shareLinkId: null,
+  };
   const user = await withTenant(deps.db, context, async (tx) => {
     const [row] = await tx
       .update(users)
-      .set({ passwordHash, status: 'active', emailVerifiedAt: new Date(), ...(input.name ? splitName(input.name) : {}) })
+      .set({
+        passwordHash,
+        status: 'active',
+        emailVerifiedAt: new Date(),
+        ...(input.name ? splitName(input.name) : {}),
+      })
       .where(and(eq(users.id, consumed.userId), isNull(users.deletedAt)))
       .returning();
     if (!row) throw new AppError('UNAUTHORIZED', 'This invitation is no longer valid');
-    await recordAudit(tx, row.organizationId, { action: 'user.invite_accepted', actorUserId: row.id, targetType: 'user', targetId: row.id, ...meta });
+    await recordAudit(tx, row.organizationId, {
+      action: 'user.invite_accepted',
+      actorUserId: row.id,
+      targetType: 'user',
+      targetId: row.id,
+      ...meta,
+    });
     return row;
   });
   const credentials = {
@@ -71,4 +94,3 @@ export async function acceptInvitation(
   };
   return completeLogin(deps, credentials, false, meta);
 }
-

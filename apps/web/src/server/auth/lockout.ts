@@ -38,7 +38,8 @@ export class LoginLockout {
       .exec()) as [[null, number], [null, number]];
     const tier = LOCKOUT_TIERS.find((t) => failures >= t.failures);
     if (!tier) return { failures, lockSeconds: 0 };
-    if (tier.lockSeconds !== null) await this.redis.set(this.keys.loginLock(email), '1', 'EX', tier.lockSeconds);
+    if (tier.lockSeconds !== null)
+      await this.redis.set(this.keys.loginLock(email), '1', 'EX', tier.lockSeconds);
     return { failures, lockSeconds: tier.lockSeconds };
   }
 

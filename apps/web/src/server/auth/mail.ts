@@ -23,9 +23,13 @@ export class OutboxMailTransport implements MailTransport {
   async send(message: MailMessage): Promise<void> {
     await mkdir(this.directory, { recursive: true, mode: 0o700 });
     const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID()}.json`;
-    await writeFile(path.join(this.directory, name), JSON.stringify({ ...message, sentAt: new Date().toISOString() }), {
-      mode: 0o600,
-    });
+    await writeFile(
+      path.join(this.directory, name),
+      JSON.stringify({ ...message, sentAt: new Date().toISOString() }),
+      {
+        mode: 0o600,
+      },
+    );
   }
 
   /** Messages sent to `to`, oldest first. */

@@ -25,17 +25,32 @@ export async function getMe(tx: Tx, principal: { userId: string; orgId: string }
 }
 
 /** Own name and theme (product.md #14). */
-export async function updateMe(tx: Tx, principal: { userId: string; orgId: string }, input: UpdateMeInput, meta: Pick<AuditInput, 'ip' | 'userAgent' | 'requestId'>) {
+export async function updateMe(
+  tx: Tx,
+  principal: { userId: string; orgId: string },
+  input: UpdateMeInput,
+  meta: Pick<AuditInput, 'ip' | 'userAgent' | 'requestId'>,
+) {
   const current = await loadUser(tx, principal.userId);
   const patch: Partial<typeof users.$inferInsert> = {};
   if (input.name !== undefined) Object.assign(patch, splitName(input.name));
   if (input.preferences?.darkMode !== undefined) {
-    const [row] = await tx.select({ preferences: users.preferences }).from(users).where(eq(users.id, current.id));
+    const [row] = await tx
+      .select({ preferences: users.preferences })
+      .from(users)
+      .where(eq(users.id, current.id));
     patch.preferences = { ...((row?.preferences ?? {}) as object), darkMode: input.preferences.darkMode };
   }
   if (Object.keys(patch).length) {
     await tx.update(users).set(patch).where(eq(users.id, current.id));
-    await recordAudit(tx, principal.orgId, { action: 'user.profile_update', actorUserId: current.id, targetType: 'user', targetId: current.id, ...meta, metadata: { fields: Object.keys(input) } });
+    await recordAudit(tx, principal.orgId, {
+      action: 'user.profile_update',
+      actorUserId: current.id,
+      targetType: 'user',
+      targetId: current.id,
+      ...meta,
+      metadata: { fields: Object.keys(input) },
+    });
   }
   return getMe(tx, principal);
 }

@@ -5,7 +5,14 @@ import { users } from '@patentrack/db/schema';
 import type { ServerDeps } from '../http/deps';
 import { recordAudit, userContext, type CredentialRow } from './accounts';
 import { seal, unseal } from './encryption';
-import { assertAccountUsable, assertNotLockedOut, completeLogin, recordCredentialFailure, type LoginResult, type RequestMeta } from './login';
+import {
+  assertAccountUsable,
+  assertNotLockedOut,
+  completeLogin,
+  recordCredentialFailure,
+  type LoginResult,
+  type RequestMeta,
+} from './login';
 import { emailCode, normalizeEmailCode, safeEqual, sha256Hex } from './secrets';
 import { base32Decode, generateTotpSecret, matchTotp, totpUri } from './totp';
 import { verifyMfaChallenge } from './tokens';
@@ -19,25 +26,46 @@ interface MfaSecret {
 }
 
 async function loadMfaUser(deps: ServerDeps, userId: string, orgId: string) {
-  const [row] = await withTenant(deps.db, { orgId, userId, role: 'member', scope: 'user', shareLinkId: null }, (tx) =>
-    tx.select().from(users).where(eq(users.id, userId)),
+  const [row] = await withTenant(
+    deps.db,
+    { orgId, userId, role: 'member', scope: 'user', shareLinkId: null },
+    (tx) => tx.select().from(users).where(eq(users.id, userId)),
   );
   if (!row || row.deletedAt) throw new AppError('UNAUTHORIZED', 'Sign in again');
-  const sealed = row.mfaSecretEncrypted ? (JSON.parse(unseal(row.mfaSecretEncrypted, deps.env.ENCRYPTION_KEY)) as MfaSecret) : null;
+  const sealed = row.mfaSecretEncrypted
+    ? (JSON.parse(unseal(row.mfaSecretEncrypted, deps.env.ENCRYPTION_KEY)) as MfaSecret)
+    : null;
   return { row, mfa: sealed };
 }
 
 /** Starts TOTP enrolment (product.md #10): the secret is stored sealed and only takes effect once a code confirms it. */
-export async function setupMfa(deps: ServerDeps, principal: { userId: string; orgId: string; role: UserRole }, meta: RequestMeta) {
+export async function setupMfa(
+  deps: ServerDeps,
+  principal: { userId: string; orgId: string; role: UserRole },
+  meta: RequestMeta,
+) {
   const { row } = await loadMfaUser(deps, principal.userId, principal.orgId);
   if (row.mfaEnabled) throw new AppError('CONFLICT', 'Two-factor authentication is already enabled');
   const secret = generateTotpSecret();
   const backupCodes = Array.from({ length: BACKUP_CODE_COUNT }, () => emailCode(10));
   const stored: MfaSecret = { secret, backupCodeHashes: backupCodes.map((c) => sha256Hex(c)) };
-  await withTenant(deps.db, userContext({ id: principal.userId, organizationId: principal.orgId, role: principal.role }), async (tx) => {
-    await tx.update(users).set({ mfaSecretEncrypted: seal(JSON.stringify(stored), deps.env.ENCRYPTION_KEY) }).where(eq(users.id, principal.userId));
-    await recordAudit(tx, principal.orgId, { action: 'user.mfa_setup', actorUserId: principal.userId, targetType: 'user', targetId: principal.userId, ...meta });
-  });
+  await withTenant(
+    deps.db,
+    userContext({ id: principal.userId, organizationId: principal.orgId, role: principal.role }),
+    async (tx) => {
+      await tx
+        .update(users)
+        .set({ mfaSecretEncrypted: seal(JSON.stringify(stored), deps.env.ENCRYPTION_KEY) })
+        .where(eq(users.id, principal.userId));
+      await recordAudit(tx, principal.orgId, {
+        action: 'user.mfa_setup',
+        actorUserId: principal.userId,
+        targetType: 'user',
+        targetId: principal.userId,
+        ...meta,
+      });
+    },
+  );
   return { secret, qrCodeUrl: totpUri(secret, row.email), backupCodes };
 }
 
@@ -45,7 +73,13 @@ export async function setupMfa(deps: ServerDeps, principal: { userId: string; or
  * Checks a TOTP code (refusing the replay of an already used time step) or consumes one backup code.
  * Returns the secret to store afterwards (a used backup code is removed), or null when the code is wrong.
  */
-async function checkSecondFactor(deps: ServerDeps, userId: string, mfa: MfaSecret, code: string, isBackupCode: boolean): Promise<MfaSecret | null> {
+async function checkSecondFactor(
+  deps: ServerDeps,
+  userId: string,
+  mfa: MfaSecret,
+  code: string,
+  isBackupCode: boolean,
+): Promise<MfaSecret | null> {
   if (isBackupCode) {
     const hash = sha256Hex(normalizeEmailCode(code));
     const match = mfa.backupCodeHashes.find((candidate) => safeEqual(candidate, hash));
@@ -92,7 +126,10 @@ export async function verifyMfa(
   await assertNotLockedOut(deps, email);
   const enrolling = !input.mfaToken;
   if (!mfa || (enrolling ? row.mfaEnabled : !row.mfaEnabled) || (enrolling && input.isBackupCode)) {
-    throw new AppError('BAD_REQUEST', enrolling ? 'Start two-factor setup first' : 'Two-factor authentication is not enabled');
+    throw new AppError(
+      'BAD_REQUEST',
+      enrolling ? 'Start two-factor setup first' : 'Two-factor authentication is not enabled',
+    );
   }
   const updated = await checkSecondFactor(deps, row.id, mfa, input.code, input.isBackupCode);
   if (!updated) {
@@ -106,7 +143,14 @@ export async function verifyMfa(
       .update(users)
       .set({ mfaEnabled: true, mfaSecretEncrypted: seal(JSON.stringify(updated), deps.env.ENCRYPTION_KEY) })
       .where(eq(users.id, row.id));
-    if (enrolling) await recordAudit(tx, row.organizationId, { action: 'user.mfa_enabled', actorUserId: row.id, targetType: 'user', targetId: row.id, ...meta });
+    if (enrolling)
+      await recordAudit(tx, row.organizationId, {
+        action: 'user.mfa_enabled',
+        actorUserId: row.id,
+        targetType: 'user',
+        targetId: row.id,
+        ...meta,
+      });
   });
   // Enrolment upgrades the caller's session: the old one (without a second factor) ends.
   if (signedIn && enrolling) await deps.sessions.close(signedIn.userId, signedIn.sessionId);

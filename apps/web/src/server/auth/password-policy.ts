@@ -22,6 +22,7 @@ export const passwordSchema = z
   .refine((p) => Buffer.byteLength(p, 'utf8') <= MAX_PASSWORD_BYTES, 'At most 72 bytes')
   .superRefine((password, ctx) => {
     for (const rule of PASSWORD_RULES) {
-      if (!rule.test(password)) ctx.addIssue({ code: 'custom', message: rule.message, params: { rule: rule.id } });
+      if (!rule.test(password))
+        ctx.addIssue({ code: 'custom', message: rule.message, params: { rule: rule.id } });
     }
   });

@@ -20,7 +20,16 @@ export async function forgotPassword(deps: ServerDeps, emailInput: string, meta:
   if (user && user.status !== 'inactive') {
     const token = resetToken();
     await withTenant(deps.db, userContext(user), async (tx) => {
-      await tx.update(userTokens).set({ usedAt: new Date() }).where(and(eq(userTokens.userId, user.id), eq(userTokens.purpose, 'password_reset'), isNull(userTokens.usedAt)));
+      await tx
+        .update(userTokens)
+        .set({ usedAt: new Date() })
+        .where(
+          and(
+            eq(userTokens.userId, user.id),
+            eq(userTokens.purpose, 'password_reset'),
+            isNull(userTokens.usedAt),
+          ),
+        );
       await tx.insert(userTokens).values({
         organizationId: user.organizationId,
         userId: user.id,
@@ -28,7 +37,13 @@ export async function forgotPassword(deps: ServerDeps, emailInput: string, meta:
         tokenHash: sha256Hex(token),
         expiresAt: new Date(Date.now() + RESET_TOKEN_TTL_S * 1000),
       });
-      await recordAudit(tx, user.organizationId, { action: 'user.password_reset_requested', actorUserId: user.id, targetType: 'user', targetId: user.id, ...meta });
+      await recordAudit(tx, user.organizationId, {
+        action: 'user.password_reset_requested',
+        actorUserId: user.id,
+        targetType: 'user',
+        targetId: user.id,
+        ...meta,
+      });
     });
     const link = new URL(`/reset-password?token=${token}`, deps.env.APP_URL).toString();
     await deps.mail.send({
@@ -43,14 +58,31 @@ export async function forgotPassword(deps: ServerDeps, emailInput: string, meta:
 }
 
 /** Sets a new password from a reset token (product.md #7): single use, 1 h, and every session is revoked. */
-export async function resetPassword(deps: ServerDeps, input: { token: string; password: string }, meta: RequestMeta) {
+export async function resetPassword(
+  deps: ServerDeps,
+  input: { token: string; password: string },
+  meta: RequestMeta,
+) {
   const consumed = await consumeUserToken(deps, sha256Hex(input.token.toLowerCase()), 'password_reset');
-  if (!consumed) throw new AppError('UNAUTHORIZED', 'This reset link is invalid or has expired; request a new one');
+  if (!consumed)
+    throw new AppError('UNAUTHORIZED', 'This reset link is invalid or has expired; request a new one');
   const passwordHash = await hashPassword(input.password, deps.bcryptCost);
-  const context = { orgId: consumed.organizationId, userId: consumed.userId, role: 'member' as const, scope: 'user' as const, shareLinkId: null };
+  const context = {
+    orgId: consumed.organizationId,
+    userId: consumed.userId,
+    role: 'member' as const,
+    scope: 'user' as const,
+    shareLinkId: null,
+  };
   const email = await withTenant(deps.db, context, async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, consumed.userId));
-    await recordAudit(tx, consumed.organizationId, { action: 'user.password_reset', actorUserId: consumed.userId, targetType: 'user', targetId: consumed.userId, ...meta });
+    await recordAudit(tx, consumed.organizationId, {
+      action: 'user.password_reset',
+      actorUserId: consumed.userId,
+      targetType: 'user',
+      targetId: consumed.userId,
+      ...meta,
+    });
     return (await loadUserStatus(tx, consumed.userId))?.email;
   });
   await deps.sessions.revokeAll(consumed.userId);
@@ -65,15 +97,34 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
   meta: RequestMeta,
 ) {
-  const context = userContext({ id: principal.userId, organizationId: principal.orgId, role: principal.role });
-  const [row] = await withTenant(deps.db, context, (tx) => tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, principal.userId)));
-  const check = row?.passwordHash ? await verifyPassword(input.currentPassword, row.passwordHash) : { valid: false };
+  const context = userContext({
+    id: principal.userId,
+    organizationId: principal.orgId,
+    role: principal.role,
+  });
+  const [row] = await withTenant(deps.db, context, (tx) =>
+    tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, principal.userId)),
+  );
+  const check = row?.passwordHash
+    ? await verifyPassword(input.currentPassword, row.passwordHash)
+    : { valid: false };
   if (!check.valid) throw AppError.validation({ currentPassword: ['Current password is incorrect'] });
   const passwordHash = await hashPassword(input.newPassword, deps.bcryptCost);
   await withTenant(deps.db, context, async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, principal.userId));
-    await recordAudit(tx, principal.orgId, { action: 'user.password_changed', actorUserId: principal.userId, targetType: 'user', targetId: principal.userId, ...meta });
+    await recordAudit(tx, principal.orgId, {
+      action: 'user.password_changed',
+      actorUserId: principal.userId,
+      targetType: 'user',
+      targetId: principal.userId,
+      ...meta,
+    });
   });
   await deps.sessions.revokeAll(principal.userId);
-  return startSession(deps, { userId: principal.userId, orgId: principal.orgId, role: principal.role, mfa: principal.mfa });
+  return startSession(deps, {
+    userId: principal.userId,
+    orgId: principal.orgId,
+    role: principal.role,
+    mfa: principal.mfa,
+  });
 }

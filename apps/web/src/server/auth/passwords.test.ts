@@ -23,15 +23,27 @@ describe('password hashing', () => {
   it('S-23: hashes at bcrypt cost 12', async () => {
     const stored = await hashPassword('Correct-Horse-9x');
     expect(stored.startsWith('$2b$12$')).toBe(true);
-    await expect(verifyPassword('Correct-Horse-9x', stored)).resolves.toEqual({ valid: true, needsRehash: false });
-    await expect(verifyPassword('Wrong-Horse-9x', stored)).resolves.toEqual({ valid: false, needsRehash: false });
+    await expect(verifyPassword('Correct-Horse-9x', stored)).resolves.toEqual({
+      valid: true,
+      needsRehash: false,
+    });
+    await expect(verifyPassword('Wrong-Horse-9x', stored)).resolves.toEqual({
+      valid: false,
+      needsRehash: false,
+    });
   }, 30_000);
 
   it('verifies legacy cost-8 hashes (PHP $2y$ too) and asks for a rehash', async () => {
     const legacy = (await hash('Legacy-Pass-123', 8)).replace(/^\$2b\$/, '$2y$');
     expect(bcryptCost(legacy)).toBe(8);
-    await expect(verifyPassword('Legacy-Pass-123', legacy)).resolves.toEqual({ valid: true, needsRehash: true });
-    await expect(verifyPassword('legacy-pass-123', legacy)).resolves.toEqual({ valid: false, needsRehash: false });
+    await expect(verifyPassword('Legacy-Pass-123', legacy)).resolves.toEqual({
+      valid: true,
+      needsRehash: true,
+    });
+    await expect(verifyPassword('legacy-pass-123', legacy)).resolves.toEqual({
+      valid: false,
+      needsRehash: false,
+    });
   });
 
   it('treats a non-bcrypt value as a mismatch', async () => {

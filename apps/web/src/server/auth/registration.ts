@@ -11,7 +11,12 @@ import { hashPassword } from './passwords';
 import { emailCode, normalizeEmailCode, sha256Hex } from './secrets';
 
 function slugOf(name: string): string {
-  const base = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
+  const base = name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80);
   return `${base || 'org'}-${randomUUID().slice(0, 8)}`;
 }
 
@@ -21,10 +26,22 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /** Writes a fresh 8-character verification code (stored hashed) and mails it. */
-async function sendVerificationCode(deps: ServerDeps, user: { id: string; organizationId: string; email: string }) {
+async function sendVerificationCode(
+  deps: ServerDeps,
+  user: { id: string; organizationId: string; email: string },
+) {
   const code = emailCode();
   await withTenant(deps.db, userContext({ ...user, role: 'member' }), async (tx) => {
-    await tx.update(userTokens).set({ usedAt: new Date() }).where(and(eq(userTokens.userId, user.id), eq(userTokens.purpose, 'email_verify'), isNull(userTokens.usedAt)));
+    await tx
+      .update(userTokens)
+      .set({ usedAt: new Date() })
+      .where(
+        and(
+          eq(userTokens.userId, user.id),
+          eq(userTokens.purpose, 'email_verify'),
+          isNull(userTokens.usedAt),
+        ),
+      );
     await tx.insert(userTokens).values({
       organizationId: user.organizationId,
       userId: user.id,
@@ -56,30 +73,57 @@ export interface RegisterInput {
  */
 export async function register(deps: ServerDeps, input: RegisterInput, meta: RequestMeta) {
   const email = input.email.trim().toLowerCase();
-  if (await findCredentials(deps, email)) throw new AppError('CONFLICT', 'An account with this email already exists');
+  if (await findCredentials(deps, email))
+    throw new AppError('CONFLICT', 'An account with this email already exists');
   const orgId = randomUUID();
   const userId = randomUUID();
   const orgName = input.organizationName?.trim() || `${input.name.trim()} (personal)`;
   const passwordHash = await hashPassword(input.password, deps.bcryptCost);
   try {
-    await withTenant(deps.db, { orgId, userId, role: 'admin', scope: 'user', shareLinkId: null }, async (tx) => {
-      await tx.insert(organizations).values({ id: orgId, name: orgName, slug: slugOf(orgName), status: 'provisioning' });
-      await tx.insert(customerConfigurations).values({ organizationId: orgId });
-      await tx.insert(users).values({ id: userId, organizationId: orgId, email, passwordHash, role: 'admin', status: 'pending', ...splitName(input.name) });
-      await recordAudit(tx, orgId, { action: 'user.register', actorUserId: userId, targetType: 'organization', targetId: orgId, ...meta });
-    });
+    await withTenant(
+      deps.db,
+      { orgId, userId, role: 'admin', scope: 'user', shareLinkId: null },
+      async (tx) => {
+        await tx
+          .insert(organizations)
+          .values({ id: orgId, name: orgName, slug: slugOf(orgName), status: 'provisioning' });
+        await tx.insert(customerConfigurations).values({ organizationId: orgId });
+        await tx.insert(users).values({
+          id: userId,
+          organizationId: orgId,
+          email,
+          passwordHash,
+          role: 'admin',
+          status: 'pending',
+          ...splitName(input.name),
+        });
+        await recordAudit(tx, orgId, {
+          action: 'user.register',
+          actorUserId: userId,
+          targetType: 'organization',
+          targetId: orgId,
+          ...meta,
+        });
+      },
+    );
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('CONFLICT', 'An account or organization with this name already exists');
+    if (isUniqueViolation(error))
+      throw new AppError('CONFLICT', 'An account or organization with this name already exists');
     throw error;
   }
   await sendVerificationCode(deps, { id: userId, organizationId: orgId, email });
   return { userId, verificationRequired: true };
 }
 
-const CODE_REJECTED = () => new AppError('UNAUTHORIZED', 'The code is invalid or has expired; request a new one');
+const CODE_REJECTED = () =>
+  new AppError('UNAUTHORIZED', 'The code is invalid or has expired; request a new one');
 
 /** Confirms an email with its 8-character code (product.md #5): single use, 1 h, at most 5 attempts (S-24). */
-export async function verifyEmail(deps: ServerDeps, input: { email: string; code: string }, meta: RequestMeta) {
+export async function verifyEmail(
+  deps: ServerDeps,
+  input: { email: string; code: string },
+  meta: RequestMeta,
+) {
   const user = await findCredentials(deps, input.email.trim().toLowerCase());
   if (!user) throw CODE_REJECTED();
   const attemptsKey = deps.keys.emailCodeAttempts(user.id, 'email_verify');
@@ -88,7 +132,16 @@ export async function verifyEmail(deps: ServerDeps, input: { email: string; code
   if (attempts > EMAIL_CODE_MAX_ATTEMPTS) {
     // The sixth try burns every open code: a new one must be requested.
     await withTenant(deps.db, userContext(user), (tx) =>
-      tx.update(userTokens).set({ usedAt: new Date() }).where(and(eq(userTokens.userId, user.id), eq(userTokens.purpose, 'email_verify'), isNull(userTokens.usedAt))),
+      tx
+        .update(userTokens)
+        .set({ usedAt: new Date() })
+        .where(
+          and(
+            eq(userTokens.userId, user.id),
+            eq(userTokens.purpose, 'email_verify'),
+            isNull(userTokens.usedAt),
+          ),
+        ),
     );
     throw CODE_REJECTED();
   }
@@ -96,8 +149,17 @@ export async function verifyEmail(deps: ServerDeps, input: { email: string; code
   if (!consumed || consumed.userId !== user.id) throw CODE_REJECTED();
   await deps.redis.del(attemptsKey);
   await withTenant(deps.db, userContext(user), async (tx) => {
-    await tx.update(users).set({ emailVerifiedAt: new Date(), status: 'active' }).where(and(eq(users.id, user.id), eq(users.status, 'pending')));
-    await recordAudit(tx, user.organizationId, { action: 'user.email_verified', actorUserId: user.id, targetType: 'user', targetId: user.id, ...meta });
+    await tx
+      .update(users)
+      .set({ emailVerifiedAt: new Date(), status: 'active' })
+      .where(and(eq(users.id, user.id), eq(users.status, 'pending')));
+    await recordAudit(tx, user.organizationId, {
+      action: 'user.email_verified',
+      actorUserId: user.id,
+      targetType: 'user',
+      targetId: user.id,
+      ...meta,
+    });
   });
   return { verified: true };
 }
@@ -106,5 +168,9 @@ export async function verifyEmail(deps: ServerDeps, input: { email: string; code
 export async function resendVerification(deps: ServerDeps, email: string): Promise<void> {
   const user = await findCredentials(deps, email.trim().toLowerCase());
   if (!user || user.status !== 'pending') return;
-  await sendVerificationCode(deps, { id: user.id, organizationId: user.organizationId, email: email.trim().toLowerCase() });
+  await sendVerificationCode(deps, {
+    id: user.id,
+    organizationId: user.organizationId,
+    email: email.trim().toLowerCase(),
+  });
 }

@@ -16,12 +16,16 @@ const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
 const isSourceFile = (file: string) => /\.(ts|tsx|mjs|js|cjs)$/.test(file);
 const isTest = (file: string) => /\.(int\.)?test\.tsx?$/.test(file);
 /** Code that can run while serving a request: the web app and every package it can import. */
-const serverCode = tracked.filter((f) => isSourceFile(f) && !isTest(f) && /^(apps\/web\/src|packages\/[^/]+\/src)\//.test(f));
+const serverCode = tracked.filter(
+  (f) => isSourceFile(f) && !isTest(f) && /^(apps\/web\/src|packages\/[^/]+\/src)\//.test(f),
+);
 
 describe('repository-wide security checks', () => {
   it('S-01: no request-path code can spawn a process or a shell', () => {
     expect(serverCode.length).toBeGreaterThan(20);
-    const offenders = serverCode.filter((f) => /(node:)?child_process|\bexecSync\b|\bspawnSync\b|shelljs|\bexeca\b/.test(read(f)));
+    const offenders = serverCode.filter((f) =>
+      /(node:)?child_process|\bexecSync\b|\bspawnSync\b|shelljs|\bexeca\b/.test(read(f)),
+    );
     expect(offenders).toEqual([]);
   });
 
@@ -36,8 +40,15 @@ describe('repository-wide security checks', () => {
       /(api[_-]?key|secret|password|client[_-]?secret|token)["']?\s*[:=]\s*["'][A-Za-z0-9+/=_-]{24,}["']/i,
     ];
     const offenders = tracked
-      .filter((f) => f !== thisFile && !f.endsWith('package-lock.json') && statSync(path.join(root, f)).size < 2_000_000)
-      .filter((f) => /\.(ts|tsx|js|mjs|cjs|json|md|ya?ml|sql|sh|env|example|txt|toml)$/.test(f) || path.basename(f).startsWith('.env'))
+      .filter(
+        (f) =>
+          f !== thisFile && !f.endsWith('package-lock.json') && statSync(path.join(root, f)).size < 2_000_000,
+      )
+      .filter(
+        (f) =>
+          /\.(ts|tsx|js|mjs|cjs|json|md|ya?ml|sql|sh|env|example|txt|toml)$/.test(f) ||
+          path.basename(f).startsWith('.env'),
+      )
       .filter((f) => patterns.some((p) => p.test(read(f))));
     expect(offenders).toEqual([]);
   });
@@ -46,26 +57,40 @@ describe('repository-wide security checks', () => {
     expect(tracked.filter((f) => path.basename(f).startsWith('.env'))).toEqual(['.env.example']);
     const secrets = ['JWT_SECRET', 'SHARE_TOKEN_SECRET', 'ENCRYPTION_KEY', 'USPTO_ODP_API_KEY'];
     for (const name of secrets) expect(read('.env.example')).toMatch(new RegExp(`^${name}=\\s*(#.*)?$`, 'm'));
-    const ignored = execFileSync('git', ['check-ignore', '.env', '.env.local', '.env.production'], { cwd: root, encoding: 'utf8' });
+    const ignored = execFileSync('git', ['check-ignore', '.env', '.env.local', '.env.production'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(ignored.trim().split('\n')).toHaveLength(3);
   });
 
   it('S-12: no code falls back to a literal when a secret is unset', () => {
-    const offenders = serverCode.filter((f) => /(JWT_SECRET|SHARE_TOKEN_SECRET|ENCRYPTION_KEY)\s*(\?\?|\|\|)/.test(read(f)));
+    const offenders = serverCode.filter((f) =>
+      /(JWT_SECRET|SHARE_TOKEN_SECRET|ENCRYPTION_KEY)\s*(\?\?|\|\|)/.test(read(f)),
+    );
     expect(offenders).toEqual([]);
   });
 
   it('S-19/BR-064: nothing in the web app or UI package uses localStorage or sessionStorage', () => {
-    const clientCode = tracked.filter((f) => isSourceFile(f) && !isTest(f) && /^(apps\/web\/src|packages\/ui\/src)\//.test(f));
+    const clientCode = tracked.filter(
+      (f) => isSourceFile(f) && !isTest(f) && /^(apps\/web\/src|packages\/ui\/src)\//.test(f),
+    );
     expect(clientCode.filter((f) => /\b(localStorage|sessionStorage)\b/.test(read(f)))).toEqual([]);
   });
 
   it('S-18: modules holding database or Redis connections are server-only, so a client bundle importing them fails to build', () => {
-    for (const file of ['apps/web/src/server/connections.ts', 'apps/web/src/server/http/deps.ts', 'apps/web/src/server/http/api-route.ts']) {
+    for (const file of [
+      'apps/web/src/server/connections.ts',
+      'apps/web/src/server/http/deps.ts',
+      'apps/web/src/server/http/api-route.ts',
+    ]) {
       expect(read(file), file).toMatch(/^import 'server-only';/m);
     }
-    const clientComponents = tracked.filter((f) => /\.(tsx?)$/.test(f) && f.startsWith('apps/web/src/') && /^['"]use client['"]/m.test(read(f)));
-    for (const file of clientComponents) expect(read(file), file).not.toMatch(/from ['"](@\/server\/|@patentrack\/db|ioredis|pg)['"/]/);
+    const clientComponents = tracked.filter(
+      (f) => /\.(tsx?)$/.test(f) && f.startsWith('apps/web/src/') && /^['"]use client['"]/m.test(read(f)),
+    );
+    for (const file of clientComponents)
+      expect(read(file), file).not.toMatch(/from ['"](@\/server\/|@patentrack\/db|ioredis|pg)['"/]/);
   });
 
   it('S-07/S-08: current framework majors', () => {
@@ -78,7 +103,15 @@ describe('repository-wide security checks', () => {
     const lines: string[] = [];
     const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
     const log = createLogger('redaction-check', { level: 'info' }, sink);
-    log.info({ token: 'tkn-secret', password: 'pw-secret', headers: { authorization: 'Bearer abc' }, authorization: 'Bearer abc' }, 'probe');
+    log.info(
+      {
+        token: 'tkn-secret',
+        password: 'pw-secret',
+        headers: { authorization: 'Bearer abc' },
+        authorization: 'Bearer abc',
+      },
+      'probe',
+    );
     const entry = JSON.parse(lines[0]!);
     expect(JSON.stringify(entry)).not.toMatch(/tkn-secret|pw-secret|Bearer/);
     expect(entry.msg).toBe('probe');

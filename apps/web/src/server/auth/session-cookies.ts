@@ -18,12 +18,20 @@ export async function sessionCookies(
   session: { sessionId: string; refreshToken: string },
 ): Promise<{ cookies: string[]; expiresAt: string }> {
   const now = Math.floor(Date.now() / 1000);
-  const accessToken = await signAccessToken({ ...subject, sessionId: session.sessionId }, deps.env.JWT_SECRET, now);
+  const accessToken = await signAccessToken(
+    { ...subject, sessionId: session.sessionId },
+    deps.env.JWT_SECRET,
+    now,
+  );
   const secure = deps.secureCookies;
   return {
     cookies: [
       serializeCookie(COOKIE.access, accessToken, { maxAgeSeconds: ACCESS_TOKEN_TTL_S, secure }),
-      serializeCookie(COOKIE.refresh, session.refreshToken, { maxAgeSeconds: REFRESH_TOKEN_TTL_S, path: REFRESH_COOKIE_PATH, secure }),
+      serializeCookie(COOKIE.refresh, session.refreshToken, {
+        maxAgeSeconds: REFRESH_TOKEN_TTL_S,
+        path: REFRESH_COOKIE_PATH,
+        secure,
+      }),
     ],
     expiresAt: new Date((now + ACCESS_TOKEN_TTL_S) * 1000).toISOString(),
   };
@@ -37,5 +45,8 @@ export async function startSession(deps: ServerDeps, subject: SessionSubject) {
 
 export function clearedSessionCookies(deps: ServerDeps): string[] {
   const secure = deps.secureCookies;
-  return [clearCookie(COOKIE.access, { secure }), clearCookie(COOKIE.refresh, { path: REFRESH_COOKIE_PATH, secure })];
+  return [
+    clearCookie(COOKIE.access, { secure }),
+    clearCookie(COOKIE.refresh, { path: REFRESH_COOKIE_PATH, secure }),
+  ];
 }

@@ -39,7 +39,11 @@ export class SessionStore {
   ) {}
 
   /** Opens a session; returns its id and first refresh token (32 random bytes, never stored in clear). */
-  async open(userId: string, orgId: string, mfa: boolean): Promise<{ sessionId: string; refreshToken: string }> {
+  async open(
+    userId: string,
+    orgId: string,
+    mfa: boolean,
+  ): Promise<{ sessionId: string; refreshToken: string }> {
     const sessionId = opaqueToken(18);
     const refreshToken = await this.issue({ userId, orgId, sessionId, mfa });
     await this.redis
@@ -50,7 +54,9 @@ export class SessionStore {
     return { sessionId, refreshToken };
   }
 
-  private async issue(session: Pick<RefreshRecord, 'userId' | 'orgId' | 'sessionId' | 'mfa'>): Promise<string> {
+  private async issue(
+    session: Pick<RefreshRecord, 'userId' | 'orgId' | 'sessionId' | 'mfa'>,
+  ): Promise<string> {
     const refreshToken = opaqueToken(32);
     const tokenHash = sha256Hex(refreshToken);
     const { sessionId } = session;
@@ -65,7 +71,8 @@ export class SessionStore {
 
   /** Exchanges a refresh token for a new one; a replayed (already rotated) token revokes every session of its user. */
   async rotate(refreshToken: string): Promise<RefreshOutcome> {
-    const raw = (await this.redis.eval(ROTATE_SCRIPT, 1, this.keys.refresh(sha256Hex(refreshToken)))) as string | null;
+    const raw = (await this.redis.eval(ROTATE_SCRIPT, 1, this.keys.refresh(sha256Hex(refreshToken)))) as
+      string | null;
     if (raw === null) return { kind: 'invalid' };
     const record = JSON.parse(raw) as RefreshRecord;
     if (record.state !== 'live') {
@@ -74,7 +81,14 @@ export class SessionStore {
     }
     if (!(await this.isActive(record.userId, record.sessionId))) return { kind: 'invalid' };
     const next = await this.issue(record);
-    return { kind: 'rotated', userId: record.userId, orgId: record.orgId, sessionId: record.sessionId, mfa: record.mfa, refreshToken: next };
+    return {
+      kind: 'rotated',
+      userId: record.userId,
+      orgId: record.orgId,
+      sessionId: record.sessionId,
+      mfa: record.mfa,
+      refreshToken: next,
+    };
   }
 
   isActive(userId: string, sessionId: string): Promise<boolean> {
@@ -84,7 +98,10 @@ export class SessionStore {
   /** Ends one session (logout): its refresh token stops working and its access tokens are refused. */
   async close(userId: string, sessionId: string): Promise<void> {
     const tokenHash = await this.redis.get(this.keys.sessionRefresh(sessionId));
-    const multi = this.redis.multi().srem(this.keys.userSessions(userId), sessionId).del(this.keys.sessionRefresh(sessionId));
+    const multi = this.redis
+      .multi()
+      .srem(this.keys.userSessions(userId), sessionId)
+      .del(this.keys.sessionRefresh(sessionId));
     if (tokenHash) multi.del(this.keys.refresh(tokenHash));
     await multi.exec();
   }
@@ -92,7 +109,9 @@ export class SessionStore {
   /** Ends every session of a user (refresh reuse, password reset, removal, lock). */
   async revokeAll(userId: string): Promise<void> {
     const sessionIds = await this.redis.smembers(this.keys.userSessions(userId));
-    const tokenHashes = sessionIds.length ? await this.redis.mget(sessionIds.map((sid) => this.keys.sessionRefresh(sid))) : [];
+    const tokenHashes = sessionIds.length
+      ? await this.redis.mget(sessionIds.map((sid) => this.keys.sessionRefresh(sid)))
+      : [];
     const multi = this.redis.multi().del(this.keys.userSessions(userId));
     for (const sid of sessionIds) multi.del(this.keys.sessionRefresh(sid));
     for (const tokenHash of tokenHashes) if (tokenHash) multi.del(this.keys.refresh(tokenHash));

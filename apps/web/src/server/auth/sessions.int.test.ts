@@ -4,7 +4,16 @@ import { z } from 'zod';
 import { AppError } from '@patentrack/shared';
 import { hash } from '@node-rs/bcrypt';
 import { apiRoute } from '../http/api-route';
-import { ApiTestClient, seedSuperAdmin, seedTenant, setupWebTestEnvironment, signIn, TEST_PASSWORD, type SeededTenant, type WebTestEnvironment } from '../http/testing';
+import {
+  ApiTestClient,
+  seedSuperAdmin,
+  seedTenant,
+  setupWebTestEnvironment,
+  signIn,
+  TEST_PASSWORD,
+  type SeededTenant,
+  type WebTestEnvironment,
+} from '../http/testing';
 import { COOKIE } from './config';
 import { OutboxMailTransport } from './mail';
 import { base32Decode, totp } from './totp';
@@ -55,8 +64,14 @@ describe('login and cookies', () => {
   });
 
   it('gives one generic answer for an unknown email and a wrong password', async () => {
-    const unknown = await client().post('/api/v1/auth/login', { email: 'nobody@example.test', password: TEST_PASSWORD });
-    const wrong = await client().post('/api/v1/auth/login', { email: org.otherMember.email, password: 'Wrong-Horse-9x' });
+    const unknown = await client().post('/api/v1/auth/login', {
+      email: 'nobody@example.test',
+      password: TEST_PASSWORD,
+    });
+    const wrong = await client().post('/api/v1/auth/login', {
+      email: org.otherMember.email,
+      password: 'Wrong-Horse-9x',
+    });
     expect(unknown.status).toBe(401);
     expect(wrong.status).toBe(401);
     expect(unknown.json.error).toEqual({ ...wrong.json.error, requestId: unknown.json.error.requestId });
@@ -69,7 +84,11 @@ describe('login and cookies', () => {
     const missing = await c.request('PATCH', '/api/v1/me', { body: { name: 'X' }, csrf: false });
     expect(missing.status).toBe(403);
     expect(missing.json.error.details).toEqual({ reason: 'csrf' });
-    const mismatched = await c.request('PATCH', '/api/v1/me', { body: { name: 'X' }, csrf: false, headers: { 'x-csrf-token': 'forged' } });
+    const mismatched = await c.request('PATCH', '/api/v1/me', {
+      body: { name: 'X' },
+      csrf: false,
+      headers: { 'x-csrf-token': 'forged' },
+    });
     expect(mismatched.status).toBe(403);
     expect((await c.patch('/api/v1/me', { name: 'Member A' })).status).toBe(200);
   });
@@ -82,7 +101,9 @@ describe('login and cookies', () => {
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
     const b64 = (v: object) => Buffer.from(JSON.stringify(v)).toString('base64url');
     const sign = (body: object, key: string) =>
-      new SignJWT(body as Record<string, unknown>).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(key));
+      new SignJWT(body as Record<string, unknown>)
+        .setProtectedHeader({ alg: 'HS256' })
+        .sign(new TextEncoder().encode(key));
     const forged = [
       `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...claims, role: 'super_admin' })}.`,
       await sign(claims, 'an-attacker-chosen-secret-of-32-chars!!'),
@@ -148,7 +169,8 @@ describe('refresh tokens', () => {
 
 describe('lockout and rate limits', () => {
   /** One attempt from a fresh IP, so the per-IP+email limit never interferes with counting lockout tiers. */
-  const attempt = (email: string, password: string) => client().post('/api/v1/auth/login', { email, password });
+  const attempt = (email: string, password: string) =>
+    client().post('/api/v1/auth/login', { email, password });
   const lockKey = (email: string) => `${env.redisPrefix}:auth:login-lock:${email}`;
 
   it('S-15: 5 failures lock for 1 min, 10 for 15 min, 20 until an admin unlocks', async () => {
@@ -224,11 +246,20 @@ describe('lockout and rate limits', () => {
 describe('registration, verification and password reset', () => {
   it('registers a provisioning organization whose admin must verify the 8-character code first (S-24)', async () => {
     const email = `new-${Date.now()}@example.test`;
-    const weak = await client().post('/api/v1/auth/register', { email, password: 'short1A', name: 'New User' });
+    const weak = await client().post('/api/v1/auth/register', {
+      email,
+      password: 'short1A',
+      name: 'New User',
+    });
     expect(weak.status).toBe(400);
     expect(weak.json.error.details.fieldErrors.password).toContain('At least 12 characters');
 
-    const created = await client().post('/api/v1/auth/register', { email, password: TEST_PASSWORD, name: 'New User', organizationName: `Holdings ${Date.now()}` });
+    const created = await client().post('/api/v1/auth/register', {
+      email,
+      password: TEST_PASSWORD,
+      name: 'New User',
+      organizationName: `Holdings ${Date.now()}`,
+    });
     expect(created.status).toBe(201);
     expect(created.json.data.verificationRequired).toBe(true);
     const { rows } = await env.admin.query(
@@ -236,21 +267,29 @@ describe('registration, verification and password reset', () => {
       [created.json.data.userId],
     );
     expect(rows[0]).toEqual({ status: 'provisioning', role: 'admin', user_status: 'pending' });
-    expect((await client().post('/api/v1/auth/login', { email, password: TEST_PASSWORD })).json.error.details.reason).toBe('email_not_verified');
+    expect(
+      (await client().post('/api/v1/auth/login', { email, password: TEST_PASSWORD })).json.error.details
+        .reason,
+    ).toBe('email_not_verified');
 
     const [mail] = await outbox.messagesTo(email);
     const code = mail!.data.code!;
     expect(code).toMatch(/^[A-Z2-9]{8}$/);
-    const stored = await env.admin.query(`select token_hash from user_tokens where user_id = $1`, [created.json.data.userId]);
+    const stored = await env.admin.query(`select token_hash from user_tokens where user_id = $1`, [
+      created.json.data.userId,
+    ]);
     expect(stored.rows[0].token_hash).not.toContain(code);
 
     const c = client();
-    for (let i = 0; i < 5; i += 1) expect((await c.post('/api/v1/auth/verify-email', { email, code: 'ZZZZZZZZ' })).status).toBe(401);
+    for (let i = 0; i < 5; i += 1)
+      expect((await c.post('/api/v1/auth/verify-email', { email, code: 'ZZZZZZZZ' })).status).toBe(401);
     expect((await c.post('/api/v1/auth/verify-email', { email, code })).status).toBe(401);
 
     await client().post('/api/v1/auth/verify-email/resend', { email });
     const fresh = (await outbox.messagesTo(email)).at(-1)!.data.code!;
-    expect((await c.post('/api/v1/auth/verify-email', { email, code: fresh })).json).toEqual({ data: { verified: true } });
+    expect((await c.post('/api/v1/auth/verify-email', { email, code: fresh })).json).toEqual({
+      data: { verified: true },
+    });
     expect((await c.post('/api/v1/auth/verify-email', { email, code: fresh })).status).toBe(401);
     expect((await signIn(client(), email)).status).toBe(200);
   });
@@ -265,20 +304,32 @@ describe('registration, verification and password reset', () => {
     const token = (await outbox.messagesTo(org.admin.email)).at(-1)!.data.token!;
     expect(token).toMatch(/^[0-9a-f]{40}$/);
     const newPassword = 'Battery-Staple-42x';
-    expect((await client().post('/api/v1/auth/reset-password', { token, password: newPassword })).status).toBe(200);
-    expect((await client().post('/api/v1/auth/reset-password', { token, password: newPassword })).status).toBe(401);
+    expect(
+      (await client().post('/api/v1/auth/reset-password', { token, password: newPassword })).status,
+    ).toBe(200);
+    expect(
+      (await client().post('/api/v1/auth/reset-password', { token, password: newPassword })).status,
+    ).toBe(401);
     expect((await session.get('/api/v1/me')).status).toBe(401);
     await signIn(client(), org.admin.email, newPassword);
-    await env.admin.query(`update users set password_hash = (select password_hash from users where id = $2) where id = $1`, [org.admin.id, org.member.id]);
+    await env.admin.query(
+      `update users set password_hash = (select password_hash from users where id = $2) where id = $1`,
+      [org.admin.id, org.member.id],
+    );
   });
 
   it('S-23: a legacy cost-8 hash verifies and is re-hashed at cost 12 on login', async () => {
     const legacy = (await hash(TEST_PASSWORD, 8)).replace(/^\$2b\$/, '$2y$');
     await env.admin.query(`update users set password_hash = $2 where id = $1`, [org.otherMember.id, legacy]);
     await env.admin.query(`update users set status = 'active' where id = $1`, [org.otherMember.id]);
-    await env.redis.del(`${env.redisPrefix}:auth:login-failures:${org.otherMember.email}`, `${env.redisPrefix}:auth:login-lock:${org.otherMember.email}`);
+    await env.redis.del(
+      `${env.redisPrefix}:auth:login-failures:${org.otherMember.email}`,
+      `${env.redisPrefix}:auth:login-lock:${org.otherMember.email}`,
+    );
     await signIn(client(), org.otherMember.email);
-    const { rows } = await env.admin.query(`select password_hash from users where id = $1`, [org.otherMember.id]);
+    const { rows } = await env.admin.query(`select password_hash from users where id = $1`, [
+      org.otherMember.id,
+    ]);
     expect(rows[0].password_hash).toMatch(/^\$2b\$12\$/);
   });
 
@@ -287,13 +338,30 @@ describe('registration, verification and password reset', () => {
     const other = client();
     await signIn(c, org.member.email);
     await signIn(other, org.member.email);
-    const wrong = await c.post('/api/v1/me/password', { currentPassword: 'nope', newPassword: 'Battery-Staple-42x' });
+    const wrong = await c.post('/api/v1/me/password', {
+      currentPassword: 'nope',
+      newPassword: 'Battery-Staple-42x',
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.json.error.details.fieldErrors.currentPassword).toBeDefined();
-    expect((await c.post('/api/v1/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'Battery-Staple-42x' })).status).toBe(200);
+    expect(
+      (
+        await c.post('/api/v1/me/password', {
+          currentPassword: TEST_PASSWORD,
+          newPassword: 'Battery-Staple-42x',
+        })
+      ).status,
+    ).toBe(200);
     expect((await c.get('/api/v1/me')).status).toBe(200);
     expect((await other.get('/api/v1/me')).status).toBe(401);
-    expect((await c.post('/api/v1/me/password', { currentPassword: 'Battery-Staple-42x', newPassword: TEST_PASSWORD })).status).toBe(200);
+    expect(
+      (
+        await c.post('/api/v1/me/password', {
+          currentPassword: 'Battery-Staple-42x',
+          newPassword: TEST_PASSWORD,
+        })
+      ).status,
+    ).toBe(200);
   });
 });
 
@@ -301,24 +369,50 @@ describe('invitations', () => {
   it('an invitee sets a password with a single-use 7-day token and is signed in; an expired one is refused', async () => {
     const invite = async (email: string) => {
       const userId = randomUUID();
-      await env.admin.query(`insert into users (id, organization_id, email, role, status) values ($1, $2, $3, 'member', 'pending')`, [userId, org.orgId, email]);
-      const context = { orgId: org.orgId, userId: org.admin.id, role: 'admin' as const, scope: 'user' as const, shareLinkId: null };
-      const mail = await withTenant(serverDeps().db, context, (tx) => createInvitation(tx, { userId, organizationId: org.orgId, email }, 'http://localhost:3000'));
+      await env.admin.query(
+        `insert into users (id, organization_id, email, role, status) values ($1, $2, $3, 'member', 'pending')`,
+        [userId, org.orgId, email],
+      );
+      const context = {
+        orgId: org.orgId,
+        userId: org.admin.id,
+        role: 'admin' as const,
+        scope: 'user' as const,
+        shareLinkId: null,
+      };
+      const mail = await withTenant(serverDeps().db, context, (tx) =>
+        createInvitation(tx, { userId, organizationId: org.orgId, email }, 'http://localhost:3000'),
+      );
       return { userId, token: mail.data.token };
     };
     const { userId, token } = await invite(`invitee-${Date.now()}@example.test`);
-    const { rows } = await env.admin.query(`select expires_at from user_tokens where user_id = $1 and purpose = 'invite'`, [userId]);
+    const { rows } = await env.admin.query(
+      `select expires_at from user_tokens where user_id = $1 and purpose = 'invite'`,
+      [userId],
+    );
     expect((Date.parse(rows[0].expires_at) - Date.now()) / 86_400_000).toBeGreaterThan(6.9);
     const c = client();
-    const accepted = await c.post('/api/v1/auth/accept-invite', { token, name: 'Ivy Invitee', password: TEST_PASSWORD });
+    const accepted = await c.post('/api/v1/auth/accept-invite', {
+      token,
+      name: 'Ivy Invitee',
+      password: TEST_PASSWORD,
+    });
     expect(accepted.status).toBe(200);
     expect(accepted.json.data.user).toMatchObject({ id: userId, name: 'Ivy Invitee', role: 'member' });
     expect((await c.get('/api/v1/me')).status).toBe(200);
-    expect((await client().post('/api/v1/auth/accept-invite', { token, password: TEST_PASSWORD })).status).toBe(401);
+    expect(
+      (await client().post('/api/v1/auth/accept-invite', { token, password: TEST_PASSWORD })).status,
+    ).toBe(401);
 
     const late = await invite(`late-${Date.now()}@example.test`);
-    await env.admin.query(`update user_tokens set expires_at = now() - interval '1 second' where user_id = $1`, [late.userId]);
-    expect((await client().post('/api/v1/auth/accept-invite', { token: late.token, password: TEST_PASSWORD })).status).toBe(401);
+    await env.admin.query(
+      `update user_tokens set expires_at = now() - interval '1 second' where user_id = $1`,
+      [late.userId],
+    );
+    expect(
+      (await client().post('/api/v1/auth/accept-invite', { token: late.token, password: TEST_PASSWORD }))
+        .status,
+    ).toBe(401);
   });
 });
 
@@ -331,7 +425,10 @@ describe('multi-factor authentication', () => {
     const { secret, qrCodeUrl, backupCodes } = setup.json.data;
     expect(qrCodeUrl).toMatch(/^otpauth:\/\/totp\//);
     expect(backupCodes).toHaveLength(10);
-    const { rows } = await env.admin.query(`select mfa_secret_encrypted, mfa_enabled from users where id = $1`, [org.admin.id]);
+    const { rows } = await env.admin.query(
+      `select mfa_secret_encrypted, mfa_enabled from users where id = $1`,
+      [org.admin.id],
+    );
     expect(rows[0].mfa_secret_encrypted).not.toContain(secret);
     expect(rows[0].mfa_enabled).toBe(false);
 
@@ -340,7 +437,10 @@ describe('multi-factor authentication', () => {
     expect(enrolled.status).toBe(200);
     expect(enrolled.json.data.user.mfaEnabled).toBe(true);
 
-    const login = await client().post('/api/v1/auth/login', { email: org.admin.email, password: TEST_PASSWORD });
+    const login = await client().post('/api/v1/auth/login', {
+      email: org.admin.email,
+      password: TEST_PASSWORD,
+    });
     expect(login.json.data.mfaRequired).toBe(true);
     expect(login.headers.getSetCookie().some((h) => h.startsWith(`${COOKIE.access}=`))).toBe(false);
     const mfaToken = login.json.data.mfaToken;
@@ -348,12 +448,22 @@ describe('multi-factor authentication', () => {
     const second = client();
     const replayed = await second.post('/api/v1/auth/mfa/verify', { mfaToken, code, isBackupCode: false });
     expect(replayed.status).toBe(401);
-    const withBackup = await second.post('/api/v1/auth/mfa/verify', { mfaToken, code: backupCodes[0], isBackupCode: true });
+    const withBackup = await second.post('/api/v1/auth/mfa/verify', {
+      mfaToken,
+      code: backupCodes[0],
+      isBackupCode: true,
+    });
     expect(withBackup.status).toBe(200);
     expect((await second.get('/api/v1/me')).status).toBe(200);
-    const reused = await client().post('/api/v1/auth/mfa/verify', { mfaToken, code: backupCodes[0], isBackupCode: true });
+    const reused = await client().post('/api/v1/auth/mfa/verify', {
+      mfaToken,
+      code: backupCodes[0],
+      isBackupCode: true,
+    });
     expect(reused.status).toBe(401);
-    await env.admin.query(`update users set mfa_enabled = false, mfa_secret_encrypted = null where id = $1`, [org.admin.id]);
+    await env.admin.query(`update users set mfa_enabled = false, mfa_secret_encrypted = null where id = $1`, [
+      org.admin.id,
+    ]);
     await env.redis.del(`${env.redisPrefix}:auth:login-failures:${org.admin.email}`);
   });
 
@@ -367,7 +477,10 @@ describe('multi-factor authentication', () => {
     expect(blocked.status).toBe(403);
     expect(blocked.json.error.details.reason).toBe('mfa_required');
     const { secret } = (await c.post('/api/v1/auth/mfa/setup')).json.data;
-    await c.post('/api/v1/auth/mfa/verify', { code: totp(base32Decode(secret), Math.floor(Date.now() / 1000)), isBackupCode: false });
+    await c.post('/api/v1/auth/mfa/verify', {
+      code: totp(base32Decode(secret), Math.floor(Date.now() / 1000)),
+      isBackupCode: false,
+    });
     expect((await c.get('/api/v1/shares')).status).toBe(200);
   });
 });
@@ -386,7 +499,13 @@ describe('the apiRoute wrapper', () => {
       new Request('http://localhost/api/v1/test', {
         method: 'POST',
         body,
-        headers: { 'content-type': 'application/json', cookie: 'csrf_token=t0ken', 'x-csrf-token': 't0ken', 'x-forwarded-for': '192.0.2.10', ...headers },
+        headers: {
+          'content-type': 'application/json',
+          cookie: 'csrf_token=t0ken',
+          'x-csrf-token': 't0ken',
+          'x-forwarded-for': '192.0.2.10',
+          ...headers,
+        },
       }),
     );
 
@@ -394,7 +513,14 @@ describe('the apiRoute wrapper', () => {
     const response = await call(JSON.stringify({ n: 0 }), { 'x-request-id': 'req-12345678' });
     expect(response.status).toBe(500);
     const body = await response.json();
-    expect(body).toEqual({ error: { code: 'INTERNAL_ERROR', message: 'An unexpected error occurred', requestId: 'req-12345678', details: { requestId: 'req-12345678' } } });
+    expect(body).toEqual({
+      error: {
+        code: 'INTERNAL_ERROR',
+        message: 'An unexpected error occurred',
+        requestId: 'req-12345678',
+        details: { requestId: 'req-12345678' },
+      },
+    });
     expect(JSON.stringify(body)).not.toMatch(/hunter2|srv|at /);
   });
 

@@ -13,8 +13,12 @@ export async function assertShareLinkUsable(tx: Tx, now = new Date()): Promise<v
   );
   const link = result.rows[0];
   if (!link) throw AppError.notFound('Share link');
-  if (link.revoked_at !== null) throw new AppError('GONE', 'This link was withdrawn by its owner', { reason: 'revoked' });
+  if (link.revoked_at !== null)
+    throw new AppError('GONE', 'This link was withdrawn by its owner', { reason: 'revoked' });
   if (link.expires_at !== null && new Date(link.expires_at) <= now) {
-    throw new AppError('GONE', 'This link has expired', { reason: 'expired', expiredAt: new Date(link.expires_at).toISOString() });
+    throw new AppError('GONE', 'This link has expired', {
+      reason: 'expired',
+      expiredAt: new Date(link.expires_at).toISOString(),
+    });
   }
 }

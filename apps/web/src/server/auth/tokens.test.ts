@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { SignJWT } from 'jose';
-import { signAccessToken, signShareToken, verifyAccessToken, verifyMfaChallenge, verifyShareToken, signMfaChallenge } from './tokens';
+import {
+  signAccessToken,
+  signShareToken,
+  verifyAccessToken,
+  verifyMfaChallenge,
+  verifyShareToken,
+  signMfaChallenge,
+} from './tokens';
 
 const secret = 'k'.repeat(48);
 const claims = {
@@ -32,8 +39,20 @@ describe('access tokens (BR-050, S-29)', () => {
 
   it('refuses alg "none"', async () => {
     const header = b64url({ alg: 'none', typ: 'JWT' });
-    const body = b64url({ sub: claims.userId, org_id: claims.orgId, role: 'super_admin', sid: claims.sessionId, mfa: true, iat: T, exp: T + 900, iss: 'patentrack', aud: 'patentrack:access' });
-    await expect(verifyAccessToken(`${header}.${body}.`, secret, T)).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    const body = b64url({
+      sub: claims.userId,
+      org_id: claims.orgId,
+      role: 'super_admin',
+      sid: claims.sessionId,
+      mfa: true,
+      iat: T,
+      exp: T + 900,
+      iss: 'patentrack',
+      aud: 'patentrack:access',
+    });
+    await expect(verifyAccessToken(`${header}.${body}.`, secret, T)).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+    });
   });
 
   it('refuses a token signed with another key', async () => {
@@ -44,18 +63,31 @@ describe('access tokens (BR-050, S-29)', () => {
   it('refuses modified claims (role escalation keeps the old signature)', async () => {
     const [header, payload, signature] = (await signAccessToken(claims, secret, T)).split('.');
     const escalated = { ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), role: 'super_admin' };
-    await expect(verifyAccessToken(`${header}.${b64url(escalated)}.${signature}`, secret, T)).rejects.toMatchObject({ status: 401 });
+    await expect(
+      verifyAccessToken(`${header}.${b64url(escalated)}.${signature}`, secret, T),
+    ).rejects.toMatchObject({ status: 401 });
   });
 
   it('refuses a correctly signed token of another kind or with a missing claim', async () => {
     const share = await signShareToken(
-      { shareLinkId: claims.orgId, code: 'c'.repeat(32), orgId: claims.orgId, assetIds: [], permissions: { diagram: true, assetList: true, connections: false } },
+      {
+        shareLinkId: claims.orgId,
+        code: 'c'.repeat(32),
+        orgId: claims.orgId,
+        assetIds: [],
+        permissions: { diagram: true, assetList: true, connections: false },
+      },
       secret,
       3600,
       T,
     );
     await expect(verifyAccessToken(share, secret, T)).rejects.toMatchObject({ status: 401 });
-    const noRole = await new SignJWT({ sub: claims.userId, org_id: claims.orgId, sid: claims.sessionId, mfa: false })
+    const noRole = await new SignJWT({
+      sub: claims.userId,
+      org_id: claims.orgId,
+      sid: claims.sessionId,
+      mfa: false,
+    })
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuer('patentrack')
       .setAudience('patentrack:access')
@@ -69,7 +101,13 @@ describe('access tokens (BR-050, S-29)', () => {
 describe('share and MFA tokens', () => {
   it('S-03: a share token carries share:read, its link and asset list, and no user identity', async () => {
     const token = await signShareToken(
-      { shareLinkId: claims.orgId, code: 'a'.repeat(32), orgId: claims.orgId, assetIds: [claims.userId], permissions: { diagram: true, assetList: false, connections: false } },
+      {
+        shareLinkId: claims.orgId,
+        code: 'a'.repeat(32),
+        orgId: claims.orgId,
+        assetIds: [claims.userId],
+        permissions: { diagram: true, assetList: false, connections: false },
+      },
       secret,
       3600,
       T,
@@ -84,8 +122,13 @@ describe('share and MFA tokens', () => {
 
   it('an MFA challenge is not an access token', async () => {
     const challenge = await signMfaChallenge(claims.userId, claims.orgId, secret, T);
-    await expect(verifyMfaChallenge(challenge, secret, T)).resolves.toEqual({ userId: claims.userId, orgId: claims.orgId });
+    await expect(verifyMfaChallenge(challenge, secret, T)).resolves.toEqual({
+      userId: claims.userId,
+      orgId: claims.orgId,
+    });
     await expect(verifyAccessToken(challenge, secret, T)).rejects.toMatchObject({ status: 401 });
-    await expect(verifyMfaChallenge(challenge, secret, T + 5 * 60 + 31)).rejects.toMatchObject({ status: 401 });
+    await expect(verifyMfaChallenge(challenge, secret, T + 5 * 60 + 31)).rejects.toMatchObject({
+      status: 401,
+    });
   });
 });

@@ -23,7 +23,11 @@ export interface AccessClaims {
   mfa: boolean;
 }
 
-const sharePermissionsSchema = z.object({ diagram: z.boolean(), assetList: z.boolean(), connections: z.boolean() });
+const sharePermissionsSchema = z.object({
+  diagram: z.boolean(),
+  assetList: z.boolean(),
+  connections: z.boolean(),
+});
 export type SharePermissions = z.infer<typeof sharePermissionsSchema>;
 
 const shareClaimsSchema = z.object({
@@ -59,7 +63,13 @@ async function sign(payload: JWTPayload, secret: string, audience: string, ttlSe
 }
 
 /** Verifies signature (HS256 only: `alg: none` and key confusion are refused), audience, expiry; any failure is a 401. */
-async function verify<T>(token: string, secret: string, audience: string, schema: z.ZodType<T>, now?: number): Promise<T & { exp: number }> {
+async function verify<T>(
+  token: string,
+  secret: string,
+  audience: string,
+  schema: z.ZodType<T>,
+  now?: number,
+): Promise<T & { exp: number }> {
   try {
     const { payload } = await jwtVerify(token, key(secret), {
       algorithms: ['HS256'],
@@ -87,12 +97,28 @@ export function signAccessToken(claims: AccessClaims, secret: string, now = nowS
   );
 }
 
-export async function verifyAccessToken(token: string, secret: string, now?: number): Promise<AccessClaims & { exp: number }> {
+export async function verifyAccessToken(
+  token: string,
+  secret: string,
+  now?: number,
+): Promise<AccessClaims & { exp: number }> {
   const claims = await verify(token, secret, AUDIENCE.access, accessClaimsSchema, now);
-  return { userId: claims.sub, orgId: claims.org_id, role: claims.role, sessionId: claims.sid, mfa: claims.mfa, exp: claims.exp };
+  return {
+    userId: claims.sub,
+    orgId: claims.org_id,
+    role: claims.role,
+    sessionId: claims.sid,
+    mfa: claims.mfa,
+    exp: claims.exp,
+  };
 }
 
-export function signShareToken(claims: ShareClaims, secret: string, ttlSeconds: number, now = nowSeconds()): Promise<string> {
+export function signShareToken(
+  claims: ShareClaims,
+  secret: string,
+  ttlSeconds: number,
+  now = nowSeconds(),
+): Promise<string> {
   return sign(
     {
       scope: 'share:read',
@@ -109,7 +135,11 @@ export function signShareToken(claims: ShareClaims, secret: string, ttlSeconds: 
   );
 }
 
-export async function verifyShareToken(token: string, secret: string, now?: number): Promise<ShareClaims & { exp: number }> {
+export async function verifyShareToken(
+  token: string,
+  secret: string,
+  now?: number,
+): Promise<ShareClaims & { exp: number }> {
   const claims = await verify(token, secret, AUDIENCE.share, shareClaimsSchema, now);
   return {
     shareLinkId: claims.share_link_id,
@@ -122,11 +152,20 @@ export async function verifyShareToken(token: string, secret: string, now?: numb
 }
 
 /** Short-lived proof that the password step passed; only the TOTP step accepts it. */
-export function signMfaChallenge(userId: string, orgId: string, secret: string, now = nowSeconds()): Promise<string> {
+export function signMfaChallenge(
+  userId: string,
+  orgId: string,
+  secret: string,
+  now = nowSeconds(),
+): Promise<string> {
   return sign({ sub: userId, org_id: orgId }, secret, AUDIENCE.mfa, MFA_CHALLENGE_TTL_S, now);
 }
 
-export async function verifyMfaChallenge(token: string, secret: string, now?: number): Promise<{ userId: string; orgId: string }> {
+export async function verifyMfaChallenge(
+  token: string,
+  secret: string,
+  now?: number,
+): Promise<{ userId: string; orgId: string }> {
   const claims = await verify(token, secret, AUDIENCE.mfa, mfaClaimsSchema, now);
   return { userId: claims.sub, orgId: claims.org_id };
 }

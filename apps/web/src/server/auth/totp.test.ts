@@ -34,7 +34,9 @@ describe('TOTP (RFC 6238)', () => {
     const encoded = base32Encode(seed);
     expect(encoded).toBe('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ');
     expect(base32Decode(encoded).equals(seed)).toBe(true);
-    expect(totpUri(encoded, 'a@b.example')).toMatch(/^otpauth:\/\/totp\/PatenTrack%3Aa%40b\.example\?secret=GEZ/);
+    expect(totpUri(encoded, 'a@b.example')).toMatch(
+      /^otpauth:\/\/totp\/PatenTrack%3Aa%40b\.example\?secret=GEZ/,
+    );
   });
 });
 

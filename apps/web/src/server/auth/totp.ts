@@ -44,7 +44,11 @@ export interface TotpOptions {
 }
 
 /** RFC 4226 HOTP value for one counter. */
-export function hotp(secret: Buffer, counter: number, { digits = 6, algorithm = 'sha1' }: TotpOptions = {}): string {
+export function hotp(
+  secret: Buffer,
+  counter: number,
+  { digits = 6, algorithm = 'sha1' }: TotpOptions = {},
+): string {
   const message = Buffer.alloc(8);
   message.writeBigUInt64BE(BigInt(counter));
   const digest = createHmac(algorithm, secret).update(message).digest();
@@ -87,6 +91,12 @@ export function generateTotpSecret(): string {
 /** `otpauth://` URI that authenticator apps read from a QR code. */
 export function totpUri(secretBase32: string, accountName: string, issuer = 'PatenTrack'): string {
   const label = encodeURIComponent(`${issuer}:${accountName}`);
-  const params = new URLSearchParams({ secret: secretBase32, issuer, algorithm: 'SHA1', digits: '6', period: '30' });
+  const params = new URLSearchParams({
+    secret: secretBase32,
+    issuer,
+    algorithm: 'SHA1',
+    digits: '6',
+    period: '30',
+  });
   return `otpauth://totp/${label}?${params.toString()}`;
 }

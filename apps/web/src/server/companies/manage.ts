@@ -10,7 +10,12 @@ import type { ServiceContext } from '../organization/update';
 import type { addCompanyBody } from './schemas';
 
 /** Inserts a monitored company linked to the representative of its name group, if any; 409 if already monitored. */
-export async function insertCompany(tx: Tx, orgId: string, name: string, domain: string | null): Promise<string> {
+export async function insertCompany(
+  tx: Tx,
+  orgId: string,
+  name: string,
+  domain: string | null,
+): Promise<string> {
   const exists = await tx.execute(sql`
     select 1 from companies where organization_id = ${orgId} and lower(name) = lower(${name}) and deleted_at is null`);
   if (exists.rows.length) throw new AppError('CONFLICT', 'This company is already monitored', { name });
@@ -25,10 +30,24 @@ export async function insertCompany(tx: Tx, orgId: string, name: string, domain:
 }
 
 /** Adds a monitored company and asks for a pipeline run that picks up its assets (product.md #49, B3.1 step 6). */
-export async function addCompany(ctx: ServiceContext, deps: ServerDeps, input: z.output<typeof addCompanyBody>) {
+export async function addCompany(
+  ctx: ServiceContext,
+  deps: ServerDeps,
+  input: z.output<typeof addCompanyBody>,
+) {
   const id = await insertCompany(ctx.tx, ctx.orgId, input.name, input.domain ?? null);
-  await recordAudit(ctx.tx, ctx.orgId, { action: 'company.add', actorUserId: ctx.principal.userId, targetType: 'company', targetId: id, ...ctx.meta });
-  const pipelineJobId = await requestPipelineRun(deps, { orgId: ctx.orgId, triggeredBy: ctx.principal.userId, reason: 'companies' });
+  await recordAudit(ctx.tx, ctx.orgId, {
+    action: 'company.add',
+    actorUserId: ctx.principal.userId,
+    targetType: 'company',
+    targetId: id,
+    ...ctx.meta,
+  });
+  const pipelineJobId = await requestPipelineRun(deps, {
+    orgId: ctx.orgId,
+    triggeredBy: ctx.principal.userId,
+    reason: 'companies',
+  });
   return { id, enrichmentJobId: null, pipelineJobId };
 }
 
@@ -38,7 +57,17 @@ export async function removeCompany(ctx: ServiceContext, deps: ServerDeps, compa
     update companies set deleted_at = now(), updated_at = now()
      where organization_id = ${ctx.orgId} and id = ${companyId} and deleted_at is null returning id`);
   if (!rows.length) throw AppError.notFound('Company');
-  await recordAudit(ctx.tx, ctx.orgId, { action: 'company.remove', actorUserId: ctx.principal.userId, targetType: 'company', targetId: companyId, ...ctx.meta });
-  await requestPipelineRun(deps, { orgId: ctx.orgId, triggeredBy: ctx.principal.userId, reason: 'companies' });
+  await recordAudit(ctx.tx, ctx.orgId, {
+    action: 'company.remove',
+    actorUserId: ctx.principal.userId,
+    targetType: 'company',
+    targetId: companyId,
+    ...ctx.meta,
+  });
+  await requestPipelineRun(deps, {
+    orgId: ctx.orgId,
+    triggeredBy: ctx.principal.userId,
+    reason: 'companies',
+  });
   return { success: true as const };
 }

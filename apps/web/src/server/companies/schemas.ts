@@ -27,7 +27,10 @@ export const addCompanyBody = z.object({
 export const companyCreatedSchema = dataOf(
   z.object({
     id: z.uuid(),
-    enrichmentJobId: z.string().nullable().describe('Company enrichment has no worker processor yet: always null.'),
+    enrichmentJobId: z
+      .string()
+      .nullable()
+      .describe('Company enrichment has no worker processor yet: always null.'),
     pipelineJobId: z.string(),
   }),
 );

@@ -9,7 +9,12 @@ const ORG_CACHE_TTL_SECONDS = 3600;
  * Server cache of a per-org read "until the next ingestion" (product.md #28): the finished pipeline run of that
  * org invalidates every key under its prefix, so a stale value never outlives new data.
  */
-export async function cachedForOrg<T>(redis: Redis, orgId: string, name: string, load: () => Promise<T>): Promise<T> {
+export async function cachedForOrg<T>(
+  redis: Redis,
+  orgId: string,
+  name: string,
+  load: () => Promise<T>,
+): Promise<T> {
   const key = `${orgCacheKeyPrefix(orgId)}${name}`;
   const hit = await redis.get(key);
   if (hit !== null) return JSON.parse(hit) as T;

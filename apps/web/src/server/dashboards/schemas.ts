@@ -21,7 +21,9 @@ export const summarySchema = dataOf(
     totalParties: count,
     totalActivities: count,
     totalArrows: count,
-    activityBreakdown: z.array(z.object({ activityId: z.number().int(), conveyanceType: z.string().nullable(), transactions: count })),
+    activityBreakdown: z.array(
+      z.object({ activityId: z.number().int(), conveyanceType: z.string().nullable(), transactions: count }),
+    ),
     calculatedAt: z.string().nullable(),
     lastIngestionDate: z.string().nullable(),
     lastPipelineRun: z.string().nullable(),
@@ -55,8 +57,21 @@ export const treeParams = z.object({ treeId: z.uuid() });
 export const treeDetailSchema = dataOf(
   treeSummarySchema.extend({
     transactionRfIds: z.array(z.string()),
-    transactionSummary: z.object({ count, firstRecordDate: nullableDate, lastRecordDate: nullableDate, byConveyanceType: z.record(z.string(), count) }),
-    assets: z.array(z.object({ id: z.uuid(), grantNumber: z.string().nullable(), applicationNumber: z.string().nullable(), title: z.string().nullable(), status: z.string().nullable() })),
+    transactionSummary: z.object({
+      count,
+      firstRecordDate: nullableDate,
+      lastRecordDate: nullableDate,
+      byConveyanceType: z.record(z.string(), count),
+    }),
+    assets: z.array(
+      z.object({
+        id: z.uuid(),
+        grantNumber: z.string().nullable(),
+        applicationNumber: z.string().nullable(),
+        title: z.string().nullable(),
+        status: z.string().nullable(),
+      }),
+    ),
   }),
 );
 
@@ -94,15 +109,17 @@ export const timelineItemSchema = z.object({
   assignee: z.string().nullable(),
   assetCount: count,
 });
-export const timelineBucketsSchema = dataOf(z.array(z.object({ period: z.string(), type: z.string(), count })));
+export const timelineBucketsSchema = dataOf(
+  z.array(z.object({ period: z.string(), type: z.string(), count })),
+);
 
 export const wordcloudQuery = z.object({
   level: z.enum(CPC_LEVELS).default('subclass'),
   year: z.coerce.number().int().min(1900).max(2100).optional(),
 });
-export const wordcloudSchema = dataOf(z.array(z.object({ code: z.string(), description: z.string().nullable(), count, weight: z.number() }))).describe(
-  'Empty until the CPC master-classification feed has been loaded.',
-);
+export const wordcloudSchema = dataOf(
+  z.array(z.object({ code: z.string(), description: z.string().nullable(), count, weight: z.number() })),
+).describe('Empty until the CPC master-classification feed has been loaded.');
 
 export const pagedTrees = pageOf(treeSummarySchema);
 export const pagedBrokenTitles = pageOf(brokenTitleSchema);

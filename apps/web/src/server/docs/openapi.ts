@@ -59,8 +59,16 @@ const tagOf = (path: string) => path.split('/')[3] ?? 'api';
  */
 export function buildOpenApiDocument(routes: DocumentedRoute[] = documentedRoutes()) {
   const registry = new OpenAPIRegistry();
-  registry.registerComponent('securitySchemes', 'accessCookie', { type: 'apiKey', in: 'cookie', name: 'access_token' });
-  registry.registerComponent('securitySchemes', 'shareCookie', { type: 'apiKey', in: 'cookie', name: 'share_token' });
+  registry.registerComponent('securitySchemes', 'accessCookie', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'access_token',
+  });
+  registry.registerComponent('securitySchemes', 'shareCookie', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'share_token',
+  });
   for (const { method, path, spec } of routes) {
     const status = spec.response?.status ?? 200;
     const contentType = spec.response?.contentType ?? 'application/json';
@@ -70,22 +78,34 @@ export function buildOpenApiDocument(routes: DocumentedRoute[] = documentedRoute
         : {
             description: spec.summary,
             headers: RATE_LIMIT_HEADERS,
-            content: { [contentType]: { schema: spec.response?.schema ?? (contentType === 'application/json' ? z.record(z.string(), z.unknown()) : z.string()) } },
+            content: {
+              [contentType]: {
+                schema:
+                  spec.response?.schema ??
+                  (contentType === 'application/json' ? z.record(z.string(), z.unknown()) : z.string()),
+              },
+            },
           };
     const errors = Object.fromEntries(
-      Object.entries(ERROR_RESPONSES).map(([code, description]) => [code, { description, content: { 'application/json': { schema: errorEnvelopeSchema } } }]),
+      Object.entries(ERROR_RESPONSES).map(([code, description]) => [
+        code,
+        { description, content: { 'application/json': { schema: errorEnvelopeSchema } } },
+      ]),
     );
     registry.registerPath({
       method: method.toLowerCase() as Lowercase<HttpMethod>,
       path: openApiPath(path),
       summary: spec.summary,
       tags: [tagOf(path)],
-      security: spec.auth === 'public' ? [] : [{ [spec.auth === 'share' ? 'shareCookie' : 'accessCookie']: [] }],
+      security:
+        spec.auth === 'public' ? [] : [{ [spec.auth === 'share' ? 'shareCookie' : 'accessCookie']: [] }],
       ...(spec.auth === 'user' && spec.permission ? { 'x-permission': spec.permission } : {}),
       request: {
         ...(spec.params ? { params: spec.params as z.ZodObject } : {}),
         ...(spec.query ? { query: spec.query as z.ZodObject } : {}),
-        ...(spec.body ? { body: { required: true, content: { 'application/json': { schema: spec.body } } } } : {}),
+        ...(spec.body
+          ? { body: { required: true, content: { 'application/json': { schema: spec.body } } } }
+          : {}),
       },
       responses: { [status]: success, ...errors },
     });

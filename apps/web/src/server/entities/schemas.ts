@@ -2,15 +2,35 @@ import { z } from 'zod';
 import { dataOf, nullableDate, pageOf, pageQuery, text } from '../listing/schemas';
 
 export const entitiesQuery = pageQuery({ search: text(200).optional() });
-export const entityItemSchema = z.object({ id: z.uuid(), canonicalName: z.string(), aliasCount: z.number().int(), assetCount: z.number().int(), lastActivityDate: nullableDate });
+export const entityItemSchema = z.object({
+  id: z.uuid(),
+  canonicalName: z.string(),
+  aliasCount: z.number().int(),
+  assetCount: z.number().int(),
+  lastActivityDate: nullableDate,
+});
 export const pagedEntities = pageOf(entityItemSchema);
 export const entityParams = z.object({ orgId: z.uuid(), entityId: z.uuid() });
 export const entityDetailSchema = dataOf(
   z.object({
     id: z.uuid(),
     canonicalName: z.string(),
-    aliases: z.array(z.object({ entityId: z.uuid(), name: z.string(), occurrenceCount: z.number().int(), levenshteinDistance: z.number().int() })),
-    assets: z.array(z.object({ id: z.uuid(), grantNumber: z.string().nullable(), applicationNumber: z.string().nullable(), relationship: z.enum(['assignor', 'assignee', 'both']) })),
+    aliases: z.array(
+      z.object({
+        entityId: z.uuid(),
+        name: z.string(),
+        occurrenceCount: z.number().int(),
+        levenshteinDistance: z.number().int(),
+      }),
+    ),
+    assets: z.array(
+      z.object({
+        id: z.uuid(),
+        grantNumber: z.string().nullable(),
+        applicationNumber: z.string().nullable(),
+        relationship: z.enum(['assignor', 'assignee', 'both']),
+      }),
+    ),
   }),
 );
 
@@ -19,15 +39,34 @@ const entityShape = entityDetailSchema.shape.data;
 export const entityWrittenSchema = dataOf(entityShape.extend({ pipelineJobId: z.string() }));
 
 export const renameEntityBody = z.object({ canonicalName: text(500) });
-export const mergeEntitiesBody = z.object({ targetEntityId: z.uuid(), sourceEntityIds: z.array(z.uuid()).min(1).max(100) });
-export const splitEntityBody = z.object({ aliases: z.array(z.uuid()).min(1).max(500).describe('Entity ids of the aliases (see `aliases[].entityId` of #42)') });
+export const mergeEntitiesBody = z.object({
+  targetEntityId: z.uuid(),
+  sourceEntityIds: z.array(z.uuid()).min(1).max(100),
+});
+export const splitEntityBody = z.object({
+  aliases: z
+    .array(z.uuid())
+    .min(1)
+    .max(500)
+    .describe('Entity ids of the aliases (see `aliases[].entityId` of #42)'),
+});
 
 export const normalizeBody = z.object({
-  threshold: z.number().int().min(1).max(10).optional().describe("One edit-distance threshold for every length; default the org's length bands"),
+  threshold: z
+    .number()
+    .int()
+    .min(1)
+    .max(10)
+    .optional()
+    .describe("One edit-distance threshold for every length; default the org's length bands"),
   dryRun: z.boolean().default(true),
   fromPreviewJobId: z.uuid().optional(),
 });
-export const normalizeStartedSchema = dataOf(z.object({ jobId: z.uuid(), status: z.literal('completed') }).describe('Normalization runs within the request; the job is complete when this answer arrives.'));
+export const normalizeStartedSchema = dataOf(
+  z
+    .object({ jobId: z.uuid(), status: z.literal('completed') })
+    .describe('Normalization runs within the request; the job is complete when this answer arrives.'),
+);
 export const normalizeJobParams = z.object({ orgId: z.uuid(), jobId: z.uuid() });
 export const normalizeJobSchema = dataOf(
   z.object({
@@ -43,7 +82,14 @@ export const normalizeJobSchema = dataOf(
           canonicalName: z.string(),
           canonicalEntityId: z.uuid(),
           change: z.enum(['added', 'moved', 'unchanged']),
-          members: z.array(z.object({ entityId: z.uuid(), name: z.string(), instances: z.number().int(), currentGroupId: z.uuid() })),
+          members: z.array(
+            z.object({
+              entityId: z.uuid(),
+              name: z.string(),
+              instances: z.number().int(),
+              currentGroupId: z.uuid(),
+            }),
+          ),
         }),
       ),
       summary: z.object({

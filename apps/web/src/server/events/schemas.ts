@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { EVENT_TYPES } from '@patentrack/db/queries';
 import { isoDate, pageOf, pageQuery } from '../listing/schemas';
 
-export const feedQuery = pageQuery({ type: z.enum(EVENT_TYPES).optional(), dateFrom: isoDate.optional(), dateTo: isoDate.optional() });
+export const feedQuery = pageQuery({
+  type: z.enum(EVENT_TYPES).optional(),
+  dateFrom: isoDate.optional(),
+  dateTo: isoDate.optional(),
+});
 export const feedItemSchema = z.object({
   type: z.enum(EVENT_TYPES),
   date: z.string(),

@@ -19,10 +19,16 @@ export interface LiveStreamOptions {
  * monotonically increasing id; pub/sub keeps no history, so a client resuming with `Last-Event-ID` receives
  * a `resync` event telling it to refetch what it shows instead of a replay.
  */
-export function liveEventStream(options: LiveStreamOptions, lastEventId: string | null): ReadableStream<Uint8Array> {
+export function liveEventStream(
+  options: LiveStreamOptions,
+  lastEventId: string | null,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const subscriber = new Redis(options.redisUrl, { maxRetriesPerRequest: null, lazyConnect: true });
-  const channels = [EVENT_CHANNELS.org(options.orgId), ...(options.includeAdmin ? [EVENT_CHANNELS.admin] : [])];
+  const channels = [
+    EVENT_CHANNELS.org(options.orgId),
+    ...(options.includeAdmin ? [EVENT_CHANNELS.admin] : []),
+  ];
   let sequence = 0;
   let heartbeat: NodeJS.Timeout | undefined;
   let closed = false;
@@ -44,7 +50,9 @@ export function liveEventStream(options: LiveStreamOptions, lastEventId: string 
       const send = (event: string, data: unknown) => {
         if (closed) return;
         sequence += 1;
-        controller.enqueue(encoder.encode(`id: ${Date.now()}-${sequence}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
+        controller.enqueue(
+          encoder.encode(`id: ${Date.now()}-${sequence}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`),
+        );
       };
       options.signal.addEventListener('abort', () => close(controller), { once: true });
       subscriber.on('message', (_channel: string, message: string) => {
@@ -63,7 +71,10 @@ export function liveEventStream(options: LiveStreamOptions, lastEventId: string 
       controller.enqueue(encoder.encode(`retry: 5000\n\n`));
       send('connected', { orgId: options.orgId, channels: channels.length });
       if (lastEventId) send('resync', { lastEventId });
-      heartbeat = setInterval(() => !closed && controller.enqueue(encoder.encode(`: heartbeat\n\n`)), options.heartbeatMs ?? SSE_HEARTBEAT_MS);
+      heartbeat = setInterval(
+        () => !closed && controller.enqueue(encoder.encode(`: heartbeat\n\n`)),
+        options.heartbeatMs ?? SSE_HEARTBEAT_MS,
+      );
     },
     cancel() {
       close();

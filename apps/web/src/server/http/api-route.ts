@@ -36,7 +36,11 @@ export interface SharePrincipal {
   permissions: SharePermissions;
 }
 
-type PrincipalFor<A extends AuthMode> = A extends 'user' ? UserPrincipal : A extends 'share' ? SharePrincipal : null;
+type PrincipalFor<A extends AuthMode> = A extends 'user'
+  ? UserPrincipal
+  : A extends 'share'
+    ? SharePrincipal
+    : null;
 
 /** Route-specific limit replacing the role limit, e.g. 5/min per IP and email on login (product.md #1). */
 export interface RouteRateLimit extends RateLimitRule {
@@ -47,7 +51,12 @@ type Schema = z.ZodType;
 type Out<S> = S extends Schema ? z.output<S> : undefined;
 type In<S> = S extends Schema ? z.input<S> : never;
 
-export interface RouteSpec<A extends AuthMode, P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined> {
+export interface RouteSpec<
+  A extends AuthMode,
+  P extends Schema | undefined,
+  Q extends Schema | undefined,
+  B extends Schema | undefined,
+> {
   summary: string;
   auth: A;
   /** Required for every `user` route: the permission-matrix row the caller's role must hold. */
@@ -186,7 +195,10 @@ async function identify(mode: AuthMode, cookies: Map<string, string>, deps: Serv
       ? { kind: 'user', claims: await verifyAccessToken(token, deps.env.JWT_SECRET) }
       : { kind: 'share', claims: await verifyShareToken(token, deps.env.SHARE_TOKEN_SECRET) };
   } catch (error) {
-    return { kind: 'anonymous', failure: error instanceof AppError ? error : new AppError('UNAUTHORIZED', 'Authentication required') };
+    return {
+      kind: 'anonymous',
+      failure: error instanceof AppError ? error : new AppError('UNAUTHORIZED', 'Authentication required'),
+    };
   }
 }
 
@@ -203,8 +215,10 @@ function rateLimitSubject(
         : '';
     return { rule: spec.rateLimit, subject: spec.rateLimit.key === 'ip+email' ? `${ip}|${email}` : ip };
   }
-  if (identity.kind === 'user') return { rule: ROLE_RATE_LIMITS[identity.claims.role], subject: identity.claims.userId };
-  if (identity.kind === 'share') return { rule: ROLE_RATE_LIMITS.share, subject: `${ip}|${identity.claims.code}` };
+  if (identity.kind === 'user')
+    return { rule: ROLE_RATE_LIMITS[identity.claims.role], subject: identity.claims.userId };
+  if (identity.kind === 'share')
+    return { rule: ROLE_RATE_LIMITS.share, subject: `${ip}|${identity.claims.code}` };
   return { rule: ROLE_RATE_LIMITS.anonymous, subject: ip };
 }
 
@@ -212,11 +226,18 @@ function tenantContextOf(principal: UserPrincipal | SharePrincipal | null, param
   if (principal?.kind === 'user') {
     const requestedOrg = (params as { orgId?: unknown } | undefined)?.orgId;
     // A super admin works inside the org named in the path; everyone else only in their own.
-    const orgId = principal.role === 'super_admin' && typeof requestedOrg === 'string' ? requestedOrg : principal.orgId;
+    const orgId =
+      principal.role === 'super_admin' && typeof requestedOrg === 'string' ? requestedOrg : principal.orgId;
     return { orgId, userId: principal.userId, role: principal.role, scope: 'user', shareLinkId: null };
   }
   if (principal?.kind === 'share') {
-    return { orgId: principal.orgId, userId: null, role: null, scope: 'share:read', shareLinkId: principal.shareLinkId };
+    return {
+      orgId: principal.orgId,
+      userId: null,
+      role: null,
+      scope: 'share:read',
+      shareLinkId: principal.shareLinkId,
+    };
   }
   return { orgId: null, userId: null, role: null, scope: 'user', shareLinkId: null };
 }
@@ -254,7 +275,10 @@ export function apiRoute<
       let inputError: unknown;
       try {
         if (!SAFE_METHODS.has(method)) {
-          rawBody = parseJsonBody(await readBody(request, spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES), request);
+          rawBody = parseJsonBody(
+            await readBody(request, spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES),
+            request,
+          );
         }
       } catch (error) {
         inputError = error;
@@ -262,11 +286,15 @@ export function apiRoute<
       const { rule, subject } = rateLimitSubject(identity, routeSpec, ip, rawBody);
       decision = await consumeRateLimit(deps.redis, deps.keys.rateLimit(rule.bucket, subject), rule);
       if (!decision.allowed) {
-        throw new AppError('RATE_LIMITED', `Rate limit exceeded. Try again in ${decision.retryAfter} seconds.`, {
-          retryAfter: decision.retryAfter,
-          limit: decision.limit,
-          resetAt: new Date(decision.resetAt * 1000).toISOString(),
-        });
+        throw new AppError(
+          'RATE_LIMITED',
+          `Rate limit exceeded. Try again in ${decision.retryAfter} seconds.`,
+          {
+            retryAfter: decision.retryAfter,
+            limit: decision.limit,
+            resetAt: new Date(decision.resetAt * 1000).toISOString(),
+          },
+        );
       }
       if (!SAFE_METHODS.has(method)) {
         const cookieToken = cookies.get(COOKIE.csrf);
@@ -301,10 +329,16 @@ export function apiRoute<
           });
         }
         if (claims.role === 'super_admin' && !claims.mfa && !spec.allowWithoutMfa) {
-          throw new AppError('FORBIDDEN', 'Two-factor authentication is required for super admins', { reason: 'mfa_required' });
+          throw new AppError('FORBIDDEN', 'Two-factor authentication is required for super admins', {
+            reason: 'mfa_required',
+          });
         }
         const requestedOrg = (params as { orgId?: unknown } | undefined)?.orgId;
-        if (typeof requestedOrg === 'string' && claims.role !== 'super_admin' && requestedOrg !== claims.orgId) {
+        if (
+          typeof requestedOrg === 'string' &&
+          claims.role !== 'super_admin' &&
+          requestedOrg !== claims.orgId
+        ) {
           throw AppError.notFound('Organization');
         }
         principal = { kind: 'user', ...claims, grant };
@@ -337,7 +371,11 @@ export function apiRoute<
         setCookie: (header) => setCookies.push(header),
         deps,
       });
-      response = toResponse(result, request, method === 'GET' ? (spec.cache ?? cache.noStore) : cache.noStore);
+      response = toResponse(
+        result,
+        request,
+        method === 'GET' ? (spec.cache ?? cache.noStore) : cache.noStore,
+      );
     } catch (error) {
       if (!(error instanceof AppError) && !(error instanceof z.ZodError)) {
         log.error({ err: error, method, path }, 'unhandled error in route handler');
@@ -346,10 +384,15 @@ export function apiRoute<
       const errorHeaders: Record<string, string> = {};
       if (envelope.status >= 500) envelope.body.error.details = { ...envelope.body.error.details, requestId };
       const retryAfter = envelope.body.error.details?.retryAfter;
-      if (envelope.status === 429 && typeof retryAfter === 'number') errorHeaders['Retry-After'] = String(retryAfter);
+      if (envelope.status === 429 && typeof retryAfter === 'number')
+        errorHeaders['Retry-After'] = String(retryAfter);
       response = new Response(JSON.stringify(envelope.body), {
         status: envelope.status,
-        headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': cacheControlOf(cache.noStore), ...errorHeaders },
+        headers: {
+          'Content-Type': 'application/json; charset=utf-8',
+          'Cache-Control': cacheControlOf(cache.noStore),
+          ...errorHeaders,
+        },
       });
     }
 
@@ -360,10 +403,15 @@ export function apiRoute<
     }
     if (!cookies.has(COOKIE.csrf)) {
       // The double-submit token is readable by the page's own script (not a credential): S-25.
-      setCookies.push(serializeCookie(COOKIE.csrf, opaqueToken(24), { httpOnly: false, secure: deps.secureCookies }));
+      setCookies.push(
+        serializeCookie(COOKIE.csrf, opaqueToken(24), { httpOnly: false, secure: deps.secureCookies }),
+      );
     }
     for (const header of setCookies) response.headers.append('Set-Cookie', header);
-    log.info({ method, path, status: response.status, durationMs: Math.round(performance.now() - started) }, 'request');
+    log.info(
+      { method, path, status: response.status, durationMs: Math.round(performance.now() - started) },
+      'request',
+    );
     return response;
   };
   return Object.assign(run, { route: routeSpec });
@@ -374,13 +422,15 @@ function toResponse(result: unknown, request: Request, policy: CachePolicy): Res
   const replyValue = result instanceof ApiReply ? result : new ApiReply(result);
   const headers = new Headers(replyValue.headers);
   headers.set('Cache-Control', cacheControlOf(policy));
-  if (replyValue.status === 204 || replyValue.body === null) return new Response(null, { status: replyValue.status, headers });
+  if (replyValue.status === 204 || replyValue.body === null)
+    return new Response(null, { status: replyValue.status, headers });
   const text = JSON.stringify(replyValue.body);
   headers.set('Content-Type', 'application/json; charset=utf-8');
   if (replyValue.status === 200 && usesEtag(policy)) {
     const etag = etagOf(text);
     headers.set('ETag', etag);
-    if (matchesIfNoneMatch(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
+    if (matchesIfNoneMatch(request.headers.get('if-none-match'), etag))
+      return new Response(null, { status: 304, headers });
   }
   return new Response(text, { status: replyValue.status, headers });
 }

@@ -55,7 +55,8 @@ export function securityHeaders(nonce: string, production: boolean): Record<stri
 
 export const CORS_ALLOWED_METHODS = 'GET, POST, PATCH, DELETE, OPTIONS';
 export const CORS_ALLOWED_HEADERS = 'Content-Type, X-CSRF-Token, X-Request-ID, If-None-Match, Last-Event-ID';
-export const CORS_EXPOSED_HEADERS = 'X-Request-ID, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Retry-After, ETag';
+export const CORS_EXPOSED_HEADERS =
+  'X-Request-ID, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Retry-After, ETag';
 
 export type CorsDecision =
   | { kind: 'no-origin' }

@@ -8,7 +8,9 @@ const withHeaders = (headers: Record<string, string>) => new Request('http://loc
 
 describe('HTTP helpers', () => {
   it('derives URL paths from route files', () => {
-    expect(urlPathOf('/app/api/v1/shares/[shareId]/access-log/route.ts', '/app')).toBe('/api/v1/shares/:shareId/access-log');
+    expect(urlPathOf('/app/api/v1/shares/[shareId]/access-log/route.ts', '/app')).toBe(
+      '/api/v1/shares/:shareId/access-log',
+    );
     expect(urlPathOf('/app/(group)/api/v1/docs/[...slug]/route.ts', '/app')).toBe('/api/v1/docs/:slug*');
     expect(pathParamNames('/api/v1/shared/:code/assets/:assetId/diagram')).toEqual(['code', 'assetId']);
     expect(fillPath('/api/v1/shares/:shareId', { shareId: 'a b' })).toBe('/api/v1/shares/a%20b');
@@ -42,7 +44,9 @@ describe('HTTP helpers', () => {
   });
 
   it('cookies are SameSite=Strict and host-only; parsing tolerates junk', () => {
-    expect(serializeCookie('a', 'b c', { secure: true, maxAgeSeconds: 5 })).toBe('a=b%20c; Path=/; SameSite=Strict; Max-Age=5; HttpOnly; Secure');
+    expect(serializeCookie('a', 'b c', { secure: true, maxAgeSeconds: 5 })).toBe(
+      'a=b%20c; Path=/; SameSite=Strict; Max-Age=5; HttpOnly; Secure',
+    );
     const jar = readCookies(withHeaders({ cookie: 'a=1; bad; b=%E0%A4%A; a=2; c=x%20y' }));
     expect(Object.fromEntries(jar)).toEqual({ a: '1', c: 'x y' });
   });

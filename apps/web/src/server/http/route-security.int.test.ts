@@ -5,7 +5,16 @@ import { z } from 'zod';
 import { apiRoute } from './api-route';
 import { grantFor } from '../auth/permissions';
 import { fillPath, pathParamNames, type RouteEntry } from './route-table';
-import { ApiTestClient, seedTenant, setupWebTestEnvironment, signIn, TEST_PASSWORD, TEST_RF_ID, type SeededTenant, type WebTestEnvironment } from './testing';
+import {
+  ApiTestClient,
+  seedTenant,
+  setupWebTestEnvironment,
+  signIn,
+  TEST_PASSWORD,
+  TEST_RF_ID,
+  type SeededTenant,
+  type WebTestEnvironment,
+} from './testing';
 
 vi.mock('server-only', () => ({}));
 
@@ -35,11 +44,15 @@ let orgAFootprint: string[];
 beforeAll(async () => {
   env = await setupWebTestEnvironment('routes');
   const passwordHash = await hash(TEST_PASSWORD, 12);
-  [orgA, orgB] = [await seedTenant(env.admin, 'a', passwordHash), await seedTenant(env.admin, 'b', passwordHash)];
+  [orgA, orgB] = [
+    await seedTenant(env.admin, 'a', passwordHash),
+    await seedTenant(env.admin, 'b', passwordHash),
+  ];
   routes = env.routes.filter((r) => r.path.startsWith('/api/v1/'));
   const adminA = new ApiTestClient(env.routes);
   await signIn(adminA, orgA.admin.email);
-  const link = (await adminA.post('/api/v1/shares', { name: 'Org A link', assetIds: [orgA.assetIds[0]] })).json.data;
+  const link = (await adminA.post('/api/v1/shares', { name: 'Org A link', assetIds: [orgA.assetIds[0]] }))
+    .json.data;
   // Org A's object for each path-parameter name; a route with a parameter missing here fails the probe below.
   orgAResources = {
     orgId: orgA.orgId,
@@ -57,7 +70,15 @@ beforeAll(async () => {
     jobId: orgA.assetIds[2],
     source: 'uspto_assignments_daily',
   };
-  orgAFootprint = [orgA.orgId, orgA.orgName, orgA.admin.email, orgA.member.email, link.id, link.code, ...orgA.assetIds];
+  orgAFootprint = [
+    orgA.orgId,
+    orgA.orgName,
+    orgA.admin.email,
+    orgA.member.email,
+    link.id,
+    link.code,
+    ...orgA.assetIds,
+  ];
 });
 afterAll(() => env.teardown());
 
@@ -89,7 +110,10 @@ describe('the route table', () => {
   it('S-22: no route takes a token or password in its query string', () => {
     for (const route of routes) {
       const shape = (route.spec!.query as { shape?: Record<string, unknown> } | undefined)?.shape ?? {};
-      expect(Object.keys(shape).filter((k) => /token|password|secret|api_?key/i.test(k) || k === 'code'), label(route)).toEqual([]);
+      expect(
+        Object.keys(shape).filter((k) => /token|password|secret|api_?key/i.test(k) || k === 'code'),
+        label(route),
+      ).toEqual([]);
     }
   });
 });
@@ -104,29 +128,50 @@ describe('cross-tenant probe (S-11)', () => {
       const missing = names.filter((n) => !(n in orgAResources));
       expect(missing, `${label(route)}: add an org A fixture for these path parameters`).toEqual([]);
       if (route.spec!.body && route.method !== 'DELETE') {
-        expect(route.spec!.example?.body, `${label(route)}: add example.body so the probe can call it`).toBeDefined();
+        expect(
+          route.spec!.example?.body,
+          `${label(route)}: add example.body so the probe can call it`,
+        ).toBeDefined();
       }
       const prober = new ApiTestClient(env.routes);
       await signIn(prober, orgB.admin.email);
       const query = route.spec!.example?.query ? `?${new URLSearchParams(route.spec!.example.query)}` : '';
-      const result = await prober.request(route.method, `${fillPath(route.path, orgAResources)}${query}`, { body: route.spec!.example?.body });
+      const result = await prober.request(route.method, `${fillPath(route.path, orgAResources)}${query}`, {
+        body: route.spec!.example?.body,
+      });
       const text = JSON.stringify(result.json ?? '');
       if (names.length > 0) expect(result.status, label(route)).toBe(404);
       else expect(result.status, label(route)).toBeLessThan(500);
-      for (const mark of orgAFootprint) expect(text.includes(mark), `${label(route)} leaked ${mark}`).toBe(false);
+      for (const mark of orgAFootprint)
+        expect(text.includes(mark), `${label(route)} leaked ${mark}`).toBe(false);
       probed.push(label(route));
     }
     expect(probed).toContain('DELETE /api/v1/shares/:shareId');
-    const { rows } = await env.admin.query(`select revoked_at, name from share_links where id = $1`, [orgAResources.shareId]);
+    const { rows } = await env.admin.query(`select revoked_at, name from share_links where id = $1`, [
+      orgAResources.shareId,
+    ]);
     expect(rows[0]).toEqual({ revoked_at: null, name: 'Org A link' });
   });
 
   it('BR-048: on any :orgId route the wrapper answers 404 for another org and runs in the caller’s own org', async () => {
     const probe = apiRoute(
-      { summary: 'org-scoped probe', auth: 'user', permission: 'dashboard.read', params: z.object({ orgId: z.uuid() }) },
-      async ({ tenant }) => ({ data: await tenant(async (tx) => (await tx.execute(sql`select app_current_org() as org`)).rows[0]) }),
+      {
+        summary: 'org-scoped probe',
+        auth: 'user',
+        permission: 'dashboard.read',
+        params: z.object({ orgId: z.uuid() }),
+      },
+      async ({ tenant }) => ({
+        data: await tenant(async (tx) => (await tx.execute(sql`select app_current_org() as org`)).rows[0]),
+      }),
     );
-    const entry: RouteEntry = { method: 'GET', path: '/api/v1/organizations/:orgId/probe', file: 'test', spec: probe.route, handler: probe };
+    const entry: RouteEntry = {
+      method: 'GET',
+      path: '/api/v1/organizations/:orgId/probe',
+      file: 'test',
+      spec: probe.route,
+      handler: probe,
+    };
     const member = new ApiTestClient([...env.routes, entry]);
     await signIn(member, orgB.member.email);
     const foreign = await member.get(`/api/v1/organizations/${orgA.orgId}/probe`);
@@ -142,7 +187,9 @@ describe('headers on every response', () => {
     await signIn(signedIn, orgB.member.email);
     for (const route of routes) {
       for (const caller of [new ApiTestClient(env.routes), signedIn]) {
-        const result = await caller.request(route.method, fillPath(route.path, orgAResources), { body: route.spec!.example?.body });
+        const result = await caller.request(route.method, fillPath(route.path, orgAResources), {
+          body: route.spec!.example?.body,
+        });
         expect(result.headers.get('x-request-id'), label(route)).toBeTruthy();
         for (const header of ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset']) {
           expect(result.headers.get(header), `${label(route)} ${header}`).toMatch(/^\d+$/);

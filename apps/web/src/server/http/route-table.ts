@@ -53,7 +53,13 @@ export async function loadRouteTable(appDir = APP_DIR): Promise<RouteEntry[]> {
       const handler = routeModule[method];
       if (typeof handler !== 'function') continue;
       const spec = (handler as Partial<ApiRouteFunction>).route ?? null;
-      table.push({ method, path: urlPathOf(file, appDir), file, spec, handler: handler as RouteEntry['handler'] });
+      table.push({
+        method,
+        path: urlPathOf(file, appDir),
+        file,
+        spec,
+        handler: handler as RouteEntry['handler'],
+      });
     }
   }
   return table;

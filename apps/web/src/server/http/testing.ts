@@ -42,7 +42,10 @@ export async function setupWebTestEnvironment(label: string) {
       redis.disconnect();
       await admin.end();
       // The server's own pool and client must close before the database is dropped under them.
-      const connections = globalThis as typeof globalThis & { __ptDb?: { $client?: pg.Pool }; __ptRedis?: { disconnect(): void } };
+      const connections = globalThis as typeof globalThis & {
+        __ptDb?: { $client?: pg.Pool };
+        __ptRedis?: { disconnect(): void };
+      };
       connections.__ptRedis?.disconnect();
       await connections.__ptDb?.$client?.end();
       await database.drop();
@@ -53,7 +56,9 @@ export async function setupWebTestEnvironment(label: string) {
 export type WebTestEnvironment = Awaited<ReturnType<typeof setupWebTestEnvironment>>;
 
 function routeRegex(routePath: string): RegExp {
-  const pattern = routePath.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:([A-Za-z0-9_]+)\*?/g, '(?<$1>[^/]+)');
+  const pattern = routePath
+    .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/:([A-Za-z0-9_]+)\*?/g, '(?<$1>[^/]+)');
   return new RegExp(`^${pattern}$`);
 }
 
@@ -79,18 +84,31 @@ export class ApiTestClient {
 
   route(method: HttpMethod, urlPath: string): { entry: RouteEntry; params: Record<string, string> } {
     // Like Next.js, a static segment wins over a dynamic one (`/assets/search` before `/assets/:assetId`).
-    const byStaticFirst = [...this.routes].sort((a, b) => (a.path.match(/:/g)?.length ?? 0) - (b.path.match(/:/g)?.length ?? 0));
+    const byStaticFirst = [...this.routes].sort(
+      (a, b) => (a.path.match(/:/g)?.length ?? 0) - (b.path.match(/:/g)?.length ?? 0),
+    );
     for (const entry of byStaticFirst) {
       if (entry.method !== method) continue;
       const match = routeRegex(entry.path).exec(urlPath);
-      if (match) return { entry, params: Object.fromEntries(Object.entries(match.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)])) };
+      if (match)
+        return {
+          entry,
+          params: Object.fromEntries(
+            Object.entries(match.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]),
+          ),
+        };
     }
     throw new Error(`No route for ${method} ${urlPath}`);
   }
 
   cookieHeader(urlPath: string): string {
     return [...this.cookies.entries()]
-      .filter(([, cookie]) => urlPath === cookie.path || urlPath.startsWith(cookie.path.endsWith('/') ? cookie.path : `${cookie.path}/`) || cookie.path === '/')
+      .filter(
+        ([, cookie]) =>
+          urlPath === cookie.path ||
+          urlPath.startsWith(cookie.path.endsWith('/') ? cookie.path : `${cookie.path}/`) ||
+          cookie.path === '/',
+      )
       .map(([name, cookie]) => `${name}=${encodeURIComponent(cookie.value)}`)
       .join('; ');
   }
@@ -102,7 +120,11 @@ export class ApiTestClient {
   ): Promise<ApiResult> {
     const [urlPath] = url.split('?') as [string];
     const { entry, params } = this.route(method, urlPath);
-    const headers = new Headers({ 'x-forwarded-for': this.ip, 'user-agent': 'patentrack-test-client', ...options.headers });
+    const headers = new Headers({
+      'x-forwarded-for': this.ip,
+      'user-agent': 'patentrack-test-client',
+      ...options.headers,
+    });
     const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(method);
     if (unsafe && options.csrf !== false) {
       if (!this.cookies.has(COOKIE.csrf)) this.cookies.set(COOKIE.csrf, { value: randomUUID(), path: '/' });
@@ -125,7 +147,11 @@ export class ApiTestClient {
       return { status: response.status, headers: response.headers, json: null };
     }
     const text = await response.text();
-    return { status: response.status, headers: response.headers, json: text && type.includes('json') ? JSON.parse(text) : text || null };
+    return {
+      status: response.status,
+      headers: response.headers,
+      json: text && type.includes('json') ? JSON.parse(text) : text || null,
+    };
   }
 
   private storeCookie(header: string) {
@@ -133,7 +159,8 @@ export class ApiTestClient {
     const index = pair!.indexOf('=');
     const name = pair!.slice(0, index);
     const value = decodeURIComponent(pair!.slice(index + 1));
-    const attr = (key: string) => attributes.find((a) => a.toLowerCase().startsWith(`${key.toLowerCase()}=`))?.split('=')[1];
+    const attr = (key: string) =>
+      attributes.find((a) => a.toLowerCase().startsWith(`${key.toLowerCase()}=`))?.split('=')[1];
     if (attr('Max-Age') === '0') this.cookies.delete(name);
     else this.cookies.set(name, { value, path: attr('Path') ?? '/' });
   }
@@ -170,20 +197,38 @@ export async function seedTenant(admin: pg.Pool, label: string, passwordHash: st
   const orgName = `Org ${label} ${suffix}`;
   const companyId = randomUUID();
   const assetIds = [randomUUID(), randomUUID(), randomUUID()] as [string, string, string];
-  const user = (role: string): SeededUser => ({ id: randomUUID(), email: `${role}-${label}-${suffix}@example.test` });
+  const user = (role: string): SeededUser => ({
+    id: randomUUID(),
+    email: `${role}-${label}-${suffix}@example.test`,
+  });
   const [orgAdmin, member, otherMember] = [user('admin'), user('member'), user('member2')];
-  await admin.query(`INSERT INTO organizations (id, name, slug) VALUES ($1, $2, $3)`, [orgId, orgName, `org-${label}-${suffix}`]);
+  await admin.query(`INSERT INTO organizations (id, name, slug) VALUES ($1, $2, $3)`, [
+    orgId,
+    orgName,
+    `org-${label}-${suffix}`,
+  ]);
   await admin.query(`INSERT INTO customer_configurations (organization_id) VALUES ($1)`, [orgId]);
-  for (const [u, role] of [[orgAdmin, 'admin'], [member, 'member'], [otherMember, 'member']] as const) {
+  for (const [u, role] of [
+    [orgAdmin, 'admin'],
+    [member, 'member'],
+    [otherMember, 'member'],
+  ] as const) {
     await admin.query(
       `INSERT INTO users (id, organization_id, email, password_hash, role, status, email_verified_at, first_name)
        VALUES ($1, $2, $3, $4, $5, 'active', now(), $6)`,
       [u.id, orgId, u.email, passwordHash, role, role],
     );
   }
-  await admin.query(`INSERT INTO companies (id, organization_id, name, name_key) VALUES ($1, $2, $3::text, lower($3::text))`, [companyId, orgId, `Company ${label} ${suffix}`]);
+  await admin.query(
+    `INSERT INTO companies (id, organization_id, name, name_key) VALUES ($1, $2, $3::text, lower($3::text))`,
+    [companyId, orgId, `Company ${label} ${suffix}`],
+  );
   for (const [index, assetId] of assetIds.entries()) {
-    await admin.query(`INSERT INTO assets (id, organization_id, grant_doc_num) VALUES ($1, $2, $3)`, [assetId, orgId, `${9_000_000 + index}`]);
+    await admin.query(`INSERT INTO assets (id, organization_id, grant_doc_num) VALUES ($1, $2, $3)`, [
+      assetId,
+      orgId,
+      `${9_000_000 + index}`,
+    ]);
   }
   for (const assetId of assetIds.slice(0, 2)) {
     const diagram = {
@@ -201,10 +246,17 @@ export async function seedTenant(admin: pg.Pool, label: string, passwordHash: st
 }
 
 /** A super admin in its own platform organization. */
-export async function seedSuperAdmin(admin: pg.Pool, passwordHash: string): Promise<SeededUser & { orgId: string }> {
+export async function seedSuperAdmin(
+  admin: pg.Pool,
+  passwordHash: string,
+): Promise<SeededUser & { orgId: string }> {
   const orgId = randomUUID();
   const suffix = randomBytes(3).toString('hex');
-  await admin.query(`INSERT INTO organizations (id, name, slug) VALUES ($1, $2, $3)`, [orgId, `Platform ${suffix}`, `platform-${suffix}`]);
+  await admin.query(`INSERT INTO organizations (id, name, slug) VALUES ($1, $2, $3)`, [
+    orgId,
+    `Platform ${suffix}`,
+    `platform-${suffix}`,
+  ]);
   const superAdmin = { id: randomUUID(), email: `super-${suffix}@example.test`, orgId };
   await admin.query(
     `INSERT INTO users (id, organization_id, email, password_hash, role, status, email_verified_at) VALUES ($1, $2, $3, $4, 'super_admin', 'active', now())`,
@@ -214,8 +266,13 @@ export async function seedSuperAdmin(admin: pg.Pool, passwordHash: string): Prom
 }
 
 /** Signs `client` in with the shared test password; fails the test when login does not succeed. */
-export async function signIn(client: ApiTestClient, email: string, password = TEST_PASSWORD): Promise<ApiResult> {
+export async function signIn(
+  client: ApiTestClient,
+  email: string,
+  password = TEST_PASSWORD,
+): Promise<ApiResult> {
   const result = await client.post('/api/v1/auth/login', { email, password });
-  if (result.status !== 200) throw new Error(`login of ${email} failed: ${result.status} ${JSON.stringify(result.json)}`);
+  if (result.status !== 200)
+    throw new Error(`login of ${email} failed: ${result.status} ${JSON.stringify(result.json)}`);
   return result;
 }

@@ -31,10 +31,17 @@ export async function closePipelineQueue(): Promise<void> {
  */
 export async function requestPipelineRun(
   deps: ServerDeps,
-  request: { orgId: string; triggeredBy: string | null; reason: 'companies' | 'entities' | 'rebuild' | 'onboarding'; from?: PipelineStep },
+  request: {
+    orgId: string;
+    triggeredBy: string | null;
+    reason: 'companies' | 'entities' | 'rebuild' | 'onboarding';
+    from?: PipelineStep;
+  },
 ): Promise<string> {
   const tree = request.reason === 'companies' || request.reason === 'entities';
-  const payload = tree ? { orgId: request.orgId, triggeredBy: request.triggeredBy } : { orgId: request.orgId, triggeredBy: request.triggeredBy, from: request.from };
+  const payload = tree
+    ? { orgId: request.orgId, triggeredBy: request.triggeredBy }
+    : { orgId: request.orgId, triggeredBy: request.triggeredBy, from: request.from };
   const job = await pipelineQueue(deps).add(tree ? TREE_JOB : REBUILD_JOB, payload);
   return job.id!;
 }

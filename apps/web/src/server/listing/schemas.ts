@@ -16,14 +16,22 @@ export const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected YYYY-MM-DD')
   .refine((value) => {
     const parsed = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value) && parsed.getUTCFullYear() >= 1700;
+    return (
+      !Number.isNaN(parsed.getTime()) &&
+      parsed.toISOString().startsWith(value) &&
+      parsed.getUTCFullYear() >= 1700
+    );
   }, 'Not a calendar date');
 
 /** Query parameters of every list (architecture §7.4): keyset cursor, `limit` 1–100 (default 50), `order`. */
 export const pageQuery = <Shape extends z.ZodRawShape>(shape: Shape) =>
   z.object({
     limit: z.coerce.number().int().min(1).max(PAGE_LIMIT.max).default(PAGE_LIMIT.default),
-    cursor: z.string().max(1000).regex(/^[A-Za-z0-9_-]+$/, 'Malformed cursor').optional(),
+    cursor: z
+      .string()
+      .max(1000)
+      .regex(/^[A-Za-z0-9_-]+$/, 'Malformed cursor')
+      .optional(),
     order: z.enum(['asc', 'desc']).optional(),
     ...shape,
   });

@@ -12,7 +12,10 @@ function reader(deps: ServerDeps, name: string): Queue {
   holder.__ptQueueReaders ??= new Map();
   let queue = holder.__ptQueueReaders.get(name);
   if (!queue) {
-    queue = new Queue(name, { connection: new Redis(deps.env.REDIS_URL, { maxRetriesPerRequest: null }), prefix: deps.env.QUEUE_PREFIX });
+    queue = new Queue(name, {
+      connection: new Redis(deps.env.REDIS_URL, { maxRetriesPerRequest: null }),
+      prefix: deps.env.QUEUE_PREFIX,
+    });
     holder.__ptQueueReaders.set(name, queue);
   }
   return queue;
@@ -25,14 +28,19 @@ export async function closeQueueReaders(): Promise<void> {
 
 /** Job counts per queue and state, for the Prometheus gauges and the admin status page. */
 export async function queueCounts(deps: ServerDeps): Promise<Record<string, Record<string, number>>> {
-  const entries = await Promise.all(WORKER_QUEUES.map(async (name) => [name, await reader(deps, name).getJobCounts(...JOB_STATES)] as const));
+  const entries = await Promise.all(
+    WORKER_QUEUES.map(async (name) => [name, await reader(deps, name).getJobCounts(...JOB_STATES)] as const),
+  );
   return Object.fromEntries(entries);
 }
 
 /** Jobs waiting or delayed across every queue. */
 export async function queueDepth(deps: ServerDeps): Promise<number> {
   const counts = await queueCounts(deps);
-  return Object.values(counts).reduce((sum, states) => sum + (states.waiting ?? 0) + (states.delayed ?? 0), 0);
+  return Object.values(counts).reduce(
+    (sum, states) => sum + (states.waiting ?? 0) + (states.delayed ?? 0),
+    0,
+  );
 }
 
 /** Failed jobs shown per queue on the read-only queue page (newest first). */
@@ -46,11 +54,18 @@ export async function queueBoard(deps: ServerDeps) {
   return Promise.all(
     WORKER_QUEUES.map(async (name) => {
       const queue = reader(deps, name);
-      const [counts, failed, paused] = await Promise.all([queue.getJobCounts(...JOB_STATES), queue.getFailed(0, RECENT_FAILED - 1), queue.isPaused()]);
+      const [counts, failed, paused] = await Promise.all([
+        queue.getJobCounts(...JOB_STATES),
+        queue.getFailed(0, RECENT_FAILED - 1),
+        queue.isPaused(),
+      ]);
       return {
         name,
         paused,
-        counts: Object.fromEntries(JOB_STATES.map((state) => [state, counts[state] ?? 0])) as Record<(typeof JOB_STATES)[number], number>,
+        counts: Object.fromEntries(JOB_STATES.map((state) => [state, counts[state] ?? 0])) as Record<
+          (typeof JOB_STATES)[number],
+          number
+        >,
         failed: failed
           .filter((job) => job !== undefined)
           .map((job) => ({

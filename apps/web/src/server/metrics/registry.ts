@@ -8,7 +8,12 @@ function metrics() {
   if (!holder.__ptMetrics) {
     const registry = new Registry();
     collectDefaultMetrics({ register: registry, prefix: 'patentrack_web_' });
-    const queueJobs = new Gauge({ name: 'patentrack_queue_jobs', help: 'Jobs per worker queue and state', labelNames: ['queue', 'state'], registers: [registry] });
+    const queueJobs = new Gauge({
+      name: 'patentrack_queue_jobs',
+      help: 'Jobs per worker queue and state',
+      labelNames: ['queue', 'state'],
+      registers: [registry],
+    });
     holder.__ptMetrics = { registry, queueJobs };
   }
   return holder.__ptMetrics;

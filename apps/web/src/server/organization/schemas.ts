@@ -12,7 +12,12 @@ export const organizationSchema = dataOf(
     environmentMode: z.string(),
     domain: z.string().nullable(),
     logoUrl: z.string().nullable(),
-    settings: z.object({ darkMode: z.boolean().nullable(), slackConnected: z.boolean(), teamsConnected: z.boolean(), googleDriveConnected: z.boolean() }),
+    settings: z.object({
+      darkMode: z.boolean().nullable(),
+      slackConnected: z.boolean(),
+      teamsConnected: z.boolean(),
+      googleDriveConnected: z.boolean(),
+    }),
     counts: z.object({ assets: z.number().int(), companies: z.number().int(), users: z.number().int() }),
     createdAt: z.string(),
   }),

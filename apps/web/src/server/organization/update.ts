@@ -16,14 +16,23 @@ export interface ServiceContext {
 }
 
 /** Updates name, default theme and (super admins only) the environment mode of an org (product.md #39). */
-export async function updateOrganization(ctx: ServiceContext, input: z.output<typeof updateOrganizationBody>) {
+export async function updateOrganization(
+  ctx: ServiceContext,
+  input: z.output<typeof updateOrganizationBody>,
+) {
   if (input.environmentMode !== undefined && grantFor(ctx.principal.role, 'org.environmentMode') === null) {
-    throw new AppError('FORBIDDEN', 'Only a super admin may change the environment mode', { permission: 'org.environmentMode' });
+    throw new AppError('FORBIDDEN', 'Only a super admin may change the environment mode', {
+      permission: 'org.environmentMode',
+    });
   }
   if (input.name !== undefined) {
-    const taken = await ctx.tx.execute(sql`select 1 from organizations where lower(name) = lower(${input.name}) and id <> ${ctx.orgId} and deleted_at is null`);
+    const taken = await ctx.tx.execute(
+      sql`select 1 from organizations where lower(name) = lower(${input.name}) and id <> ${ctx.orgId} and deleted_at is null`,
+    );
     if (taken.rows.length) throw new AppError('CONFLICT', 'Another organization already has this name');
-    await ctx.tx.execute(sql`update organizations set name = ${input.name}, updated_at = now() where id = ${ctx.orgId}`);
+    await ctx.tx.execute(
+      sql`update organizations set name = ${input.name}, updated_at = now() where id = ${ctx.orgId}`,
+    );
   }
   if (input.settings !== undefined) {
     await ctx.tx.execute(sql`
@@ -31,9 +40,18 @@ export async function updateOrganization(ctx: ServiceContext, input: z.output<ty
        where organization_id = ${ctx.orgId}`);
   }
   if (input.environmentMode !== undefined) {
-    await ctx.tx.execute(sql`update customer_configurations set environment_mode = ${input.environmentMode}, updated_at = now() where organization_id = ${ctx.orgId}`);
+    await ctx.tx.execute(
+      sql`update customer_configurations set environment_mode = ${input.environmentMode}, updated_at = now() where organization_id = ${ctx.orgId}`,
+    );
   }
-  await recordAudit(ctx.tx, ctx.orgId, { action: 'organization.update', actorUserId: ctx.principal.userId, targetType: 'organization', targetId: ctx.orgId, metadata: { fields: Object.keys(input) }, ...ctx.meta });
+  await recordAudit(ctx.tx, ctx.orgId, {
+    action: 'organization.update',
+    actorUserId: ctx.principal.userId,
+    targetType: 'organization',
+    targetId: ctx.orgId,
+    metadata: { fields: Object.keys(input) },
+    ...ctx.meta,
+  });
   const detail = await organizationDetail(ctx.tx);
   if (!detail) throw AppError.notFound('Organization');
   return detail;

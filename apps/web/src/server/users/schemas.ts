@@ -11,7 +11,11 @@ export const userSchema = z.object({
   lastLoginAt: z.string().nullable(),
 });
 export const usersSchema = z.object({ data: z.array(userSchema), total: z.number().int() });
-export const inviteBody = z.object({ email: z.email().max(320).toLowerCase(), name: text(200), role: z.enum(['member', 'admin']) });
+export const inviteBody = z.object({
+  email: z.email().max(320).toLowerCase(),
+  name: text(200),
+  role: z.enum(['member', 'admin']),
+});
 export const invitedSchema = dataOf(z.object({ userId: z.uuid(), invitationSent: z.boolean() }));
 export const userParams = z.object({ orgId: z.uuid(), userId: z.uuid() });
 export const updateUserBody = z

@@ -15,6 +15,9 @@ export function registerDbCommands(program: Command): void {
       const log = options.json ? () => undefined : (message: string) => process.stderr.write(`${message}\n`);
       const { applied } = await migrate(adminUrl, { log });
       if (options.json) process.stdout.write(`${JSON.stringify({ applied })}\n`);
-      else process.stdout.write(applied.length ? `Applied ${applied.length} migration(s).\n` : 'Database is up to date.\n');
+      else
+        process.stdout.write(
+          applied.length ? `Applied ${applied.length} migration(s).\n` : 'Database is up to date.\n',
+        );
     });
 }

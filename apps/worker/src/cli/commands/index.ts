@@ -10,4 +10,14 @@ import { registerIngestBibliographicCommands } from './ingest-bibliographic';
 import { registerEntitiesCommands } from './entities';
 
 /** Every CLI command group; each registers its sub-commands on the root program. */
-export const cliCommands: ((program: Command) => void)[] = [registerDbCommands, registerWorkerCommand, registerIngestAssignmentsCommand, registerIngestBibliographicCommands, registerEntitiesCommands, registerOrgCommands, registerPipelineCommands, registerTitleCommand, registerSeedCommands];
+export const cliCommands: ((program: Command) => void)[] = [
+  registerDbCommands,
+  registerWorkerCommand,
+  registerIngestAssignmentsCommand,
+  registerIngestBibliographicCommands,
+  registerEntitiesCommands,
+  registerOrgCommands,
+  registerPipelineCommands,
+  registerTitleCommand,
+  registerSeedCommands,
+];

@@ -15,8 +15,12 @@ describe('share link rules', () => {
   }, 120_000);
 
   it('BR-046: created 2025-01-01T00:00Z with 7d expires 2025-01-08T00:00Z; never has no expiry', () => {
-    expect(expiresAtFor('7d', new Date('2025-01-01T00:00:00Z'))?.toISOString()).toBe('2025-01-08T00:00:00.000Z');
-    expect(expiresAtFor('1h', new Date('2025-01-01T00:00:00Z'))?.toISOString()).toBe('2025-01-01T01:00:00.000Z');
+    expect(expiresAtFor('7d', new Date('2025-01-01T00:00:00Z'))?.toISOString()).toBe(
+      '2025-01-08T00:00:00.000Z',
+    );
+    expect(expiresAtFor('1h', new Date('2025-01-01T00:00:00Z'))?.toISOString()).toBe(
+      '2025-01-01T01:00:00.000Z',
+    );
     expect(expiresAtFor('never', new Date())).toBeNull();
   });
 

@@ -22,7 +22,11 @@ export const shareCodeSchema = z.string().regex(/^[a-z][a-z0-9]{23,31}$/);
 
 export const createShareSchema = z.object({
   name: z.string().trim().min(1).max(255),
-  assetIds: z.array(z.uuid()).min(1).max(SHARE_MAX_ASSETS).refine((ids) => new Set(ids).size === ids.length, 'Duplicate asset ids'),
+  assetIds: z
+    .array(z.uuid())
+    .min(1)
+    .max(SHARE_MAX_ASSETS)
+    .refine((ids) => new Set(ids).size === ids.length, 'Duplicate asset ids'),
   expiresIn: z.enum(SHARE_EXPIRY_CHOICES).optional(),
   maxUses: z.number().int().min(1).max(10_000).nullable().optional(),
   allowDiagram: z.boolean().default(true),

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hash } from '@node-rs/bcrypt';
-import { ApiTestClient, seedTenant, setupWebTestEnvironment, signIn, TEST_PASSWORD, TEST_RF_ID, type SeededTenant, type WebTestEnvironment } from '../../http/testing';
+import {
+  ApiTestClient,
+  seedTenant,
+  setupWebTestEnvironment,
+  signIn,
+  TEST_PASSWORD,
+  TEST_RF_ID,
+  type SeededTenant,
+  type WebTestEnvironment,
+} from '../../http/testing';
 import { COOKIE } from '../config';
 
 vi.mock('server-only', () => ({}));
@@ -16,7 +25,10 @@ const client = () => new ApiTestClient(env.routes);
 beforeAll(async () => {
   env = await setupWebTestEnvironment('shares');
   const passwordHash = await hash(TEST_PASSWORD, 12);
-  [orgA, orgB] = [await seedTenant(env.admin, 'a', passwordHash), await seedTenant(env.admin, 'b', passwordHash)];
+  [orgA, orgB] = [
+    await seedTenant(env.admin, 'a', passwordHash),
+    await seedTenant(env.admin, 'b', passwordHash),
+  ];
   [memberA, adminA, adminB] = [client(), client(), client()];
   await signIn(memberA, orgA.member.email);
   await signIn(adminA, orgA.admin.email);
@@ -25,7 +37,11 @@ beforeAll(async () => {
 afterAll(() => env.teardown());
 
 async function createLink(owner: ApiTestClient, body: Record<string, unknown> = {}) {
-  const created = await owner.post('/api/v1/shares', { name: 'Board review', assetIds: [orgA.assetIds[0], orgA.assetIds[1]], ...body });
+  const created = await owner.post('/api/v1/shares', {
+    name: 'Board review',
+    assetIds: [orgA.assetIds[0], orgA.assetIds[1]],
+    ...body,
+  });
   expect(created.status).toBe(201);
   return created.json.data as { id: string; code: string; url: string; expiresAt: string | null };
 }
@@ -43,7 +59,11 @@ describe('managing share links', () => {
   });
 
   it('only admins may create links that never expire', async () => {
-    const refused = await memberA.post('/api/v1/shares', { name: 'Forever', assetIds: [orgA.assetIds[0]], expiresIn: 'never' });
+    const refused = await memberA.post('/api/v1/shares', {
+      name: 'Forever',
+      assetIds: [orgA.assetIds[0]],
+      expiresIn: 'never',
+    });
     expect(refused.status).toBe(403);
     expect((await createLink(adminA, { expiresIn: 'never' })).expiresAt).toBeNull();
   });
@@ -60,10 +80,16 @@ describe('managing share links', () => {
     const mine = await createLink(memberA);
     const otherMember = client();
     await signIn(otherMember, orgA.otherMember.email);
-    expect((await otherMember.get('/api/v1/shares')).json.data.map((l: { id: string }) => l.id)).not.toContain(mine.id);
+    expect(
+      (await otherMember.get('/api/v1/shares')).json.data.map((l: { id: string }) => l.id),
+    ).not.toContain(mine.id);
     expect((await otherMember.patch(`/api/v1/shares/${mine.id}`, { name: 'Hijacked' })).status).toBe(403);
-    expect((await adminA.get('/api/v1/shares')).json.data.map((l: { id: string }) => l.id)).toContain(mine.id);
-    expect((await adminA.patch(`/api/v1/shares/${mine.id}`, { name: 'Renamed' })).json.data.name).toBe('Renamed');
+    expect((await adminA.get('/api/v1/shares')).json.data.map((l: { id: string }) => l.id)).toContain(
+      mine.id,
+    );
+    expect((await adminA.patch(`/api/v1/shares/${mine.id}`, { name: 'Renamed' })).json.data.name).toBe(
+      'Renamed',
+    );
     expect((await adminB.patch(`/api/v1/shares/${mine.id}`, { name: 'Cross' })).status).toBe(404);
     expect((await adminB.delete(`/api/v1/shares/${mine.id}`)).status).toBe(404);
     expect((await adminB.get(`/api/v1/shares/${mine.id}/access-log`)).status).toBe(404);
@@ -77,30 +103,49 @@ describe('the share viewer', () => {
     const viewer = new ApiTestClient(env.routes, '203.0.113.7');
     const entry = await viewer.get(`/api/v1/shared/${link.code}`);
     expect(entry.status).toBe(200);
-    expect(entry.json.data).toMatchObject({ organizationName: orgA.orgName, assetCount: 2, permissions: { diagram: true, assetList: true, connections: false } });
+    expect(entry.json.data).toMatchObject({
+      organizationName: orgA.orgName,
+      assetCount: 2,
+      permissions: { diagram: true, assetList: true, connections: false },
+    });
     const cookie = entry.headers.getSetCookie().find((c) => c.startsWith(`${COOKIE.share}=`))!;
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/Path=\/api\/v1\/shared/);
     expect(entry.headers.get('cache-control')).toMatch(/^private/);
 
-    const logged = await env.admin.query(`select host(ip_address) as ip, user_agent, outcome from share_access_logs where share_link_id = $1`, [link.id]);
-    expect(logged.rows).toEqual([{ ip: '203.0.113.7', user_agent: 'patentrack-test-client', outcome: 'granted' }]);
+    const logged = await env.admin.query(
+      `select host(ip_address) as ip, user_agent, outcome from share_access_logs where share_link_id = $1`,
+      [link.id],
+    );
+    expect(logged.rows).toEqual([
+      { ip: '203.0.113.7', user_agent: 'patentrack-test-client', outcome: 'granted' },
+    ]);
     const log = await memberA.get(`/api/v1/shares/${link.id}/access-log`);
     expect(log.json.data[0]).toMatchObject({ ipMasked: '203.0.113.x', userAgent: 'patentrack-test-client' });
 
     const list = await viewer.get(`/api/v1/shared/${link.code}/assets`);
     expect(list.status).toBe(200);
-    expect(list.json.data.map((a: { id: string }) => a.id).sort()).toEqual([orgA.assetIds[0], orgA.assetIds[1]].sort());
+    expect(list.json.data.map((a: { id: string }) => a.id).sort()).toEqual(
+      [orgA.assetIds[0], orgA.assetIds[1]].sort(),
+    );
     const etag = list.headers.get('etag')!;
-    expect((await viewer.get(`/api/v1/shared/${link.code}/assets`, { 'if-none-match': etag })).status).toBe(304);
+    expect((await viewer.get(`/api/v1/shared/${link.code}/assets`, { 'if-none-match': etag })).status).toBe(
+      304,
+    );
 
     const diagram = await viewer.get(`/api/v1/shared/${link.code}/assets/${orgA.assetIds[0]}/diagram`);
     expect(diagram.status).toBe(200);
     expect(diagram.json.data.popups).toBeUndefined();
     expect(diagram.json.data.connections[0].popup).toBeUndefined();
-    expect((await viewer.get(`/api/v1/shared/${link.code}/assets/${orgA.assetIds[2]}/diagram`)).status).toBe(404);
-    expect((await viewer.get(`/api/v1/shared/${link.code}/assets/${orgB.assetIds[0]}/diagram`)).status).toBe(404);
-    const connections = await viewer.get(`/api/v1/shared/${link.code}/assets/${orgA.assetIds[0]}/connections?rfId=${TEST_RF_ID}`);
+    expect((await viewer.get(`/api/v1/shared/${link.code}/assets/${orgA.assetIds[2]}/diagram`)).status).toBe(
+      404,
+    );
+    expect((await viewer.get(`/api/v1/shared/${link.code}/assets/${orgB.assetIds[0]}/diagram`)).status).toBe(
+      404,
+    );
+    const connections = await viewer.get(
+      `/api/v1/shared/${link.code}/assets/${orgA.assetIds[0]}/connections?rfId=${TEST_RF_ID}`,
+    );
     expect(connections.status).toBe(403);
   });
 
@@ -113,7 +158,9 @@ describe('the share viewer', () => {
     viewer.cookies.set(COOKIE.share, { value: shareToken, path: '/' });
     expect((await viewer.patch('/api/v1/me', { name: 'x' })).status).toBe(401);
     expect((await viewer.get('/api/v1/me')).status).toBe(401);
-    expect((await viewer.post('/api/v1/shares', { name: 'x', assetIds: [orgA.assetIds[0]] })).status).toBe(401);
+    expect((await viewer.post('/api/v1/shares', { name: 'x', assetIds: [orgA.assetIds[0]] })).status).toBe(
+      401,
+    );
     expect((await viewer.delete(`/api/v1/shares/${link.id}`)).status).toBe(401);
     viewer.cookies.set(COOKIE.access, { value: shareToken, path: '/' });
     expect((await viewer.get('/api/v1/shares')).status).toBe(401);
@@ -125,7 +172,9 @@ describe('the share viewer', () => {
     await viewer.get(`/api/v1/shared/${link.code}`);
     const diagram = await viewer.get(`/api/v1/shared/${link.code}/assets/${orgA.assetIds[1]}/diagram`);
     expect(diagram.json.data.popups).toHaveLength(1);
-    const popup = await viewer.get(`/api/v1/shared/${link.code}/assets/${orgA.assetIds[1]}/connections?rfId=${TEST_RF_ID}`);
+    const popup = await viewer.get(
+      `/api/v1/shared/${link.code}/assets/${orgA.assetIds[1]}/connections?rfId=${TEST_RF_ID}`,
+    );
     expect(popup.status).toBe(200);
     expect(popup.json.data.rfId).toBe(TEST_RF_ID);
   });
@@ -164,12 +213,16 @@ describe('the share viewer', () => {
     const link = await createLink(memberA, { expiresIn: '1h' });
     const viewer = client();
     await viewer.get(`/api/v1/shared/${link.code}`);
-    await env.admin.query(`update share_links set expires_at = now() - interval '1 second' where id = $1`, [link.id]);
+    await env.admin.query(`update share_links set expires_at = now() - interval '1 second' where id = $1`, [
+      link.id,
+    ]);
     const entry = await client().get(`/api/v1/shared/${link.code}`);
     expect(entry.status).toBe(410);
     expect(entry.json.error.details.reason).toBe('expired');
     expect(Date.parse(entry.json.error.details.expiredAt)).toBeLessThan(Date.now());
-    expect((await viewer.get(`/api/v1/shared/${link.code}/assets`)).json.error.details.reason).toBe('expired');
+    expect((await viewer.get(`/api/v1/shared/${link.code}/assets`)).json.error.details.reason).toBe(
+      'expired',
+    );
   });
 
   it('BR-044: unknown and malformed codes are 404', async () => {

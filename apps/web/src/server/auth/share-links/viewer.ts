@@ -2,7 +2,14 @@ import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
 import { AppError, decodeCursor, encodeCursor } from '@patentrack/shared';
 import { withTenant, type Tx } from '@patentrack/db';
-import { assetDiagrams, assetTitleStatus, assets, organizations, patents, shareLinkAssets } from '@patentrack/db/schema';
+import {
+  assetDiagrams,
+  assetTitleStatus,
+  assets,
+  organizations,
+  patents,
+  shareLinkAssets,
+} from '@patentrack/db/schema';
 import type { SharePrincipal } from '../../http/api-route';
 import type { ServerDeps } from '../../http/deps';
 import { NO_TENANT } from '../accounts';
@@ -31,9 +38,15 @@ type RedeemRow = {
  * Entry call of the share viewer (product.md #62, BR-045..047): one atomic `share_link_redeem` counts the use and
  * logs IP and user agent; a granted link yields a `share:read` token limited to its assets, in an httpOnly cookie.
  */
-export async function redeemShareLink(deps: ServerDeps, code: string, meta: { ip: string; userAgent: string | null }) {
+export async function redeemShareLink(
+  deps: ServerDeps,
+  code: string,
+  meta: { ip: string; userAgent: string | null },
+) {
   const link = await withTenant(deps.db, NO_TENANT, async (tx) => {
-    const result = await tx.execute<RedeemRow>(sql`select * from share_link_redeem(${code}, ${meta.ip}::inet, ${meta.userAgent})`);
+    const result = await tx.execute<RedeemRow>(
+      sql`select * from share_link_redeem(${code}, ${meta.ip}::inet, ${meta.userAgent})`,
+    );
     return result.rows[0];
   });
   if (!link) throw AppError.notFound('Share link');
@@ -44,14 +57,26 @@ export async function redeemShareLink(deps: ServerDeps, code: string, meta: { ip
       ...(link.outcome === 'expired' && expiresAt ? { expiredAt: expiresAt.toISOString() } : {}),
     });
   }
-  const context = { orgId: link.organization_id, userId: null, role: null, scope: 'share:read' as const, shareLinkId: link.share_link_id };
+  const context = {
+    orgId: link.organization_id,
+    userId: null,
+    role: null,
+    scope: 'share:read' as const,
+    shareLinkId: link.share_link_id,
+  };
   const { organization, assetIds } = await withTenant(deps.db, context, async (tx) => {
-    const [org] = await tx.select({ id: organizations.id, name: organizations.name, logo: organizations.logoObjectKey }).from(organizations);
+    const [org] = await tx
+      .select({ id: organizations.id, name: organizations.name, logo: organizations.logoObjectKey })
+      .from(organizations);
     const rows = await tx.select({ assetId: shareLinkAssets.assetId }).from(shareLinkAssets);
     return { organization: org, assetIds: rows.map((r) => r.assetId).sort() };
   });
   if (!organization) throw AppError.notFound('Share link');
-  const permissions = { diagram: link.allow_diagram, assetList: link.allow_asset_list, connections: link.allow_connections };
+  const permissions = {
+    diagram: link.allow_diagram,
+    assetList: link.allow_asset_list,
+    connections: link.allow_connections,
+  };
   const now = Math.floor(Date.now() / 1000);
   // A token never outlives its link (BR-046) and is re-issued by the next entry call after a day.
   const untilExpiry = expiresAt ? Math.floor(expiresAt.getTime() / 1000) - now : SHARE_TOKEN_MAX_TTL_S;
@@ -63,7 +88,11 @@ export async function redeemShareLink(deps: ServerDeps, code: string, meta: { ip
     now,
   );
   return {
-    cookie: serializeCookie(COOKIE.share, token, { maxAgeSeconds: ttl, path: SHARE_COOKIE_PATH, secure: deps.secureCookies }),
+    cookie: serializeCookie(COOKIE.share, token, {
+      maxAgeSeconds: ttl,
+      path: SHARE_COOKIE_PATH,
+      secure: deps.secureCookies,
+    }),
     body: {
       organizationName: organization.name,
       logoUrl: organization.logo ? `/api/v1/shared/${code}/logo` : null,
@@ -79,19 +108,32 @@ export function assertAssetInLink(principal: SharePrincipal, assetId: string): v
   if (!principal.assetIds.includes(assetId)) throw AppError.notFound('Asset');
 }
 
-export function assertSharePermission(principal: SharePrincipal, permission: keyof SharePrincipal['permissions']): void {
-  if (!principal.permissions[permission]) throw new AppError('FORBIDDEN', 'Not included in this link', { permission });
+export function assertSharePermission(
+  principal: SharePrincipal,
+  permission: keyof SharePrincipal['permissions'],
+): void {
+  if (!principal.permissions[permission])
+    throw new AppError('FORBIDDEN', 'Not included in this link', { permission });
 }
 
 /** Worst verdict first: an asset's org-level status is the worst of its companies' verdicts (engineering.md §8). */
 const STATUS_RANK = ['broken', 'divested', 'complete'];
 
 /** Shared asset list (product.md #63); public patent data is read only for the link's own assets. */
-export async function listSharedAssets(tx: Tx, principal: SharePrincipal, page: { limit: number; cursor?: string }) {
+export async function listSharedAssets(
+  tx: Tx,
+  principal: SharePrincipal,
+  page: { limit: number; cursor?: string },
+) {
   const conditions = [inArray(assets.id, principal.assetIds)];
   if (page.cursor) conditions.push(gt(assets.id, String(decodeCursor(page.cursor, 1)[0])));
   const rows = await tx
-    .select({ id: assets.id, appno: assets.appnoDocNum, grant: assets.grantDocNum, patentId: assets.patentId })
+    .select({
+      id: assets.id,
+      appno: assets.appnoDocNum,
+      grant: assets.grantDocNum,
+      patentId: assets.patentId,
+    })
     .from(assets)
     .where(and(...conditions))
     .orderBy(asc(assets.id))
@@ -100,8 +142,18 @@ export async function listSharedAssets(tx: Tx, principal: SharePrincipal, page: 
   const ids = pageRows.map((r) => r.id);
   const patentIds = pageRows.map((r) => r.patentId).filter((id): id is string => id !== null);
   const [statuses, titles] = await Promise.all([
-    ids.length ? tx.select({ assetId: assetTitleStatus.assetId, status: assetTitleStatus.status }).from(assetTitleStatus).where(inArray(assetTitleStatus.assetId, ids)) : [],
-    patentIds.length ? tx.select({ id: patents.id, title: patents.title }).from(patents).where(inArray(patents.id, patentIds)) : [],
+    ids.length
+      ? tx
+          .select({ assetId: assetTitleStatus.assetId, status: assetTitleStatus.status })
+          .from(assetTitleStatus)
+          .where(inArray(assetTitleStatus.assetId, ids))
+      : [],
+    patentIds.length
+      ? tx
+          .select({ id: patents.id, title: patents.title })
+          .from(patents)
+          .where(inArray(patents.id, patentIds))
+      : [],
   ]);
   const statusOf = (assetId: string) =>
     statuses
@@ -116,7 +168,10 @@ export async function listSharedAssets(tx: Tx, principal: SharePrincipal, page: 
       title: titles.find((t) => t.id === r.patentId)?.title ?? null,
       status: statusOf(r.id),
     })),
-    cursor: { next: rows.length > page.limit && last ? encodeCursor([last.id]) : null, hasMore: rows.length > page.limit },
+    cursor: {
+      next: rows.length > page.limit && last ? encodeCursor([last.id]) : null,
+      hasMore: rows.length > page.limit,
+    },
     total: principal.assetIds.length,
   };
 }
@@ -128,7 +183,10 @@ interface DiagramJson {
 }
 
 async function diagramOf(tx: Tx, assetId: string): Promise<DiagramJson> {
-  const [row] = await tx.select({ diagram: assetDiagrams.diagram }).from(assetDiagrams).where(eq(assetDiagrams.assetId, assetId));
+  const [row] = await tx
+    .select({ diagram: assetDiagrams.diagram })
+    .from(assetDiagrams)
+    .where(eq(assetDiagrams.assetId, assetId));
   if (!row) throw AppError.notFound('Diagram');
   return row.diagram as DiagramJson;
 }

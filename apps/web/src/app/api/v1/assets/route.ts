@@ -18,6 +18,8 @@ export const GET = apiRoute(
   async ({ tenant, query, deps, principal }) => {
     await ensureAssetActivity(deps, principal.orgId, tenant);
     // Assets and their derived columns change only through a pipeline run, which clears the org's cache.
-    return cachedForOrg(deps.redis, principal.orgId, keyedName('assets', query), () => tenant((tx) => listAssets(tx, query)));
+    return cachedForOrg(deps.redis, principal.orgId, keyedName('assets', query), () =>
+      tenant((tx) => listAssets(tx, query)),
+    );
   },
 );

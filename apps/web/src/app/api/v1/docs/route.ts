@@ -9,7 +9,9 @@ export const GET = apiRoute(
     auth: 'user',
     permission: 'profile.manage',
     cache: cache.privateFor(300),
-    response: { schema: z.looseObject({ openapi: z.literal('3.1.0'), paths: z.record(z.string(), z.unknown()) }) },
+    response: {
+      schema: z.looseObject({ openapi: z.literal('3.1.0'), paths: z.record(z.string(), z.unknown()) }),
+    },
   },
   async () => openApiDocument(),
 );

@@ -2,7 +2,12 @@ import { apiRoute } from '@/server/http/api-route';
 import { getMe, updateMe, updateMeSchema } from '@/server/auth/me';
 
 export const GET = apiRoute(
-  { summary: 'The caller and their organization (product.md #13)', auth: 'user', permission: 'profile.manage', allowWithoutMfa: true },
+  {
+    summary: 'The caller and their organization (product.md #13)',
+    auth: 'user',
+    permission: 'profile.manage',
+    allowWithoutMfa: true,
+  },
   async ({ principal, tenant }) => ({ data: await tenant((tx) => getMe(tx, principal)) }),
 );
 
@@ -14,5 +19,7 @@ export const PATCH = apiRoute(
     body: updateMeSchema,
     example: { body: { preferences: { darkMode: true } } },
   },
-  async ({ principal, tenant, body, ip, userAgent, requestId }) => ({ data: await tenant((tx) => updateMe(tx, principal, body, { ip, userAgent, requestId })) }),
+  async ({ principal, tenant, body, ip, userAgent, requestId }) => ({
+    data: await tenant((tx) => updateMe(tx, principal, body, { ip, userAgent, requestId })),
+  }),
 );

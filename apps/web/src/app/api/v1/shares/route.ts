@@ -10,15 +10,34 @@ export const POST = apiRoute(
     auth: 'user',
     permission: 'shares.create',
     body: createShareSchema,
-    example: { body: { name: 'Board review', assetIds: ['00000000-0000-4000-8000-000000000000'], expiresIn: '7d', allowDiagram: true, allowAssetList: true, allowConnections: false } },
+    example: {
+      body: {
+        name: 'Board review',
+        assetIds: ['00000000-0000-4000-8000-000000000000'],
+        expiresIn: '7d',
+        allowDiagram: true,
+        allowAssetList: true,
+        allowConnections: false,
+      },
+    },
   },
   async ({ principal, tenant, body, deps, ip, userAgent, requestId }) => {
     const actor = { ...principal, grant: grantFor(principal.role, 'shares.manage') };
-    return reply.created({ data: await tenant((tx) => createShareLink(tx, actor, body, deps.env.APP_URL, { ip, userAgent, requestId })) });
+    return reply.created({
+      data: await tenant((tx) =>
+        createShareLink(tx, actor, body, deps.env.APP_URL, { ip, userAgent, requestId }),
+      ),
+    });
   },
 );
 
 export const GET = apiRoute(
-  { summary: 'Share links: own for members, all of the org for admins (product.md #58)', auth: 'user', permission: 'shares.manage', query: pageQuerySchema() },
-  async ({ principal, tenant, query, deps }) => tenant((tx) => listShareLinks(tx, principal, query, deps.env.APP_URL)),
+  {
+    summary: 'Share links: own for members, all of the org for admins (product.md #58)',
+    auth: 'user',
+    permission: 'shares.manage',
+    query: pageQuerySchema(),
+  },
+  async ({ principal, tenant, query, deps }) =>
+    tenant((tx) => listShareLinks(tx, principal, query, deps.env.APP_URL)),
 );

@@ -6,7 +6,8 @@ import { cachedForOrg, keyedName } from '@/server/dashboards/org-cache';
 
 export const GET = apiRoute(
   {
-    summary: 'Ranked search by number (any notation), title, party name, inventor or conveyance text (product.md #17)',
+    summary:
+      'Ranked search by number (any notation), title, party name, inventor or conveyance text (product.md #17)',
     auth: 'user',
     permission: 'assets.read',
     query: assetSearchQuery,
@@ -17,6 +18,8 @@ export const GET = apiRoute(
     // The org's transactions, parties and assets change with the ingestion and pipeline run that clears the org's
     // cache; a party-name search over a large portfolio costs seconds cold, so repeated searches are served from it.
     cachedForOrg(deps.redis, principal.orgId, keyedName('search', query), () =>
-      tenant((tx) => searchAssets(tx, { ...query, nameKey: nameKey(query.q), fields: query.fields ?? [...SEARCH_FIELDS] })),
+      tenant((tx) =>
+        searchAssets(tx, { ...query, nameKey: nameKey(query.q), fields: query.fields ?? [...SEARCH_FIELDS] }),
+      ),
     ),
 );

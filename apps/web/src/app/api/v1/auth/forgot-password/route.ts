@@ -10,5 +10,7 @@ export const POST = apiRoute(
     rateLimit: { bucket: 'auth:forgot-password', limit: 3, windowSeconds: 60, key: 'ip' },
     example: { body: { email: 'someone@example.com' } },
   },
-  async ({ body, deps, ip, userAgent, requestId }) => ({ data: await forgotPassword(deps, body.email, { ip, userAgent, requestId }) }),
+  async ({ body, deps, ip, userAgent, requestId }) => ({
+    data: await forgotPassword(deps, body.email, { ip, userAgent, requestId }),
+  }),
 );

@@ -6,7 +6,8 @@ import { register } from '@/server/auth/registration';
 
 export const POST = apiRoute(
   {
-    summary: 'Sign up; a named organization stays provisioning until a super admin approves it (product.md #4)',
+    summary:
+      'Sign up; a named organization stays provisioning until a super admin approves it (product.md #4)',
     auth: 'public',
     body: z.object({
       email: z.email().max(320),
@@ -15,7 +16,15 @@ export const POST = apiRoute(
       organizationName: z.string().trim().min(2).max(255).optional(),
     }),
     rateLimit: { bucket: 'auth:register', limit: 3, windowSeconds: 60, key: 'ip' },
-    example: { body: { email: 'new.user@example.com', password: 'Correct-Horse-9x', name: 'New User', organizationName: 'Example Holdings' } },
+    example: {
+      body: {
+        email: 'new.user@example.com',
+        password: 'Correct-Horse-9x',
+        name: 'New User',
+        organizationName: 'Example Holdings',
+      },
+    },
   },
-  async ({ body, deps, ip, userAgent, requestId }) => reply.created({ data: await register(deps, body, { ip, userAgent, requestId }) }),
+  async ({ body, deps, ip, userAgent, requestId }) =>
+    reply.created({ data: await register(deps, body, { ip, userAgent, requestId }) }),
 );

@@ -11,5 +11,7 @@ export const POST = apiRoute(
     rateLimit: { bucket: 'auth:reset-password', limit: 10, windowSeconds: 60, key: 'ip' },
     example: { body: { token: 'a'.repeat(40), password: 'Correct-Horse-9x' } },
   },
-  async ({ body, deps, ip, userAgent, requestId }) => ({ data: await resetPassword(deps, body, { ip, userAgent, requestId }) }),
+  async ({ body, deps, ip, userAgent, requestId }) => ({
+    data: await resetPassword(deps, body, { ip, userAgent, requestId }),
+  }),
 );

@@ -10,5 +10,7 @@ export const POST = apiRoute(
     rateLimit: { bucket: 'auth:verify-email', limit: 10, windowSeconds: 60, key: 'ip' },
     example: { body: { email: 'new.user@example.com', code: 'ABCD2345' } },
   },
-  async ({ body, deps, ip, userAgent, requestId }) => ({ data: await verifyEmail(deps, body, { ip, userAgent, requestId }) }),
+  async ({ body, deps, ip, userAgent, requestId }) => ({
+    data: await verifyEmail(deps, body, { ip, userAgent, requestId }),
+  }),
 );

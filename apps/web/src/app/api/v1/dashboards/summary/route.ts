@@ -13,6 +13,8 @@ export const GET = apiRoute(
     response: { schema: summarySchema },
   },
   async ({ tenant, principal, deps }) => ({
-    data: await cachedForOrg(deps.redis, principal.orgId, 'dashboard-summary', () => tenant((tx) => dashboardSummary(tx))),
+    data: await cachedForOrg(deps.redis, principal.orgId, 'dashboard-summary', () =>
+      tenant((tx) => dashboardSummary(tx)),
+    ),
   }),
 );

@@ -11,5 +11,7 @@ export const GET = apiRoute(
     response: { contentType: 'text/html' },
   },
   async ({ request }) =>
-    new Response(docsPage(request.headers.get('x-nonce')), { headers: { 'Content-Type': 'text/html; charset=utf-8' } }),
+    new Response(docsPage(request.headers.get('x-nonce')), {
+      headers: { 'Content-Type': 'text/html; charset=utf-8' },
+    }),
 );

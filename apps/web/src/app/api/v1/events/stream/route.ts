@@ -11,9 +11,22 @@ export const GET = apiRoute(
   async ({ request, principal, deps, log }) =>
     new Response(
       liveEventStream(
-        { redisUrl: deps.env.REDIS_URL, orgId: principal.orgId, includeAdmin: principal.role === 'super_admin', signal: request.signal, log },
+        {
+          redisUrl: deps.env.REDIS_URL,
+          orgId: principal.orgId,
+          includeAdmin: principal.role === 'super_admin',
+          signal: request.signal,
+          log,
+        },
         request.headers.get('last-event-id'),
       ),
-      { headers: { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'private, no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' } },
+      {
+        headers: {
+          'Content-Type': 'text/event-stream; charset=utf-8',
+          'Cache-Control': 'private, no-store',
+          Connection: 'keep-alive',
+          'X-Accel-Buffering': 'no',
+        },
+      },
     ),
 );

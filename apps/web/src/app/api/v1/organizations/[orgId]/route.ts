@@ -33,5 +33,10 @@ export const PATCH = apiRoute(
     example: { body: { settings: { darkMode: true } } },
   },
   ({ tenant, principal, params, body, ip, userAgent, requestId }) =>
-    tenant(async (tx) => ({ data: await updateOrganization({ tx, principal, orgId: params.orgId, meta: { ip, userAgent, requestId } }, body) })),
+    tenant(async (tx) => ({
+      data: await updateOrganization(
+        { tx, principal, orgId: params.orgId, meta: { ip, userAgent, requestId } },
+        body,
+      ),
+    })),
 );

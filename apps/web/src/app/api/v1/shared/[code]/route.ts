@@ -6,7 +6,8 @@ import { redeemShareLink } from '@/server/auth/share-links/viewer';
 
 export const GET = apiRoute(
   {
-    summary: 'Open a share link: validate, count one use, log the access, set the share cookie (product.md #62)',
+    summary:
+      'Open a share link: validate, count one use, log the access, set the share cookie (product.md #62)',
     auth: 'public',
     params: z.object({ code: shareCodeSchema }),
     invalidParams: 'not-found',

@@ -15,7 +15,9 @@ export const PATCH = apiRoute(
     example: { body: { name: 'Renamed link' } },
   },
   async ({ principal, tenant, params: { shareId }, body, deps, ip, userAgent, requestId }) => ({
-    data: await tenant((tx) => updateShareLink(tx, principal, shareId, body, deps.env.APP_URL, { ip, userAgent, requestId })),
+    data: await tenant((tx) =>
+      updateShareLink(tx, principal, shareId, body, deps.env.APP_URL, { ip, userAgent, requestId }),
+    ),
   }),
 );
 

@@ -11,7 +11,9 @@ export const GET = apiRoute(
     response: { schema: ingestionStatusSchema },
   },
   async ({ tenant, deps }) => {
-    const [sources, counters] = await tenant((tx) => Promise.all([ingestionSources(tx), ingestionCounters(tx)]));
+    const [sources, counters] = await tenant((tx) =>
+      Promise.all([ingestionSources(tx), ingestionCounters(tx)]),
+    );
     return { data: { sources, ...counters, queueDepth: await queueDepth(deps) } };
   },
 );

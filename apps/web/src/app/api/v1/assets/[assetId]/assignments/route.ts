@@ -14,5 +14,6 @@ export const GET = apiRoute(
     cache: cache.etag,
     response: { schema: pagedAssignments },
   },
-  ({ tenant, params, query }) => tenant(async (tx) => assetAssignments(tx, await requireAsset(tx, params.assetId), query)),
+  ({ tenant, params, query }) =>
+    tenant(async (tx) => assetAssignments(tx, await requireAsset(tx, params.assetId), query)),
 );

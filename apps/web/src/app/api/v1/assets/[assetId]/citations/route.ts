@@ -5,7 +5,8 @@ import { assetParams, citationsQuery, citationsSchema } from '@/server/assets/sc
 
 export const GET = apiRoute(
   {
-    summary: 'Cites / cited-by of an asset (product.md #24); no citation source is ingested yet, so the lists are empty',
+    summary:
+      'Cites / cited-by of an asset (product.md #24); no citation source is ingested yet, so the lists are empty',
     auth: 'user',
     permission: 'assets.read',
     params: assetParams,

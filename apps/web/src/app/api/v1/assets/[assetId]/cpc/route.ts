@@ -13,5 +13,6 @@ export const GET = apiRoute(
     cache: cache.privateFor(86_400),
     response: { schema: cpcSchema },
   },
-  ({ tenant, params }) => tenant(async (tx) => ({ data: await assetCpc(tx, await requireAsset(tx, params.assetId)) })),
+  ({ tenant, params }) =>
+    tenant(async (tx) => ({ data: await assetCpc(tx, await requireAsset(tx, params.assetId)) })),
 );

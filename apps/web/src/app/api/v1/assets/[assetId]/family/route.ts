@@ -13,5 +13,6 @@ export const GET = apiRoute(
     cache: cache.privateFor(3600),
     response: { schema: familySchema },
   },
-  ({ tenant, params }) => tenant(async (tx) => ({ data: await assetFamily(tx, await requireAsset(tx, params.assetId)) })),
+  ({ tenant, params }) =>
+    tenant(async (tx) => ({ data: await assetFamily(tx, await requireAsset(tx, params.assetId)) })),
 );

@@ -13,5 +13,6 @@ export const GET = apiRoute(
     cache: cache.etag,
     response: { schema: maintenanceSchema },
   },
-  ({ tenant, params }) => tenant(async (tx) => ({ data: await assetMaintenance(tx, await requireAsset(tx, params.assetId)) })),
+  ({ tenant, params }) =>
+    tenant(async (tx) => ({ data: await assetMaintenance(tx, await requireAsset(tx, params.assetId)) })),
 );

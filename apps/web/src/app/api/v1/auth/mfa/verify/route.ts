@@ -5,9 +5,14 @@ import { verifyMfa } from '@/server/auth/mfa';
 
 export const POST = apiRoute(
   {
-    summary: 'Finish a login with a TOTP or backup code, or confirm enrolment when signed in (product.md #11)',
+    summary:
+      'Finish a login with a TOTP or backup code, or confirm enrolment when signed in (product.md #11)',
     auth: 'public',
-    body: z.object({ mfaToken: z.string().max(2000).optional(), code: z.string().trim().min(6).max(12), isBackupCode: z.boolean().default(false) }),
+    body: z.object({
+      mfaToken: z.string().max(2000).optional(),
+      code: z.string().trim().min(6).max(12),
+      isBackupCode: z.boolean().default(false),
+    }),
     rateLimit: { bucket: 'auth:mfa', limit: 10, windowSeconds: 60, key: 'ip' },
     example: { body: { code: '123456', isBackupCode: false } },
   },

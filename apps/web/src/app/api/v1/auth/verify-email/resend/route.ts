@@ -4,7 +4,8 @@ import { resendVerification } from '@/server/auth/registration';
 
 export const POST = apiRoute(
   {
-    summary: 'Send a new verification code ("send a new code" on /verify-email); same reply whatever the email',
+    summary:
+      'Send a new verification code ("send a new code" on /verify-email); same reply whatever the email',
     auth: 'public',
     body: z.object({ email: z.email().max(320) }),
     rateLimit: { bucket: 'auth:verify-resend', limit: 3, windowSeconds: 60, key: 'ip' },

@@ -3,7 +3,12 @@ import { apiRoute } from '@/server/http/api-route';
 import { reply } from '@/server/http/reply';
 import { cache } from '@/server/http/caching';
 import { addCompany } from '@/server/companies/manage';
-import { addCompanyBody, companiesQuery, companyCreatedSchema, pagedCompanies } from '@/server/companies/schemas';
+import {
+  addCompanyBody,
+  companiesQuery,
+  companyCreatedSchema,
+  pagedCompanies,
+} from '@/server/companies/schemas';
 import { orgParams } from '@/server/organization/schemas';
 
 export const GET = apiRoute(
@@ -30,5 +35,9 @@ export const POST = apiRoute(
     example: { body: { name: 'Acme Widgets Inc', domain: 'acme.example' } },
   },
   async ({ tenant, principal, params, body, deps, ip, userAgent, requestId }) =>
-    reply.created({ data: await tenant((tx) => addCompany({ tx, principal, orgId: params.orgId, meta: { ip, userAgent, requestId } }, deps, body)) }),
+    reply.created({
+      data: await tenant((tx) =>
+        addCompany({ tx, principal, orgId: params.orgId, meta: { ip, userAgent, requestId } }, deps, body),
+      ),
+    }),
 );

@@ -6,7 +6,8 @@ import { orgParams } from '@/server/organization/schemas';
 
 export const GET = apiRoute(
   {
-    summary: "Entity groups of the organization's transactions, with the org's own merges and splits applied (product.md #41)",
+    summary:
+      "Entity groups of the organization's transactions, with the org's own merges and splits applied (product.md #41)",
     auth: 'user',
     permission: 'entities.read',
     params: orgParams,

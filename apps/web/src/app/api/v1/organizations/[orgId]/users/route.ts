@@ -27,7 +27,9 @@ export const POST = apiRoute(
     example: { body: { email: 'new.colleague@example.test', name: 'New Colleague', role: 'member' } },
   },
   async ({ tenant, principal, params, body, deps, ip, userAgent, requestId }) => {
-    const { userId, mail } = await tenant((tx) => inviteUser({ tx, principal, orgId: params.orgId, meta: { ip, userAgent, requestId } }, deps, body));
+    const { userId, mail } = await tenant((tx) =>
+      inviteUser({ tx, principal, orgId: params.orgId, meta: { ip, userAgent, requestId } }, deps, body),
+    );
     await deps.mail.send(mail);
     return reply.created({ data: { userId, invitationSent: true } });
   },

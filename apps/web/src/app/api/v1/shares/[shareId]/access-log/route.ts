@@ -11,5 +11,6 @@ export const GET = apiRoute(
     params: z.object({ shareId: z.uuid() }),
     query: pageQuerySchema(),
   },
-  async ({ principal, tenant, params: { shareId }, query }) => tenant((tx) => shareAccessLog(tx, principal, shareId, query)),
+  async ({ principal, tenant, params: { shareId }, query }) =>
+    tenant((tx) => shareAccessLog(tx, principal, shareId, query)),
 );

@@ -6,7 +6,8 @@ import { orgParams } from '@/server/organization/schemas';
 
 export const POST = apiRoute(
   {
-    summary: "Re-run an organization's pipeline from a step; 409 while one is queued or running (product.md #78)",
+    summary:
+      "Re-run an organization's pipeline from a step; 409 while one is queued or running (product.md #78)",
     auth: 'user',
     permission: 'pipeline.rebuild',
     params: orgParams,
@@ -15,5 +16,9 @@ export const POST = apiRoute(
     example: { body: { startFromStep: 'tree' } },
   },
   async ({ tenant, principal, params, body, deps, ip, userAgent, requestId }) =>
-    reply.accepted({ data: await tenant((tx) => rebuildPipeline(tx, deps, principal, params.orgId, body.startFromStep, { ip, userAgent, requestId })) }),
+    reply.accepted({
+      data: await tenant((tx) =>
+        rebuildPipeline(tx, deps, principal, params.orgId, body.startFromStep, { ip, userAgent, requestId }),
+      ),
+    }),
 );

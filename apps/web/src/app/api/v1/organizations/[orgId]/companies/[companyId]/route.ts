@@ -12,5 +12,11 @@ export const DELETE = apiRoute(
     response: { schema: successSchema },
   },
   ({ tenant, principal, params, deps, ip, userAgent, requestId }) =>
-    tenant(async (tx) => ({ data: await removeCompany({ tx, principal, orgId: params.orgId, meta: { ip, userAgent, requestId } }, deps, params.companyId) })),
+    tenant(async (tx) => ({
+      data: await removeCompany(
+        { tx, principal, orgId: params.orgId, meta: { ip, userAgent, requestId } },
+        deps,
+        params.companyId,
+      ),
+    })),
 );

@@ -2,7 +2,12 @@ import { AppError } from '@patentrack/shared';
 import { entityDetail } from '@patentrack/db/queries';
 import { apiRoute } from '@/server/http/api-route';
 import { cache } from '@/server/http/caching';
-import { entityDetailSchema, entityParams, entityWrittenSchema, renameEntityBody } from '@/server/entities/schemas';
+import {
+  entityDetailSchema,
+  entityParams,
+  entityWrittenSchema,
+  renameEntityBody,
+} from '@/server/entities/schemas';
 import { renameEntity } from '@/server/entities/manage';
 
 export const GET = apiRoute(
@@ -24,7 +29,8 @@ export const GET = apiRoute(
 
 export const PATCH = apiRoute(
   {
-    summary: "Rename an entity's canonical name for this organization; the rename is pinned and the pipeline re-runs (product.md #45)",
+    summary:
+      "Rename an entity's canonical name for this organization; the rename is pinned and the pipeline re-runs (product.md #45)",
     auth: 'user',
     permission: 'entities.manage',
     params: entityParams,
@@ -33,5 +39,12 @@ export const PATCH = apiRoute(
     example: { body: { canonicalName: 'Acme Widgets Inc' } },
   },
   ({ tenant, principal, params, body, deps, ip, userAgent, requestId }) =>
-    tenant(async (tx) => ({ data: await renameEntity({ tx, principal, orgId: params.orgId, meta: { ip, userAgent, requestId } }, deps, params.entityId, body.canonicalName) })),
+    tenant(async (tx) => ({
+      data: await renameEntity(
+        { tx, principal, orgId: params.orgId, meta: { ip, userAgent, requestId } },
+        deps,
+        params.entityId,
+        body.canonicalName,
+      ),
+    })),
 );

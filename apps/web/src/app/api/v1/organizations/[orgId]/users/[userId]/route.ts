@@ -14,7 +14,14 @@ export const PATCH = apiRoute(
     example: { body: { role: 'admin' } },
   },
   ({ tenant, principal, params, body, deps, ip, userAgent, requestId }) =>
-    tenant(async (tx) => ({ data: await updateUser({ tx, principal, orgId: params.orgId, meta: { ip, userAgent, requestId } }, deps, params.userId, body) })),
+    tenant(async (tx) => ({
+      data: await updateUser(
+        { tx, principal, orgId: params.orgId, meta: { ip, userAgent, requestId } },
+        deps,
+        params.userId,
+        body,
+      ),
+    })),
 );
 
 export const DELETE = apiRoute(
@@ -26,5 +33,11 @@ export const DELETE = apiRoute(
     response: { schema: successSchema },
   },
   ({ tenant, principal, params, deps, ip, userAgent, requestId }) =>
-    tenant(async (tx) => ({ data: await removeUser({ tx, principal, orgId: params.orgId, meta: { ip, userAgent, requestId } }, deps, params.userId) })),
+    tenant(async (tx) => ({
+      data: await removeUser(
+        { tx, principal, orgId: params.orgId, meta: { ip, userAgent, requestId } },
+        deps,
+        params.userId,
+      ),
+    })),
 );

@@ -14,5 +14,7 @@ export const GET = apiRoute(
     cache: cache.etag,
     example: { query: { rfId: '012345-0678' } },
   },
-  async ({ principal, tenant, params: { assetId }, query }) => ({ data: await tenant((tx) => sharedConnection(tx, principal, assetId, query.rfId)) }),
+  async ({ principal, tenant, params: { assetId }, query }) => ({
+    data: await tenant((tx) => sharedConnection(tx, principal, assetId, query.rfId)),
+  }),
 );

@@ -12,5 +12,7 @@ export const GET = apiRoute(
     invalidParams: 'not-found',
     cache: cache.etag,
   },
-  async ({ principal, tenant, params: { assetId } }) => ({ data: await tenant((tx) => sharedDiagram(tx, principal, assetId)) }),
+  async ({ principal, tenant, params: { assetId } }) => ({
+    data: await tenant((tx) => sharedDiagram(tx, principal, assetId)),
+  }),
 );
