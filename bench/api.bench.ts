@@ -13,9 +13,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { randomUUID } from 'node:crypto';
 import Module, { createRequire } from 'node:module';
 import { hash } from '@node-rs/bcrypt';
-import pg from 'pg';
 import { createOrganization, runPipelineInline } from '@patentrack/pipeline';
 import { insertRecordedTransactions, syntheticPortfolio } from '@patentrack/pipeline/testing';
+import { createPool } from '@patentrack/db';
 
 const argument = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const quick = process.argv.includes('--quick');
@@ -36,7 +36,7 @@ const { setupWebTestEnvironment, ApiTestClient, signIn, TEST_PASSWORD } =
   await import('../apps/web/src/server/http/testing');
 const { ROLE_RATE_LIMITS } = await import('../apps/web/src/server/http/api-route');
 const env = await setupWebTestEnvironment('bench');
-const pool = new pg.Pool({ connectionString: env.database.adminUrl, max: 8 });
+const pool = createPool(env.database.adminUrl, { max: 8 });
 pool.on('error', () => undefined);
 let server: ReturnType<typeof createServer> | undefined;
 try {

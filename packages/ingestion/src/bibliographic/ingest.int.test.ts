@@ -10,6 +10,7 @@ import type { JobSummary } from '../common/ingestion-job';
 import { zipFile } from '../generator/assignment-xml';
 import { applicationDocumentXml, grantDocumentXml, type PatentDocumentSpec } from './generator';
 import { ingestBibliographicFile, type BibliographicFeed } from './ingest';
+import { createPool } from '@patentrack/db';
 
 const samplesRoot = join(import.meta.dirname, '../../../../data/samples');
 
@@ -19,7 +20,7 @@ let workDir: string;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  pool = new pg.Pool({ connectionString: database.workerUrl, max: 4 });
+  pool = createPool(database.workerUrl, { max: 4 });
   workDir = await mkdtemp(join(tmpdir(), 'biblio-int-'));
 });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inventorMatchesAssignor } from '@patentrack/business-rules';
-import { inventorsForTransactions } from '@patentrack/db';
+import { inventorsForTransactions, createPool } from '@patentrack/db';
 import { createTestDatabase, type TestDatabase } from '@patentrack/db/testing';
 import { rfId } from '@patentrack/shared';
 import { ingestAssignmentFile } from '../assignments/ingest';
@@ -19,7 +19,7 @@ let workDir: string;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  pool = new pg.Pool({ connectionString: database.workerUrl, max: 4 });
+  pool = createPool(database.workerUrl, { max: 4 });
   workDir = await mkdtemp(join(tmpdir(), 'inventor-match-'));
 });
 

@@ -4,13 +4,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@patentrack/db/testing';
 import { HttpClient } from '../common/http-client';
 import { TestFileServer } from '../common/test-file-server';
 import { grantDocumentXml, syntheticGrant } from './generator';
 import { ingestBibliographicFile } from './ingest';
+import { createPool } from '@patentrack/db';
 
 const CLI = join(import.meta.dirname, '../../../../apps/worker/bin/patentrack.mjs');
 const GRANTS = 600;
@@ -47,7 +47,7 @@ afterAll(async () => {
 });
 
 async function content(url: string) {
-  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  const pool = createPool(url, { max: 1 });
   try {
     return (await pool.query(CONTENT_SQL)).rows[0];
   } finally {
@@ -64,7 +64,7 @@ function runCli(workerUrl: string, killAt?: number) {
     });
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    const probe = killAt === undefined ? undefined : new pg.Pool({ connectionString: workerUrl, max: 1 });
+    const probe = killAt === undefined ? undefined : createPool(workerUrl, { max: 1 });
     let timer: NodeJS.Timeout | undefined;
     const poll = async () => {
       const { rows } = await probe!.query<{ n: number }>('SELECT count(*)::int AS n FROM patents');
@@ -94,7 +94,7 @@ describe('bibliographic ingestion resilience', () => {
     expect(rerun.inserted + rerun.unchanged).toBe(GRANTS);
     expect(rerun.unchanged).toBeGreaterThanOrEqual(GRANTS / 3);
     expect(await content(crashed.workerUrl)).toEqual(await content(clean.workerUrl));
-    const pool = new pg.Pool({ connectionString: crashed.workerUrl, max: 1 });
+    const pool = createPool(crashed.workerUrl, { max: 1 });
     try {
       const { rows } = await pool.query<{ status: string }>(
         `SELECT status::text FROM ingestion_jobs ORDER BY created_at`,
@@ -109,7 +109,7 @@ describe('bibliographic ingestion resilience', () => {
     const server = new TestFileServer();
     await server.start();
     const db = await createTestDatabase();
-    const pool = new pg.Pool({ connectionString: db.workerUrl, max: 4 });
+    const pool = createPool(db.workerUrl, { max: 4 });
     try {
       server.route(
         '/files/ipgb20240312.xml',

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@patentrack/db/testing';
 import { normalizeEntityName } from '../common/entity-names';
 import { groupPendingEntities, splitEntity } from './group-entities';
+import { createPool } from '@patentrack/db';
 
 let database: TestDatabase;
 let pool: pg.Pool;
@@ -10,7 +11,7 @@ let reel = 900_000;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  pool = new pg.Pool({ connectionString: database.workerUrl, max: 4 });
+  pool = createPool(database.workerUrl, { max: 4 });
 });
 
 afterAll(async () => {

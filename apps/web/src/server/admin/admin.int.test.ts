@@ -19,6 +19,7 @@ import { base32Decode, totp } from '../auth/totp';
 import { closePipelineQueue } from '../jobs/pipeline-queue';
 import { closeIngestionQueue } from '../jobs/ingestion-queue';
 import { closeQueueReaders } from '../metrics/queues';
+import { createPool } from '@patentrack/db';
 
 vi.mock('server-only', () => ({}));
 
@@ -34,7 +35,7 @@ beforeAll(async () => {
   // This test's jobs go to queues of their own, never to a running worker's.
   process.env.QUEUE_PREFIX = queuePrefix;
   env = await setupWebTestEnvironment('admin');
-  pool = new pg.Pool({ connectionString: env.database.adminUrl, max: 3 });
+  pool = createPool(env.database.adminUrl, { max: 3 });
   pool.on('error', () => undefined);
   const passwordHash = await hash(TEST_PASSWORD, 4);
   const superAdmin = await seedSuperAdmin(env.admin, passwordHash);

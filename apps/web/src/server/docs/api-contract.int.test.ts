@@ -20,6 +20,7 @@ import { grantFor } from '../auth/permissions';
 import { closePipelineQueue } from '../jobs/pipeline-queue';
 import { closeQueueReaders } from '../metrics/queues';
 import { buildOpenApiDocument, documentedRoutes } from './openapi';
+import { createPool } from '@patentrack/db';
 
 vi.mock('server-only', () => ({}));
 
@@ -44,7 +45,7 @@ async function resetRateLimits() {
 
 beforeAll(async () => {
   env = await setupWebTestEnvironment('api-contract');
-  pool = new pg.Pool({ connectionString: env.database.adminUrl, max: 4 });
+  pool = createPool(env.database.adminUrl, { max: 4 });
   // Dropping the test database at teardown terminates idle sessions; that is expected, not a failure.
   pool.on('error', () => undefined);
   await insertRecordedTransactions(

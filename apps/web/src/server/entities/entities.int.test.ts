@@ -15,6 +15,7 @@ import {
 } from '../http/testing';
 import { closePipelineQueue } from '../jobs/pipeline-queue';
 import { verifyDocumentPath } from '../documents/signing';
+import { createPool } from '@patentrack/db';
 
 vi.mock('server-only', () => ({}));
 
@@ -46,7 +47,7 @@ beforeAll(async () => {
   // Jobs this test enqueues go to a queue of its own, never to a running worker's.
   process.env.QUEUE_PREFIX = `pt-test-entities-${randomBytes(4).toString('hex')}`;
   env = await setupWebTestEnvironment('entities');
-  pool = new pg.Pool({ connectionString: env.database.adminUrl, max: 3 });
+  pool = createPool(env.database.adminUrl, { max: 3 });
   pool.on('error', () => undefined);
   await insertRecordedTransactions(
     pool,

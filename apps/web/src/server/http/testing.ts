@@ -7,6 +7,7 @@ import pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '@patentrack/db/testing';
 import { COOKIE, CSRF_HEADER } from '../auth/config';
 import { loadRouteTable, type HttpMethod, type RouteEntry } from './route-table';
+import { createPool } from '@patentrack/db';
 
 /**
  * Integration-test environment of the web server: a fresh migrated database, a unique Redis key prefix and a mail
@@ -27,7 +28,7 @@ export async function setupWebTestEnvironment(label: string) {
     MAIL_OUTBOX_DIR: outboxDir,
     TRUSTED_PROXY_HOPS: '1',
   });
-  const admin = new pg.Pool({ connectionString: database.adminUrl, max: 2 });
+  const admin = createPool(database.adminUrl, { max: 2 });
   const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: false });
   return {
     database,
