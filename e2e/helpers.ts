@@ -52,6 +52,8 @@ export interface AxeViolation {
  * evaluated over the DevTools protocol, so the page's CSP stays as strict as in production.
  */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  // The App Router sets the title of a client-side navigation just after the content; audit the settled page.
+  await page.waitForFunction(() => document.title.trim().length > 0, undefined, { timeout: 10_000 });
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const axe = (

@@ -1,10 +1,9 @@
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rename, rm, stat, truncate } from 'node:fs/promises';
+import { once } from 'node:events';
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
-import { pipeline } from 'node:stream/promises';
-import { Transform } from 'node:stream';
 import type { z } from 'zod';
 import type { Logger, WorkerEnv } from '@patentrack/shared';
 import { IngestionError } from './errors';
@@ -136,19 +135,21 @@ export class HttpClient {
         if (resumed) await hashFile(partPath, hash);
         const startAt = resumed ? offset : 0;
         let received = 0;
-        const tap = new Transform({
-          transform(chunk: Buffer, _encoding, callback) {
+        const file = createWriteStream(partPath, { flags: resumed ? 'a' : 'w' });
+        try {
+          for await (const chunk of response as AsyncIterable<Buffer>) {
             received += chunk.length;
             hash.update(chunk);
-            callback(null, chunk);
-          },
-        });
-        // On failure the part file keeps what reached the disk; the next request resumes from its real size.
-        await pipeline(response, tap, createWriteStream(partPath, { flags: resumed ? 'a' : 'w' })).catch(
-          (error: unknown) => {
-            throw toRetryable(error);
-          },
-        );
+            if (!file.write(chunk)) await once(file, 'drain');
+          }
+        } catch (error) {
+          throw toRetryable(error);
+        } finally {
+          // Ended, not destroyed: every byte received reaches the part file, and the next request resumes after it.
+          await new Promise<void>((resolve, reject) =>
+            file.end((error?: Error | null) => (error ? reject(error) : resolve())),
+          );
+        }
         assertFullBody(response, received);
         result = { bytes: startAt + received, sha256: hash.digest('hex') };
       });

@@ -108,7 +108,7 @@ describe('login and cookies', () => {
       `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...claims, role: 'super_admin' })}.`,
       await sign(claims, 'an-attacker-chosen-secret-of-32-chars!!'),
       await sign({ ...claims, iat: claims.iat - 3600, exp: claims.exp - 3600 }, process.env.JWT_SECRET!),
-      `${header}.${b64({ ...claims, org_id: org.orgId.replace(/^./, '0') })}.${signature}`,
+      `${header}.${b64({ ...claims, org_id: `${org.orgId.startsWith('0') ? '1' : '0'}${org.orgId.slice(1)}` })}.${signature}`,
     ];
     for (const token of forged) {
       c.cookies.set(COOKIE.access, { value: token, path: '/' });
