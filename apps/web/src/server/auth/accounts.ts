@@ -1,8 +1,9 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { AppError, type UserRole } from '@patentrack/shared';
 import { withTenant, type TenantContext, type Tx } from '@patentrack/db';
-import { auditEvents, organizations, users } from '@patentrack/db/schema';
+import { auditEvents, organizations, userTokens, users } from '@patentrack/db/schema';
 import type { ServerDeps } from '../http/deps';
+import { sha256Hex } from './secrets';
 
 /** The credential row `auth_find_user_by_email` exposes before any tenant context exists (data-model §7.6). */
 export interface CredentialRow {
@@ -50,6 +51,32 @@ export async function findCredentials(deps: ServerDeps, email: string): Promise<
           emailVerifiedAt: row.email_verified_at,
         }
       : null;
+  });
+}
+
+/**
+ * Stores a new single-use token of `purpose` (hashed, expiring after `ttlSeconds`) for the user and ends the
+ * user's earlier open tokens of that purpose, in the caller's transaction.
+ */
+export async function issueUserToken(
+  tx: Tx,
+  owner: { userId: string; organizationId: string },
+  purpose: 'email_verify' | 'password_reset' | 'invite',
+  secret: string,
+  ttlSeconds: number,
+): Promise<void> {
+  await tx
+    .update(userTokens)
+    .set({ usedAt: new Date() })
+    .where(
+      and(eq(userTokens.userId, owner.userId), eq(userTokens.purpose, purpose), isNull(userTokens.usedAt)),
+    );
+  await tx.insert(userTokens).values({
+    organizationId: owner.organizationId,
+    userId: owner.userId,
+    purpose,
+    tokenHash: sha256Hex(secret),
+    expiresAt: new Date(Date.now() + ttlSeconds * 1000),
   });
 }
 

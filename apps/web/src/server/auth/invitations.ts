@@ -1,9 +1,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { AppError } from '@patentrack/shared';
 import { withTenant, type Tx } from '@patentrack/db';
-import { userTokens, users } from '@patentrack/db/schema';
+import { users } from '@patentrack/db/schema';
 import type { ServerDeps } from '../http/deps';
-import { consumeUserToken, recordAudit, splitName } from './accounts';
+import { consumeUserToken, issueUserToken, recordAudit, splitName } from './accounts';
 import { INVITE_TOKEN_TTL_S } from './config';
 import { completeLogin, type LoginResult, type RequestMeta } from './login';
 import { hashPassword } from './passwords';
@@ -19,19 +19,7 @@ export async function createInvitation(
   appUrl: string,
 ) {
   const token = resetToken();
-  await tx
-    .update(userTokens)
-    .set({ usedAt: new Date() })
-    .where(
-      and(eq(userTokens.userId, invitee.userId), eq(userTokens.purpose, 'invite'), isNull(userTokens.usedAt)),
-    );
-  await tx.insert(userTokens).values({
-    organizationId: invitee.organizationId,
-    userId: invitee.userId,
-    purpose: 'invite',
-    tokenHash: sha256Hex(token),
-    expiresAt: new Date(Date.now() + INVITE_TOKEN_TTL_S * 1000),
-  });
+  await issueUserToken(tx, invitee, 'invite', token, INVITE_TOKEN_TTL_S);
   const link = new URL(`/accept-invite?token=${token}`, appUrl).toString();
   return {
     to: invitee.email,

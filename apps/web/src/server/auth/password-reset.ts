@@ -1,9 +1,9 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { AppError } from '@patentrack/shared';
 import { withTenant } from '@patentrack/db';
-import { userTokens, users } from '@patentrack/db/schema';
+import { users } from '@patentrack/db/schema';
 import type { ServerDeps } from '../http/deps';
-import { consumeUserToken, findCredentials, recordAudit, userContext } from './accounts';
+import { consumeUserToken, findCredentials, issueUserToken, recordAudit, userContext } from './accounts';
 import { RESET_TOKEN_TTL_S } from './config';
 import type { RequestMeta } from './login';
 import { hashPassword, verifyPassword } from './passwords';
@@ -20,23 +20,13 @@ export async function forgotPassword(deps: ServerDeps, emailInput: string, meta:
   if (user && user.status !== 'inactive') {
     const token = resetToken();
     await withTenant(deps.db, userContext(user), async (tx) => {
-      await tx
-        .update(userTokens)
-        .set({ usedAt: new Date() })
-        .where(
-          and(
-            eq(userTokens.userId, user.id),
-            eq(userTokens.purpose, 'password_reset'),
-            isNull(userTokens.usedAt),
-          ),
-        );
-      await tx.insert(userTokens).values({
-        organizationId: user.organizationId,
-        userId: user.id,
-        purpose: 'password_reset',
-        tokenHash: sha256Hex(token),
-        expiresAt: new Date(Date.now() + RESET_TOKEN_TTL_S * 1000),
-      });
+      await issueUserToken(
+        tx,
+        { userId: user.id, organizationId: user.organizationId },
+        'password_reset',
+        token,
+        RESET_TOKEN_TTL_S,
+      );
       await recordAudit(tx, user.organizationId, {
         action: 'user.password_reset_requested',
         actorUserId: user.id,

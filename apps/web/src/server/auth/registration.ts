@@ -4,7 +4,14 @@ import { AppError } from '@patentrack/shared';
 import { withTenant } from '@patentrack/db';
 import { customerConfigurations, organizations, userTokens, users } from '@patentrack/db/schema';
 import type { ServerDeps } from '../http/deps';
-import { consumeUserToken, findCredentials, recordAudit, splitName, userContext } from './accounts';
+import {
+  consumeUserToken,
+  findCredentials,
+  issueUserToken,
+  recordAudit,
+  splitName,
+  userContext,
+} from './accounts';
 import { EMAIL_CODE_MAX_ATTEMPTS, EMAIL_CODE_TTL_S } from './config';
 import type { RequestMeta } from './login';
 import { hashPassword } from './passwords';
@@ -32,23 +39,13 @@ async function sendVerificationCode(
 ) {
   const code = emailCode();
   await withTenant(deps.db, userContext({ ...user, role: 'member' }), async (tx) => {
-    await tx
-      .update(userTokens)
-      .set({ usedAt: new Date() })
-      .where(
-        and(
-          eq(userTokens.userId, user.id),
-          eq(userTokens.purpose, 'email_verify'),
-          isNull(userTokens.usedAt),
-        ),
-      );
-    await tx.insert(userTokens).values({
-      organizationId: user.organizationId,
-      userId: user.id,
-      purpose: 'email_verify',
-      tokenHash: sha256Hex(code),
-      expiresAt: new Date(Date.now() + EMAIL_CODE_TTL_S * 1000),
-    });
+    await issueUserToken(
+      tx,
+      { userId: user.id, organizationId: user.organizationId },
+      'email_verify',
+      code,
+      EMAIL_CODE_TTL_S,
+    );
   });
   await deps.redis.del(deps.keys.emailCodeAttempts(user.id, 'email_verify'));
   await deps.mail.send({
