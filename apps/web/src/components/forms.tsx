@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
+import { CONVEY_TYPES } from '@patentrack/shared';
 import { PASSWORD_RULES, failedPasswordRules } from '@/server/auth/password-policy';
 
 /** A labelled input with its inline error (`details.fieldErrors`, Part D). */
@@ -109,5 +110,34 @@ export function FormMessage({ tone, children }: { tone: 'error' | 'info' | 'succ
     >
       {children}
     </div>
+  );
+}
+
+/** A labelled filter over the conveyance types of business-rules §0.3; the empty value means any type. */
+export function ConveyanceTypeSelect(props: {
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+  anyLabel?: string;
+}) {
+  return (
+    <>
+      <label htmlFor={props.id} className="label">
+        Conveyance type
+      </label>
+      <select
+        id={props.id}
+        className="input"
+        value={props.value}
+        onChange={(event) => props.onChange(event.target.value)}
+      >
+        <option value="">{props.anyLabel ?? 'All'}</option>
+        {CONVEY_TYPES.map((type) => (
+          <option key={type} value={type}>
+            {type}
+          </option>
+        ))}
+      </select>
+    </>
   );
 }

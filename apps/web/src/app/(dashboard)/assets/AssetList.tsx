@@ -21,6 +21,7 @@ import { isReadOnlyMode } from '@/lib/navigation';
 import { useApiPages } from '@/lib/queries';
 import { useMe } from '@/lib/session';
 import { useUrlState } from '@/lib/url-state';
+import { ConveyanceTypeSelect } from '@/components/forms';
 
 export interface AssetListItem {
   id: string;
@@ -220,22 +221,12 @@ export function AssetList() {
           </select>
         </div>
         <div>
-          <label htmlFor="asset-type" className="label">
-            Conveyance type
-          </label>
-          <select
+          <ConveyanceTypeSelect
             id="asset-type"
-            className="input"
             value={filters.conveyanceType}
-            onChange={(event) => setFilters({ conveyanceType: event.target.value })}
-          >
-            <option value="">Any</option>
-            {CONVEY_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {type}
-              </option>
-            ))}
-          </select>
+            onChange={(conveyanceType) => setFilters({ conveyanceType })}
+            anyLabel="Any"
+          />
         </div>
         <div>
           <label htmlFor="asset-cpc" className="label">

@@ -8,6 +8,7 @@ import { formatCount, formatDate } from '@/lib/format';
 import { useApiData, useApiPages } from '@/lib/queries';
 import { useUrlState } from '@/lib/url-state';
 import { SwimLanes, type TimelineEntry } from './SwimLanes';
+import { ConveyanceTypeSelect } from '@/components/forms';
 
 const DEFAULTS = { type: '', from: '', to: '', entityId: '' };
 /** Above this many transactions the chart draws monthly counts instead of single transactions (B2.11). */
@@ -58,22 +59,11 @@ export function Timeline() {
       <h1 className="text-2xl font-bold">Timeline</h1>
       <form className="grid gap-3 sm:grid-cols-3" onSubmit={(event) => event.preventDefault()}>
         <div>
-          <label htmlFor="timeline-type" className="label">
-            Conveyance type
-          </label>
-          <select
+          <ConveyanceTypeSelect
             id="timeline-type"
-            className="input"
             value={filters.type}
-            onChange={(event) => setFilters({ type: event.target.value })}
-          >
-            <option value="">All</option>
-            {CONVEY_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {type}
-              </option>
-            ))}
-          </select>
+            onChange={(type) => setFilters({ type })}
+          />
         </div>
         <div>
           <label htmlFor="timeline-from" className="label">

@@ -2,12 +2,12 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
-import { CONVEY_TYPES } from '@patentrack/shared';
 import { EmptyState, InlineError, SkeletonRows } from '@/components/States';
 import { ConveyanceChip } from '@/components/StatusBadge';
 import { formatDate } from '@/lib/format';
 import { useApiPages } from '@/lib/queries';
 import { useAssetId } from '../AssetContext';
+import { ConveyanceTypeSelect } from '@/components/forms';
 
 interface AssignmentItem {
   rfId: string;
@@ -32,22 +32,7 @@ export default function AssetAssignmentsPage() {
   return (
     <div className="flex flex-col gap-3">
       <div className="w-60">
-        <label htmlFor="assignment-type" className="label">
-          Conveyance type
-        </label>
-        <select
-          id="assignment-type"
-          className="input"
-          value={type}
-          onChange={(event) => setType(event.target.value)}
-        >
-          <option value="">All</option>
-          {CONVEY_TYPES.map((value) => (
-            <option key={value} value={value}>
-              {value}
-            </option>
-          ))}
-        </select>
+        <ConveyanceTypeSelect id="assignment-type" value={type} onChange={setType} />
       </div>
       {pages.isPending ? (
         <SkeletonRows />
