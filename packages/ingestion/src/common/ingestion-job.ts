@@ -55,6 +55,12 @@ export interface JobSummary extends JobCounters {
   durationMs: number;
 }
 
+/**
+ * Every job transaction is safe to redo, so its commit need not wait for the WAL flush: a database crash can only
+ * lose the latest transactions whole, and the re-run of the file restores them.
+ */
+const BEGIN_JOB_TRANSACTION = 'BEGIN; SET LOCAL synchronous_commit = off';
+
 /** Counters and issues a transaction is storing: applied in memory on commit, given back on rollback. */
 interface BatchClaim {
   commit(): void;
@@ -275,14 +281,24 @@ export class IngestionJob {
   /**
    * Writes one batch in one transaction together with the queued issues, counters and heartbeat. A batch that
    * hits a record-level database error is bisected so that only the offending records are skipped (§2.7).
+   * `prepare` runs on the same connection in a transaction committed just before: for idempotent global
+   * upserts (new entity keys) whose row locks concurrent batches would otherwise wait on until this one commits.
    */
-  async commitBatch<T>(
+  async commitBatch<T, P = undefined>(
     records: T[],
-    write: (client: pg.PoolClient, records: T[]) => Promise<BatchCounts>,
+    write: (client: pg.PoolClient, records: T[], prepared: P) => Promise<BatchCounts>,
     describe: (record: T) => { identifier: string; raw: unknown },
+    prepare?: (client: pg.PoolClient, records: T[]) => Promise<P>,
   ): Promise<void> {
     try {
-      await this.transaction(async (client) => this.applyBatch(client, await write(client, records)));
+      let prepared = undefined as P;
+      await this.transaction(
+        async (client) => this.applyBatch(client, await write(client, records, prepared)),
+        prepare &&
+          (async (client) => {
+            prepared = await prepare(client, records);
+          }),
+      );
     } catch (error) {
       if (!isRecordLevelDbError(error)) throw error;
       if (records.length === 1) {
@@ -299,8 +315,8 @@ export class IngestionJob {
         return;
       }
       const middle = Math.ceil(records.length / 2);
-      await this.commitBatch(records.slice(0, middle), write, describe);
-      await this.commitBatch(records.slice(middle), write, describe);
+      await this.commitBatch(records.slice(0, middle), write, describe, prepare);
+      await this.commitBatch(records.slice(middle), write, describe, prepare);
     }
     this.checkErrorRate();
   }
@@ -433,14 +449,23 @@ export class IngestionJob {
 
   /**
    * Runs `body` in one transaction, retrying serialization failures, deadlocks and dropped connections. A claim
-   * returned by the body is committed with the transaction or given back when it rolls back.
+   * returned by the body is committed with the transaction or given back when it rolls back. `prelude` runs
+   * on the same connection in a transaction of its own, committed first (and again on a retry).
    */
-  async transaction<R>(body: (client: pg.PoolClient) => Promise<R>): Promise<R> {
+  async transaction<R>(
+    body: (client: pg.PoolClient) => Promise<R>,
+    prelude?: (client: pg.PoolClient) => Promise<void>,
+  ): Promise<R> {
     for (let attempt = 0; ; attempt++) {
       const client = await this.pool.connect();
       let result: R | undefined;
       try {
-        await client.query('BEGIN');
+        if (prelude) {
+          await client.query(BEGIN_JOB_TRANSACTION);
+          await prelude(client);
+          await client.query('COMMIT');
+        }
+        await client.query(BEGIN_JOB_TRANSACTION);
         result = await body(client);
         await client.query('COMMIT');
         if (isClaim(result)) result.commit();
