@@ -4,12 +4,13 @@
 import { randomUUID } from 'node:crypto';
 import { createPool } from '@patentrack/db';
 import { createTestDatabase, ensureTestTemplate } from '@patentrack/db/testing';
-import { createOrganization, runPipelineInline, type InlineRunResult } from '@patentrack/pipeline';
 import {
   CONVEYANCE_TEXT,
-  insertRecordedTransactions,
-  syntheticPortfolio,
-} from '@patentrack/pipeline/testing';
+  createOrganization,
+  runPipelineInline,
+  type InlineRunResult,
+} from '@patentrack/pipeline';
+import { insertRecordedTransactions, syntheticPortfolio } from '@patentrack/pipeline/testing';
 
 const argument = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const quick = process.argv.includes('--quick');

@@ -83,7 +83,7 @@ describe('Assets', () => {
     await page.getByTestId('asset-row').first().waitFor();
     await page.getByLabel('Sort by').selectOption('title');
     await page.waitForURL(/sort=title/);
-    // The demo portfolio's verdicts are all "broken" (no inventor start), so that filter has rows.
+    // The demo samples' verdicts are all "broken" (no inventor start), so that filter has rows.
     await page.getByLabel('Status').selectOption('broken');
     await page.waitForURL(/status=broken/);
     await page.getByTestId('asset-row').first().waitFor();

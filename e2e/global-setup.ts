@@ -13,13 +13,10 @@ import type { TestProject } from 'vitest/node';
 import { hash } from '@node-rs/bcrypt';
 import type { Pool } from 'pg';
 import { createPool } from '@patentrack/db';
-import { ingestAssignmentFile, ingestBibliographicFile } from '@patentrack/ingestion';
 import { createOrganization, runPipelineInline } from '@patentrack/pipeline';
-import { exampleAsset, exampleTransactions, TITLE_CHAIN_EXAMPLES } from '@patentrack/pipeline/testing';
 import { LOCAL_DEFAULTS } from '@patentrack/shared';
 import { createTestDatabase, type TestDatabase } from '@patentrack/db/testing';
 import { seedDemo } from '../apps/worker/src/seed/demo';
-import { writeAssignmentsXml, writeGrantsXml } from '../apps/worker/src/testing/example-files';
 import { startTestWorker } from '../apps/worker/src/testing/runtime';
 // @ts-expect-error plain ESM helper shared with `npm start`, no type declarations
 import { buildWebIfStale, webDir } from '../scripts/lib/web-build.mjs';
@@ -79,36 +76,10 @@ async function waitForHealth(baseUrl: string, server: ChildProcess, timeoutMs = 
 }
 
 /**
- * The worked title-chain examples as real daily assignment and weekly grant XML, through ingestion and the
- * organization pipeline: the demo sample data has no chain gap, these do.
+ * An organization monitoring only BETA, the company of the worked title-chain examples (business-rules §4.2)
+ * that the demo seed loaded as real daily assignment and weekly grant XML: the examples without the samples.
  */
-async function seedChainExamples(pool: Pool, dir: string): Promise<Login> {
-  const assignments = path.join(dir, 'ad20240102.xml');
-  const grants = path.join(dir, 'ipgb20240102.xml');
-  await writeAssignmentsXml(
-    assignments,
-    '2024-01-02',
-    TITLE_CHAIN_EXAMPLES.flatMap((example, index) => exampleTransactions(index, example)),
-  );
-  await writeGrantsXml(
-    grants,
-    TITLE_CHAIN_EXAMPLES.flatMap((example, index) => {
-      const asset = exampleAsset(index);
-      return example.faceAssignee
-        ? [
-            {
-              grant: asset.grant,
-              appno: asset.appno,
-              filingDate: asset.appnoDate,
-              assignee: example.faceAssignee,
-              inventor: { family: 'SMITH', given: 'JOHN A' },
-            },
-          ]
-        : [];
-    }),
-  );
-  await ingestBibliographicFile({ feed: 'grants', pool, source: grants, trigger: 'manual' });
-  await ingestAssignmentFile({ pool, source: assignments, trigger: 'manual' });
+async function seedChainExamples(pool: Pool): Promise<Login> {
   const { id: orgId } = await createOrganization(pool, { name: 'Beta Holdings', companies: ['BETA'] });
   const login = {
     email: 'beta-admin@patentrack.local',
@@ -148,7 +119,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const { seeded, chainExamples } = await (async () => {
       // The demo password goes to a scratch file, never into the developer's .env.local.
       const demo = await seedDemo(pool, { envFile: path.join(scratch, 'env'), log: () => undefined });
-      return { seeded: demo, chainExamples: await seedChainExamples(pool, scratch) };
+      return { seeded: demo, chainExamples: await seedChainExamples(pool) };
     })().finally(() => pool.end());
     if (!seeded.admin.password) throw new Error('the demo seed did not create the admin login');
     if (seeded.run?.status !== 'success')

@@ -5,17 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Pool } from 'pg';
 import { createPool } from '@patentrack/db';
 import { createTestDatabase, type TestDatabase } from '@patentrack/db/testing';
-import { createOrganization, titleStatusForPatent } from '@patentrack/pipeline';
 import {
   CONVEYANCE_TEXT,
+  createOrganization,
   exampleAsset,
   exampleRfId,
-  exampleTransactions,
   TITLE_CHAIN_EXAMPLES,
-} from '@patentrack/pipeline/testing';
+  titleStatusForPatent,
+} from '@patentrack/pipeline';
 import { enqueueOrgRun } from './processors/pipeline/enqueue';
+import { writeAssignmentsXml, writeTitleExampleFiles } from './seed/example-files';
 import { derivedRows, waitForQuiet } from './testing/derived-rows';
-import { writeAssignmentsXml, writeGrantsXml } from './testing/example-files';
 import { startTestWorker, waitForRun } from './testing/runtime';
 import type { WorkerRuntime } from './worker';
 
@@ -37,30 +37,9 @@ beforeAll(async () => {
   }
   worker = await startTestWorker(database.workerUrl);
   // Real files: the chains as daily assignment XML, face assignees as a weekly grant file.
-  await writeAssignmentsXml(
-    path.join(dir, 'ad20240102.xml'),
-    '2024-01-02',
-    TITLE_CHAIN_EXAMPLES.flatMap((example, index) => exampleTransactions(index, example)),
-  );
-  await writeGrantsXml(
-    path.join(dir, 'ipgb20240102.xml'),
-    TITLE_CHAIN_EXAMPLES.flatMap((example, index) => {
-      const asset = exampleAsset(index);
-      return example.faceAssignee
-        ? [
-            {
-              grant: asset.grant,
-              appno: asset.appno,
-              filingDate: asset.appnoDate,
-              assignee: example.faceAssignee,
-              inventor: { family: 'SMITH', given: 'JOHN A' },
-            },
-          ]
-        : [];
-    }),
-  );
-  await worker.queues.ingestion.add('ingest:grants', { sources: [path.join(dir, 'ipgb20240102.xml')] });
-  await worker.queues.ingestion.add('ingest:assignments', { sources: [path.join(dir, 'ad20240102.xml')] });
+  const files = await writeTitleExampleFiles(dir);
+  await worker.queues.ingestion.add('ingest:grants', { sources: [files.grants] });
+  await worker.queues.ingestion.add('ingest:assignments', { sources: [files.assignments] });
   await waitForQuiet(pool, 2);
 });
 

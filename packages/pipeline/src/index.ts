@@ -36,4 +36,13 @@ export {
   createOrganizationInput,
   type CreatedOrganization,
 } from './orgs';
+export {
+  CONVEYANCE_TEXT,
+  exampleAsset,
+  exampleRfId,
+  exampleTransactions,
+  TITLE_CHAIN_EXAMPLES,
+  type RecordedTransaction,
+  type TitleChainExample,
+} from './title-chains';
 export { titleStatusForPatent } from './title-query';

@@ -5,7 +5,7 @@ import type { Pool } from './db';
 import { runPipelineInline } from './execute';
 import { createOrganization } from './orgs';
 import { seedTitleExamples } from './testing/seed-examples';
-import { exampleAsset, exampleRfId, TITLE_CHAIN_EXAMPLES } from './testing/title-chains';
+import { exampleAsset, exampleRfId, TITLE_CHAIN_EXAMPLES } from './title-chains';
 import { titleStatusForPatent } from './title-query';
 
 let database: TestDatabase;

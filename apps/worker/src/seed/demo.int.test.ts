@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Pool } from 'pg';
 import { createPool } from '@patentrack/db';
 import { createTestDatabase, type TestDatabase } from '@patentrack/db/testing';
+import { exampleAsset, exampleRfId, TITLE_CHAIN_EXAMPLES, titleStatusForPatent } from '@patentrack/pipeline';
 import { DEMO_ADMIN_EMAIL, seedDemo, type DemoSeedResult } from './demo';
 
 let database: TestDatabase;
@@ -43,12 +44,50 @@ describe('seed demo', () => {
               (select count(*) from asset_diagrams where organization_id = $1)::int as diagrams`,
       [first.orgId],
     );
-    expect(rows[0]!.companies).toBe(3);
+    expect(rows[0]!.companies).toBe(4);
     expect(rows[0]!.assets).toBeGreaterThan(5);
     expect(rows[0]!.verdicts).toBeGreaterThan(0);
     expect(rows[0]!.diagrams).toBeGreaterThan(0);
     expect(rows[0]!.diagrams).toBeLessThanOrEqual(rows[0]!.verdicts);
   });
+
+  it('shows complete, broken and encumbered assets side by side', async () => {
+    const { rows } = await pool.query<{ display_status: string; assets: number }>(
+      `select display_status, count(distinct asset_id)::int as assets
+         from asset_title_status where organization_id = $1 group by display_status`,
+      [first.orgId],
+    );
+    const assets = Object.fromEntries(rows.map((r) => [r.display_status, r.assets]));
+    expect(assets).toMatchObject({
+      complete: expect.any(Number),
+      broken: expect.any(Number),
+      encumbered: expect.any(Number),
+    });
+  });
+
+  it.each(
+    TITLE_CHAIN_EXAMPLES.map((example, index) => [example.id, example, index] as const).filter(
+      ([, example]) => example.company === 'BETA',
+    ),
+  )(
+    '%s: the demo holds the asset of BETA with the verdict of business-rules §4.2',
+    async (_id, example, index) => {
+      const rows = await titleStatusForPatent(pool, first.orgId, exampleAsset(index).grant);
+      const row = rows.find((r) => r.companyName === 'BETA');
+      expect(row).toBeDefined();
+      expect({ status: row!.status, reason: row!.reason, encumbered: row!.encumbered }).toEqual({
+        status: example.expected.status,
+        reason: example.expected.reason,
+        encumbered: example.expected.encumbered,
+      });
+      if (example.expected.breakRf) expect(row!.breakRfId).toBe(exampleRfId(index, example.expected.breakRf));
+      if (example.expected.openSecurities)
+        expect(row!.openSecurityRfIds).toEqual(
+          example.expected.openSecurities.map((rf) => exampleRfId(index, rf)),
+        );
+      if (example.expected.employeeLinks) expect(row!.employeeLinkCount).toBe(example.expected.employeeLinks);
+    },
+  );
 
   it('creates an active admin login whose password verifies against the stored bcrypt hash and is kept in .env.local', async () => {
     expect(first.admin.created).toBe(true);

@@ -1,9 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hash } from '@node-rs/bcrypt';
-import { ingestAssignmentFile, ingestBibliographicFile } from '@patentrack/ingestion';
+import {
+  ingestAssignmentFile,
+  ingestBibliographicFile,
+  type FileIngestionResult,
+} from '@patentrack/ingestion';
 import {
   createOrganization,
   findOrganizationByName,
@@ -11,17 +17,20 @@ import {
   type InlineRunResult,
 } from '@patentrack/pipeline';
 import type { Pool } from 'pg';
+import { writeTitleExampleFiles } from './example-files';
 
 export const REPOSITORY_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
 /**
  * The demo tenant: companies that really occur in the sample assignment file with real chains —
  * inventors → SURVIVALINK CORPORATION → CARDIAC SCIENCE, INC. (assignments and a license), and
- * NYTELL SOFTWARE LLC, the survivor of seven recorded mergers.
+ * NYTELL SOFTWARE LLC, the survivor of seven recorded mergers. One day of records holds no inventor start,
+ * so all their titles are broken; BETA, the company of the worked chain-of-title examples (business-rules
+ * §4.2), adds complete titles, chain gaps, unreleased security interests and releases beside them.
  */
 export const DEMO_ORGANIZATION = {
   name: 'PatenTrack Demo',
-  companies: ['CARDIAC SCIENCE, INC.', 'SURVIVALINK CORPORATION', 'NYTELL SOFTWARE LLC'],
+  companies: ['CARDIAC SCIENCE, INC.', 'SURVIVALINK CORPORATION', 'NYTELL SOFTWARE LLC', 'BETA'],
 } as const;
 
 export const DEMO_ADMIN_EMAIL = 'demo-admin@patentrack.local';
@@ -89,9 +98,31 @@ export interface DemoSeedResult {
   admin: DemoAdmin;
 }
 
+/** Writes the worked title examples as a weekly grant file and a daily assignment file, and loads both. */
+async function ingestTitleExamples(
+  pool: Pool,
+  record: (source: string, summary: FileIngestionResult) => void,
+): Promise<void> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'pt-demo-'));
+  try {
+    const files = await writeTitleExampleFiles(dir);
+    record(
+      files.grants,
+      await ingestBibliographicFile({ feed: 'grants', pool, source: files.grants, trigger: 'manual' }),
+    );
+    record(
+      files.assignments,
+      await ingestAssignmentFile({ pool, source: files.assignments, trigger: 'manual' }),
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 /**
- * Seeds the demo tenant: loads the sample assignment, grant and application files (idempotent), creates the
- * demo organization and its admin login, and runs the organization's pipeline.
+ * Seeds the demo tenant: loads the sample assignment, grant and application files and the worked title
+ * examples (idempotent), creates the demo organization and its admin login, and runs the organization's
+ * pipeline.
  */
 export async function seedDemo(
   pool: Pool,
@@ -110,26 +141,21 @@ export async function seedDemo(
     };
   }
   const files: DemoSeedResult['files'] = [];
-  for (const source of samplesOf(root, SAMPLE_FOLDERS.assignments)) {
-    const summary = await ingestAssignmentFile({ pool, source, trigger: 'manual' });
+  const record = (source: string, summary: FileIngestionResult) => {
     files.push({
       file: path.basename(source),
       status: summary.status,
       processed: 'processed' in summary ? summary.processed : undefined,
     });
     log(`loaded ${path.basename(source)}: ${summary.status}`);
-  }
+  };
+  for (const source of samplesOf(root, SAMPLE_FOLDERS.assignments))
+    record(source, await ingestAssignmentFile({ pool, source, trigger: 'manual' }));
   for (const feed of ['grants', 'applications'] as const) {
-    for (const source of samplesOf(root, SAMPLE_FOLDERS[feed])) {
-      const summary = await ingestBibliographicFile({ feed, pool, source, trigger: 'manual' });
-      files.push({
-        file: path.basename(source),
-        status: summary.status,
-        processed: 'processed' in summary ? summary.processed : undefined,
-      });
-      log(`loaded ${path.basename(source)}: ${summary.status}`);
-    }
+    for (const source of samplesOf(root, SAMPLE_FOLDERS[feed]))
+      record(source, await ingestBibliographicFile({ feed, pool, source, trigger: 'manual' }));
   }
+  await ingestTitleExamples(pool, record);
   const orgId =
     existing?.id ??
     (

@@ -1,5 +1,4 @@
-import type { RecordedTransaction } from './records';
-import { CONVEYANCE_TEXT } from './title-chains';
+import { CONVEYANCE_TEXT, type RecordedTransaction } from '../title-chains';
 
 export interface PortfolioOptions {
   company: string;

@@ -2,17 +2,7 @@ import { createHash } from 'node:crypto';
 import { classifyConveyance } from '@patentrack/business-rules';
 import type { Queryable } from '../db';
 import { writeConveyances } from '../steps/conveyances';
-
-/** A compact recorded transaction for tests and benchmarks, written straight into the public tables. */
-export interface RecordedTransaction {
-  rfId: string;
-  conveyText: string;
-  recordDate: string;
-  assignors: { name: string; execDate?: string | null }[];
-  assignees: { name: string; country?: string | null }[];
-  documents: { appno: string | null; grant?: string | null; appnoDate?: string | null }[];
-  correspondent?: string | null;
-}
+import type { RecordedTransaction } from '../title-chains';
 
 const nameKeyOf = (name: string) => name.replace(/\s+/g, ' ').trim().toLowerCase();
 

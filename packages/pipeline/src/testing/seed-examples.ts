@@ -1,6 +1,6 @@
 import type { Queryable } from '../db';
 import { insertRecordedTransactions } from './records';
-import { exampleAsset, exampleTransactions, TITLE_CHAIN_EXAMPLES } from './title-chains';
+import { exampleAsset, exampleTransactions, TITLE_CHAIN_EXAMPLES } from '../title-chains';
 
 /** Writes every worked title example (transactions, plus a grant record where a face assignee is named). */
 export async function seedTitleExamples(db: Queryable): Promise<void> {

@@ -5,7 +5,9 @@ export function registerSeedCommands(program: Command): void {
   const seed = program.command('seed').description('demo and sample data');
   seed
     .command('demo')
-    .description('load the sample files, create the demo organization and admin login, run its pipeline')
+    .description(
+      'load the sample files and worked title examples, create the demo organization and admin login, run its pipeline',
+    )
     .option('--if-missing', 'do nothing when the demo organization already exists')
     .option('--json', 'print a JSON summary as the last line')
     .action(async (options: { ifMissing?: boolean; json?: boolean }) => {

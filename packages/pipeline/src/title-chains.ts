@@ -1,5 +1,18 @@
 import type { TitleReason, TitleStatus } from '@patentrack/shared';
-import type { RecordedTransaction } from './records';
+
+/**
+ * A recorded transaction in compact form: what the worked examples and synthetic portfolios generate, written
+ * as daily-file XML (the demo seed) or straight into the public tables (tests, benchmarks).
+ */
+export interface RecordedTransaction {
+  rfId: string;
+  conveyText: string;
+  recordDate: string;
+  assignors: { name: string; execDate?: string | null }[];
+  assignees: { name: string; country?: string | null }[];
+  documents: { appno: string | null; grant?: string | null; appnoDate?: string | null }[];
+  correspondent?: string | null;
+}
 
 /** Conveyance texts that classify (BR-001…012) into each type the examples use. */
 export const CONVEYANCE_TEXT = {

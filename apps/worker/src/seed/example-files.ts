@@ -1,6 +1,12 @@
 import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { grantDocumentXml, writeAssignmentFile, type AssignmentSpec } from '@patentrack/ingestion';
-import type { RecordedTransaction } from '@patentrack/pipeline/testing';
+import {
+  exampleAsset,
+  exampleTransactions,
+  TITLE_CHAIN_EXAMPLES,
+  type RecordedTransaction,
+} from '@patentrack/pipeline';
 
 /** A recorded transaction as real daily-file XML input (the ingestion generator's spec). */
 export function assignmentSpec(transaction: RecordedTransaction, grantDate = '2009-01-06'): AssignmentSpec {
@@ -63,4 +69,36 @@ export async function writeGrantsXml(
     ),
   );
   await writeFile(path, documents.join(''));
+}
+
+/**
+ * The worked title chains of business-rules §4.2 as the files USPTO ships: one daily assignment file with every
+ * example's transactions and one weekly grant file with the face assignees some examples name. Returns their
+ * paths in `dir`.
+ */
+export async function writeTitleExampleFiles(dir: string): Promise<{ grants: string; assignments: string }> {
+  const files = { grants: join(dir, 'ipgb20240102.xml'), assignments: join(dir, 'ad20240102.xml') };
+  await writeGrantsXml(
+    files.grants,
+    TITLE_CHAIN_EXAMPLES.flatMap((example, index) => {
+      const asset = exampleAsset(index);
+      return example.faceAssignee
+        ? [
+            {
+              grant: asset.grant,
+              appno: asset.appno,
+              filingDate: asset.appnoDate,
+              assignee: example.faceAssignee,
+              inventor: { family: 'SMITH', given: 'JOHN A' },
+            },
+          ]
+        : [];
+    }),
+  );
+  await writeAssignmentsXml(
+    files.assignments,
+    '2024-01-02',
+    TITLE_CHAIN_EXAMPLES.flatMap((example, index) => exampleTransactions(index, example)),
+  );
+  return files;
 }
