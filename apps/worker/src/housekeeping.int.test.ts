@@ -8,7 +8,7 @@ import { httpClientFromEnv } from '@patentrack/ingestion';
 import { createLogger, loadEnv, workerEnvSchema } from '@patentrack/shared';
 import { createOrganization, requestOrgRun, claimRun, loadRun } from '@patentrack/pipeline';
 import { reapStalledProcessor } from './processors/housekeeping/reap-stalled';
-import { closeQueues, createQueues, type Queues } from './queues';
+import { closeQueues, createQueues, queueList, type Queues } from './queues';
 import { registerSchedules } from './schedules';
 
 let database: TestDatabase;
@@ -38,17 +38,36 @@ describe('cron schedules', () => {
     const env = { CRON_FRESHNESS: '*/5 * * * *' };
     const first = await registerSchedules(queues, { enabled: true, env });
     await registerSchedules(queues, { enabled: true, env });
-    const schedulers = await queues.housekeeping.getJobSchedulers();
+    const schedulers = (await Promise.all(queueList(queues).map((queue) => queue.getJobSchedulers()))).flat();
     expect(schedulers.map((s) => s.key).sort()).toEqual(first.registered.map((r) => r.schedulerId).sort());
+    // One next job per scheduler, however often registration ran.
+    const next = await Promise.all(
+      queueList(queues).map((queue) => queue.getJobCountByTypes('delayed', 'waiting')),
+    );
+    expect(next.reduce((sum, n) => sum + n, 0)).toBe(schedulers.length);
     expect(schedulers.find((s) => s.key === 'freshness')?.pattern).toBe('*/5 * * * *');
+    expect(schedulers.find((s) => s.key === 'assignments')).toMatchObject({
+      name: 'ingest:assignments',
+      pattern: '0 2,14 * * *',
+      template: { data: { trigger: 'cron' } },
+    });
     expect(first.registered.map((r) => r.job).sort()).toEqual([
       'cleanup:orphans',
       'cleanup:retention',
+      'ingest:applications',
+      'ingest:assignments',
+      'ingest:grants',
       'monitor:freshness',
       'reap:stalled',
     ]);
-    // File loads need a discovered file list; they are reported, not silently dropped.
-    expect(first.skipped.map((s) => s.job)).toContain('ingest:assignments');
+    // Sources without a processor yet are reported, not silently dropped.
+    expect(first.skipped.map((s) => [s.job, s.reason]).sort()).toEqual([
+      ['ingest:cpc', 'no processor'],
+      ['ingest:cpc-scheme', 'no processor'],
+      ['ingest:epo-sweep', 'no processor'],
+      ['ingest:maintenance-fees', 'no processor'],
+      ['recount:entities', 'no processor'],
+    ]);
   });
 });
 
@@ -71,6 +90,7 @@ describe('reap:stalled', () => {
       runs[0]!.runId,
     ]);
 
+    const env = loadEnv(workerEnvSchema, { NODE_ENV: 'test' });
     const context = {
       pool,
       redis,
@@ -78,7 +98,7 @@ describe('reap:stalled', () => {
       logger: createLogger('test'),
       busyRetryDelayMs: 100,
       orgPurgeAfterDays: 30,
-      ingest: { http: httpClientFromEnv(loadEnv(workerEnvSchema, { NODE_ENV: 'test' })), batchSize: 500 },
+      ingest: { http: httpClientFromEnv(env), odpBaseUrl: env.USPTO_ODP_BASE_URL, batchSize: 500 },
     };
     const result = (await reapStalledProcessor.handle({}, {} as never, context, undefined)) as {
       reaped: string[];

@@ -26,13 +26,8 @@ export const SCHEDULES: readonly ScheduleDefinition[] = [
 
 export const cronOverrideVariable = (id: string) => `CRON_${id.toUpperCase().replaceAll('-', '_')}`;
 
-/** Job schedulers whose job payload a cron tick can supply (a file load needs a discovered file list). */
-const CRON_PAYLOAD_FREE = new Set([
-  'monitor:freshness',
-  'reap:stalled',
-  'cleanup:retention',
-  'cleanup:orphans',
-]);
+/** The job data of every cron tick (ingestion.md §4). */
+const CRON_JOB_DATA = { trigger: 'cron' } as const;
 
 export interface ScheduleRegistration {
   registered: { schedulerId: string; job: string; pattern: string }[];
@@ -41,8 +36,8 @@ export interface ScheduleRegistration {
 
 /**
  * Registers the cron schedulers idempotently (`upsertJobScheduler`); `CRON_ENABLED=false` skips all of them.
- * A scheduler is registered only when this worker consumes its job and a cron tick can start it on its own;
- * the others are reported as skipped so the gap is visible in the start-up log.
+ * A scheduler is registered only when this worker consumes its job and the job's payload schema accepts a cron
+ * tick's data; the others are reported as skipped so the gap is visible in the start-up log.
  */
 export async function registerSchedules(
   queues: Queues,
@@ -56,18 +51,19 @@ export async function registerSchedules(
     for (const job of schedule.jobs) {
       const schedulerId = schedule.jobs.length > 1 ? `${schedule.id}:${job}` : schedule.id;
       const config = queueConfigFor(job);
-      if (!config || !PROCESSORS.has(job) || !CRON_PAYLOAD_FREE.has(job)) {
+      const processor = PROCESSORS.get(job);
+      if (!config || !processor || !processor.payload.safeParse(CRON_JOB_DATA).success) {
         result.skipped.push({
           schedulerId,
           job,
-          reason: PROCESSORS.has(job) ? 'needs a file list (no discovery job yet)' : 'no processor',
+          reason: processor ? 'its payload needs more than a cron trigger' : 'no processor',
         });
         continue;
       }
       await queues[config.name as keyof Queues].upsertJobScheduler(
         schedulerId,
         { pattern, tz: 'UTC' },
-        { name: job, data: { trigger: 'cron' } },
+        { name: job, data: CRON_JOB_DATA },
       );
       result.registered.push({ schedulerId, job, pattern });
     }

@@ -47,6 +47,7 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
     orgPurgeAfterDays: env.ORG_PURGE_AFTER_DAYS,
     ingest: {
       http: httpClientFromEnv(env, logger),
+      odpBaseUrl: env.USPTO_ODP_BASE_URL,
       workDir: env.INGEST_WORK_DIR,
       batchSize: env.INGEST_BATCH_SIZE,
     },

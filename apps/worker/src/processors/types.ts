@@ -11,6 +11,8 @@ import type { Queues } from '../queues';
 export interface IngestSettings {
   /** USPTO client with the retry matrix of §2.4, for URL sources. */
   http: HttpClient;
+  /** `USPTO_ODP_BASE_URL`: where a cron run lists the products' new files (§2.2). */
+  odpBaseUrl: string;
   workDir?: string;
   batchSize: number;
 }

@@ -33,20 +33,25 @@ export function stepProbe(): StepProbe {
   return probe;
 }
 
-/** An in-process worker on its own queue prefix with fast retries, for integration tests. */
+/**
+ * An in-process worker on its own queue prefix with fast retries, for integration tests. `env` adds worker
+ * variables, e.g. `USPTO_ODP_BASE_URL` of a local TestFileServer.
+ */
 export async function startTestWorker(
   workerUrl: string,
   probe?: StepProbe,
   prefix = `pt-test-${randomUUID()}`,
+  env: Record<string, string> = {},
 ): Promise<WorkerRuntime & { prefix: string }> {
-  const env = loadEnv(workerEnvSchema, {
+  const workerEnv = loadEnv(workerEnvSchema, {
     NODE_ENV: 'test',
+    ...env,
     DATABASE_URL_WORKER: workerUrl,
     QUEUE_PREFIX: prefix,
     CRON_ENABLED: 'false',
   });
   const runtime = await startWorkerRuntime({
-    env,
+    env: workerEnv,
     busyRetryDelayMs: 100,
     backoffDelayMs: 50,
     stepRunners: probe?.runners,

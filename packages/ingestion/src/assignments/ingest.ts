@@ -1,6 +1,5 @@
 import type { Logger } from '@patentrack/shared';
 import { IngestionError } from '../common/errors';
-import type { HttpClient } from '../common/http-client';
 import {
   runFileIngestion,
   type FileIngestionOptions,
@@ -9,7 +8,7 @@ import {
 import type { IngestionJob } from '../common/ingestion-job';
 import type { ProgressListener } from '../common/progress';
 import { ConcurrentBatchWriter } from '../common/concurrent-batch-writer';
-import { discoverFiles } from '../common/file-discovery';
+import { discoveredFileSource, ingestNewFiles, type NewFilesOptions } from '../common/file-discovery';
 import { recountEntityInstances } from '../common/entities';
 import {
   DEFAULT_READER_LIMITS,
@@ -45,45 +44,24 @@ export type IngestAssignmentsResult = FileIngestionResult;
 
 const PROGRESS_LOG_EVERY = 10_000;
 
-export interface IngestNewAssignmentFilesOptions extends Omit<
-  IngestAssignmentsOptions,
-  'source' | 'fileDate' | 'expectedSize' | 'http'
-> {
-  http: HttpClient;
-  /** `USPTO_ODP_BASE_URL`. */
-  baseUrl: string;
-  /** Today's date (`YYYY-MM-DD`), injectable for tests. */
-  today?: string;
-}
+export interface IngestNewAssignmentFilesOptions
+  extends
+    Omit<IngestAssignmentsOptions, 'source' | 'fileName' | 'fileDate' | 'expectedSize' | 'http'>,
+    NewFilesOptions {}
 
 /**
- * One poll of the daily assignment product: detects new files through `ingestion_files` and ingests them oldest
- * first, stopping at the first file that does not load — a later file may update the same rf_ids (§2.2).
+ * One poll of the daily assignment product: new files ingested oldest first, stopping at the first file that
+ * does not load — a later file may update the same rf_ids (§2.2).
  */
-export async function ingestNewAssignmentFiles(
+export function ingestNewAssignmentFiles(
   options: IngestNewAssignmentFilesOptions,
 ): Promise<IngestAssignmentsResult[]> {
-  const files = await discoverFiles(options.pool, options.http, {
+  return ingestNewFiles(options, {
     sourceKey: ASSIGNMENTS_SOURCE_KEY,
-    baseUrl: options.baseUrl,
     fileDate: assignmentFileDate,
-    mode: 'incremental',
-    today: options.today ?? new Date().toISOString().slice(0, 10),
-    logger: options.logger,
+    stopAtFailure: true,
+    ingest: (file) => ingestAssignmentFile({ ...options, ...discoveredFileSource(file) }),
   });
-  const results: IngestAssignmentsResult[] = [];
-  for (const file of files) {
-    const result = await ingestAssignmentFile({
-      ...options,
-      source: file.url,
-      fileName: file.fileName,
-      fileDate: file.fileDate ?? undefined,
-      expectedSize: file.sizeBytes ?? undefined,
-    });
-    results.push(result);
-    if (result.status !== 'success' && result.status !== 'partial') break;
-  }
-  return results;
 }
 
 /**

@@ -6,10 +6,12 @@ import { pack as tarPack } from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@patentrack/db/testing';
 import { normalizeEntityName } from '../common/entity-names';
+import { HttpClient } from '../common/http-client';
+import { TestFileServer } from '../common/test-file-server';
 import type { JobSummary } from '../common/ingestion-job';
 import { zipFile } from '../generator/assignment-xml';
 import { applicationDocumentXml, grantDocumentXml, type PatentDocumentSpec } from './generator';
-import { ingestBibliographicFile, type BibliographicFeed } from './ingest';
+import { ingestBibliographicFile, ingestNewBibliographicFiles, type BibliographicFeed } from './ingest';
 import { createPool } from '@patentrack/db';
 
 const samplesRoot = join(import.meta.dirname, '../../../../data/samples');
@@ -349,5 +351,61 @@ describe('weekly bibliographic ingestion', () => {
     const failed = await ingest('grants', truncated);
     expect(failed).toMatchObject({ status: 'failed', errorClass: 'data', inserted: 0 });
     expect(await rows(`SELECT 1 FROM patents WHERE grant_doc_num = '11999302'`)).toEqual([]);
+  });
+});
+
+describe('polling the weekly grant product for new files', () => {
+  it('loads new weeks oldest first and goes on past a week that does not load', async () => {
+    const server = new TestFileServer();
+    const base = await server.start();
+    try {
+      const weeks = ['ipgb20240102_wk01.zip', 'ipgb20240109_wk02.zip'];
+      const zipPath = join(workDir, weeks[1]!);
+      await zipFile(join(samplesRoot, 'uspto-grants/ipg211019_US11147202-US11147203.xml'), zipPath);
+      const body = await readFile(zipPath);
+      // The older week cannot be fetched: a permanent error for that file only.
+      server.route(`/files/${weeks[0]}`, { kind: 'status', status: 400 });
+      server.route(`/files/${weeks[1]}`, { kind: 'ok', body });
+      const fileDataBag = [...weeks].reverse().map((fileName) => ({
+        fileName,
+        fileSize: body.length,
+        fileDownloadURI: server.url(`/files/${fileName}`),
+      }));
+      server.route('/api/v1/datasets/products/PTBLXML', {
+        kind: 'ok',
+        body: Buffer.from(JSON.stringify({ bulkDataProductBag: [{ productFileBag: { fileDataBag } }] })),
+      });
+      const http = new HttpClient({
+        maxRetries: 1,
+        backoffBaseMs: 1,
+        connectTimeoutMs: 5000,
+        idleTimeoutMs: 5000,
+      });
+
+      const results = await ingestNewBibliographicFiles({
+        pool,
+        http,
+        baseUrl: base,
+        feed: 'grants',
+        workDir,
+        trigger: 'cron',
+        today: '2024-01-10',
+      });
+      expect(results).toMatchObject([
+        { status: 'failed', errorClass: 'permanent' },
+        { status: 'success', processed: 2 },
+      ]);
+      expect(
+        await rows(
+          `SELECT file_name, status, attempts FROM ingestion_files WHERE file_name = ANY($1) ORDER BY file_name`,
+          [weeks],
+        ),
+      ).toEqual([
+        { file_name: weeks[0], status: 'failed', attempts: 1 },
+        { file_name: weeks[1], status: 'processed', attempts: 1 },
+      ]);
+    } finally {
+      await server.stop();
+    }
   });
 });

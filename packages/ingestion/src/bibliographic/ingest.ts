@@ -1,5 +1,6 @@
 import type { Logger } from '@patentrack/shared';
 import { IngestionError } from '../common/errors';
+import { discoveredFileSource, ingestNewFiles, type NewFilesOptions } from '../common/file-discovery';
 import {
   runFileIngestion,
   type FileIngestionOptions,
@@ -49,6 +50,26 @@ export function ingestBibliographicFile(options: IngestBibliographicOptions): Pr
     bibliographicFileDate,
     (job, path, logger) => loadFile(job, path, options, logger),
   );
+}
+
+export interface IngestNewBibliographicFilesOptions
+  extends
+    Omit<IngestBibliographicOptions, 'source' | 'fileName' | 'fileDate' | 'expectedSize' | 'http'>,
+    NewFilesOptions {}
+
+/**
+ * One poll of a weekly bibliographic product: new weeks ingested oldest first. A week that does not load does
+ * not stop the later ones — each week's documents stand alone (§2.2).
+ */
+export function ingestNewBibliographicFiles(
+  options: IngestNewBibliographicFilesOptions,
+): Promise<FileIngestionResult[]> {
+  return ingestNewFiles(options, {
+    sourceKey: BIBLIOGRAPHIC_SOURCE_KEYS[options.feed],
+    fileDate: bibliographicFileDate,
+    stopAtFailure: false,
+    ingest: (file) => ingestBibliographicFile({ ...options, ...discoveredFileSource(file) }),
+  });
 }
 
 async function loadFile(

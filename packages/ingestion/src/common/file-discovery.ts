@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { z } from 'zod';
 import type { Logger } from '@patentrack/shared';
 import { IngestionError } from './errors';
+import type { FileIngestionResult } from './file-ingestion';
 import type { HttpClient } from './http-client';
 
 /** One file of an ODP bulk product listing; unknown fields are ignored, missing required ones fail the poll. */
@@ -165,4 +166,64 @@ export async function discoverFiles(
   } finally {
     client.release();
   }
+}
+
+/** What one poll of an incremental product needs besides the feed itself. */
+export interface NewFilesOptions {
+  pool: pg.Pool;
+  http: HttpClient;
+  /** `USPTO_ODP_BASE_URL`. */
+  baseUrl: string;
+  /** Today's date (`YYYY-MM-DD`), injectable for tests. */
+  today?: string;
+  logger?: Logger;
+  /** Runs after each file, before the next one starts: the worker fans the file's changes out here. */
+  onFileIngested?: (file: FileToIngest, result: FileIngestionResult) => Promise<void>;
+}
+
+/** An incremental feed (assignments, grant and application bibliographic) as a poll sees it. */
+export interface IncrementalFeed {
+  sourceKey: string;
+  fileDate: (fileName: string) => string | null;
+  /** A file that does not load ends the poll when later files depend on it (assignments, §2.2). */
+  stopAtFailure: boolean;
+  ingest(file: FileToIngest): Promise<FileIngestionResult>;
+}
+
+/**
+ * One poll of an incremental product (ingestion.md §2.2): detects new files through `ingestion_files` and
+ * ingests them oldest first, one `ingestion_jobs` row per file. A file is recorded `processed` by its job, so
+ * the next poll does not see it again.
+ */
+export async function ingestNewFiles(
+  options: NewFilesOptions,
+  feed: IncrementalFeed,
+): Promise<FileIngestionResult[]> {
+  const files = await discoverFiles(options.pool, options.http, {
+    sourceKey: feed.sourceKey,
+    baseUrl: options.baseUrl,
+    fileDate: feed.fileDate,
+    mode: 'incremental',
+    today: options.today ?? new Date().toISOString().slice(0, 10),
+    logger: options.logger,
+  });
+  const results: FileIngestionResult[] = [];
+  for (const file of files) {
+    const result = await feed.ingest(file);
+    results.push(result);
+    await options.onFileIngested?.(file, result);
+    // `skipped`: another process holds the source and works through the same backlog.
+    if (result.status === 'skipped' || (result.status === 'failed' && feed.stopAtFailure)) break;
+  }
+  return results;
+}
+
+/** The load options of a discovered file: its (signed) URL, its ledger name, its date and its listed size. */
+export function discoveredFileSource(file: FileToIngest) {
+  return {
+    source: file.url,
+    fileName: file.fileName,
+    fileDate: file.fileDate ?? undefined,
+    expectedSize: file.sizeBytes ?? undefined,
+  };
 }

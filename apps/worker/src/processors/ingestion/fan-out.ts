@@ -3,7 +3,7 @@ import type { PipelineStep } from '@patentrack/shared';
 import type { Pool } from 'pg';
 import { metrics } from '../../observability/metrics';
 import type { Queues } from '../../queues';
-import { enqueueOrgRun } from '../pipeline/enqueue';
+import { enqueueOrgRuns } from '../pipeline/enqueue';
 
 /**
  * Fan-out of a finished ingestion job (ingestion.md §2.9 step 5, §2.10): one coalesced pipeline run per
@@ -16,17 +16,12 @@ export async function fanOutIngestionJob(
   ingestion: { jobId: string; source: string; startFrom: PipelineStep },
 ): Promise<{ organizations: string[]; enqueued: number }> {
   const organizations = await affectedOrganizations(pool, ingestion.jobId);
-  let enqueued = 0;
-  for (const orgId of organizations) {
-    const { enqueued: added } = await enqueueOrgRun(pool, queues, {
-      orgId,
-      jobType: 'incremental',
-      trigger: ingestion.source,
-      startFrom: ingestion.startFrom,
-      sourceIngestionJobIds: [ingestion.jobId],
-    });
-    if (added) enqueued++;
-  }
+  const enqueued = await enqueueOrgRuns(pool, queues, organizations, {
+    jobType: 'incremental',
+    trigger: ingestion.source,
+    startFrom: ingestion.startFrom,
+    sourceIngestionJobIds: [ingestion.jobId],
+  });
   await pool.query(
     `update ingestion_jobs set affected_org_count = $2, fanout_completed_at = now() where id = $1`,
     [ingestion.jobId, organizations.length],

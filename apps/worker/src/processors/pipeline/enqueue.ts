@@ -17,3 +17,17 @@ export async function enqueueOrgRun(
   if (inserted) await queues.pipeline.add(ORG_RUN_JOB, { runId, orgId: request.orgId }, { jobId: runId });
   return { runId, enqueued: inserted };
 }
+
+/** One coalesced run per organization with the same request; returns how many new runs were queued. */
+export async function enqueueOrgRuns(
+  pool: Pool,
+  queues: Pick<Queues, 'pipeline'>,
+  orgIds: readonly string[],
+  request: Omit<RunRequest, 'orgId'>,
+): Promise<number> {
+  let enqueued = 0;
+  for (const orgId of orgIds) {
+    if ((await enqueueOrgRun(pool, queues, { ...request, orgId })).enqueued) enqueued++;
+  }
+  return enqueued;
+}
