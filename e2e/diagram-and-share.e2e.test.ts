@@ -1,5 +1,6 @@
 // Issue #9: login → asset → ownership diagram, the break highlight, sharing and the public share viewer.
 import { readFileSync } from 'node:fs';
+import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, saveScreenshot } from './browser';
@@ -240,7 +241,7 @@ describe('share links and the public share viewer', () => {
     const [first, second, third] = assets;
     const { context, page } = await newPage(browser);
     try {
-      await page.goto(shareUrl);
+      expect((await page.goto(shareUrl))!.status()).toBe(200);
       await page.getByTestId('shared-asset').first().waitFor();
       const shared = await page
         .getByTestId('shared-asset')
@@ -318,7 +319,41 @@ describe('share links and the public share viewer', () => {
     }
   });
 
-  it('a revoked link shows the revoked page', async () => {
+  /** Opens `url` in a fresh browser: the document's HTTP status and the error page shown, if any. */
+  async function visitAsStranger(url: string, screenshot?: string) {
+    const { context, page } = await newPage(browser);
+    try {
+      const status = (await page.goto(url))!.status();
+      const error = page.getByTestId('error-page');
+      await page.locator('[data-testid="error-page"], [data-testid="shared-asset"]').first().waitFor();
+      if ((await error.count()) === 0) return { status, error: null };
+      if (screenshot) await saveScreenshot(page, screenshot);
+      return {
+        status,
+        error: {
+          status: await error.getAttribute('data-status'),
+          reason: await error.getAttribute('data-reason'),
+          heading: await error.getByRole('heading', { level: 1 }).textContent(),
+          text: await error.textContent(),
+          axe: await seriousAxeViolations(page),
+        },
+      };
+    } finally {
+      await context.close();
+    }
+  }
+
+  async function createShare(body: Record<string, unknown>): Promise<{ id: string; path: string }> {
+    const response = await owner.context.request.post('/api/v1/shares', {
+      headers: await csrfHeader(owner.context),
+      data: { name: 'e2e link', assetIds: [assets[0]!.id, assets[1]!.id], ...body },
+    });
+    expect(response.status()).toBe(201);
+    const { id, url } = ((await response.json()) as { data: { id: string; url: string } }).data;
+    return { id, path: new URL(url).pathname };
+  }
+
+  it('a revoked link answers 410 with the revoked page', async () => {
     const code = new URL(shareUrl).pathname.split('/').pop()!;
     const shares = await apiGet<{ data: { id: string; code: string }[] }>(owner.context, '/shares');
     const share = shares.data.find((item) => item.code === code);
@@ -328,28 +363,70 @@ describe('share links and the public share viewer', () => {
     });
     expect(revoked.status()).toBe(200);
 
-    const { context, page } = await newPage(browser);
-    try {
-      await page.goto(shareUrl);
-      const error = page.getByTestId('error-page');
-      await error.waitFor();
-      expect(await error.getAttribute('data-reason')).toBe('revoked');
-      expect(await error.getAttribute('data-status')).toBe('410');
-      await saveScreenshot(page, 'share-viewer-revoked');
-    } finally {
-      await context.close();
+    for (const url of [shareUrl, `${shareUrl}/assets/${assets[0]!.id}/diagram`]) {
+      const visit = await visitAsStranger(url, 'share-viewer-revoked');
+      expect(visit.status, url).toBe(410);
+      expect(visit.error).toMatchObject({
+        status: '410',
+        reason: 'revoked',
+        heading: 'This link was withdrawn',
+        axe: [],
+      });
+      expect(visit.error!.text).toContain('This link was withdrawn by its owner.');
     }
   });
 
-  it('an unknown code shows the invalid-link page', async () => {
-    const { context, page } = await newPage(browser);
+  it('an expired link answers 410 with the expiry date', async () => {
+    const link = await createShare({ expiresIn: '1h' });
+    const client = new pg.Client({ connectionString: e2e().databaseUrl });
+    await client.connect();
     try {
-      await page.goto('/shared/zzzzzzzzzzzzzzzzzzzzzzzzzz');
-      const error = page.getByTestId('error-page');
-      await error.waitFor();
-      expect(await error.getAttribute('data-reason')).toBe('not_found');
+      await client.query(`update share_links set expires_at = '2025-01-08T00:00:00Z' where id = $1`, [
+        link.id,
+      ]);
     } finally {
-      await context.close();
+      await client.end();
+    }
+    const visit = await visitAsStranger(link.path, 'share-viewer-expired');
+    expect(visit.status).toBe(410);
+    expect(visit.error).toMatchObject({
+      status: '410',
+      reason: 'expired',
+      heading: 'This link has expired',
+      axe: [],
+    });
+    expect(visit.error!.text).toContain('This link expired on Jan 8, 2025 — ask the sender for a new one.');
+  });
+
+  it('a used-up link answers 410 after its last use, and checking it spends no use', async () => {
+    const link = await createShare({ maxUses: 1 });
+    // The page's own check must not count: the one allowed use is the viewer's entry call.
+    expect(await visitAsStranger(link.path)).toEqual({ status: 200, error: null });
+    const visit = await visitAsStranger(link.path, 'share-viewer-used-up');
+    expect(visit.status).toBe(410);
+    expect(visit.error).toMatchObject({
+      status: '410',
+      reason: 'max_uses',
+      heading: 'This link has been used up',
+      axe: [],
+    });
+    expect(visit.error!.text).toContain('opened the maximum number of times');
+  });
+
+  it('an unknown or malformed code answers 404 with the invalid-link page', async () => {
+    for (const path of [
+      '/shared/zzzzzzzzzzzzzzzzzzzzzzzzzz',
+      '/shared/Not-A-Code',
+      '/shared/zzzzzzzzzzzzzzzzzzzzzzzzzz/assets',
+    ]) {
+      const visit = await visitAsStranger(path, 'share-viewer-unknown');
+      expect(visit.status, path).toBe(404);
+      expect(visit.error, path).toMatchObject({
+        status: '404',
+        reason: 'not_found',
+        heading: 'This link is not valid',
+        axe: [],
+      });
     }
   });
 });

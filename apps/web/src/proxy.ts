@@ -6,6 +6,7 @@ import {
   parseOriginAllowList,
   securityHeaders,
 } from './server/http/edge-policy';
+import { SHARE_VERDICT_HEADER, sharePageVerdict } from './server/auth/share-links/page-verdict';
 
 const CSRF_COOKIE = 'csrf_token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -23,9 +24,10 @@ function refuse(status: number, code: string, message: string, requestId: string
 
 /**
  * Runs before every page and API route: strips forged identity headers, enforces the CORS allow-list, sets the
- * security headers (CSP nonce, HSTS in production), propagates X-Request-ID and seeds the CSRF cookie.
+ * security headers (CSP nonce, HSTS in production), propagates X-Request-ID, seeds the CSRF cookie and gives a
+ * share page of a dead link its 410 (a page cannot set that status itself).
  */
-export function proxy(request: NextRequest): NextResponse {
+export async function proxy(request: NextRequest): Promise<NextResponse> {
   const production = process.env.NODE_ENV === 'production';
   const requestId = acceptableRequestId(request.headers.get('x-request-id'))
     ? request.headers.get('x-request-id')!
@@ -66,7 +68,12 @@ export function proxy(request: NextRequest): NextResponse {
   // Next applies the nonce to its own scripts when it sees the policy on the request.
   forwarded.set('Content-Security-Policy', headers['Content-Security-Policy']!);
 
-  const response = NextResponse.next({ request: { headers: forwarded } });
+  const shareVerdict = await sharePageVerdict(request);
+  if (shareVerdict) forwarded.set(SHARE_VERDICT_HEADER, JSON.stringify(shareVerdict));
+  // An unknown code gets its 404 from the page (notFound()); expired, revoked and used-up links are 410 (B6).
+  const status = shareVerdict && shareVerdict.reason !== 'not_found' ? 410 : undefined;
+
+  const response = NextResponse.next({ request: { headers: forwarded }, status });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   if (cors.kind === 'allowed')
     for (const [name, value] of Object.entries(cors.headers)) response.headers.set(name, value);

@@ -121,6 +121,7 @@ describe('OwnershipDiagram in Chromium — business-rules §5.8 worked example',
     await expect(page.getByTestId('diagram-svg').getAttribute('aria-label')).resolves.toBe(
       '3 parties, 3 transactions, complete title',
     );
+    await expect(page.getByTestId('diagram-svg').getAttribute('role')).resolves.toBe('img');
     await page.screenshot({ path: `${ARTIFACTS}worked-example.png`, fullPage: true });
     await page.context().close();
   });
@@ -268,12 +269,40 @@ describe('OwnershipDiagram in Chromium — business-rules §5.8 worked example',
     await page.context().close();
   });
 
-  it('opens links from the keyboard and lists the same transactions in the table view', async () => {
+  it('walks boxes and links from the keyboard in order of time, showing focus in the drawing', async () => {
     const { page, payload } = await open('fixture=worked');
-    await page.locator('[data-testid="diagram-link"][data-connection-id="3"]').focus();
+    // Nothing inside the role="img" picture is focusable (axe nested-interactive); the keyboard list is.
+    await expect(
+      page.locator('[data-testid="diagram-svg"] [tabindex], [data-testid="diagram-svg"] a').count(),
+    ).resolves.toBe(0);
+    const items = page.getByTestId('diagram-keyboard-item');
+    const order = await items.evaluateAll((buttons) =>
+      buttons.map((b) => `${b.getAttribute('data-kind')}:${b.getAttribute('data-id')}`),
+    );
+    expect(order).toHaveLength(payload.boxes.length + payload.connections.length);
+    const stepOf = (entry: string) => {
+      const [kind, id] = entry.split(':');
+      const list = kind === 'box' ? payload.boxes : payload.connections;
+      return list.find((x) => String(x.id) === id)!.assignmentNo;
+    };
+    const steps = order.map(stepOf);
+    expect(steps).toEqual([...steps].sort((a, b) => a - b));
+
+    await page.getByTestId('diagram-svg').focus();
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-id'))).resolves.toBe(
+      order[0]!.split(':')[1],
+    );
+    const link3 = page.locator('[data-testid="diagram-keyboard-item"][data-kind="link"][data-id="3"]');
+    await link3.focus();
+    await expect(
+      page.locator('[data-testid="diagram-link"][data-connection-id="3"]').getAttribute('class'),
+    ).resolves.toContain('ptd-focused');
+    await expect(page.getByTestId('diagram-tooltip').textContent()).resolves.toContain('000500-0001');
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('connection-panel').textContent()).resolves.toContain('000500-0001');
     await page.keyboard.press('Escape');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-id'))).resolves.toBe('3');
     await page.getByTestId('diagram-view-table').click();
     const rows = page.locator('[data-testid="diagram-table"] tbody tr');
     await expect(rows.count()).resolves.toBe(payload.connections.length);

@@ -13,14 +13,29 @@ import {
 import { select, zoom as d3zoom, zoomIdentity, type ZoomBehavior } from 'd3';
 import {
   DIAGRAM_CATEGORY_COLORS,
+  type DiagramBox,
   type DiagramBrokenLink,
   type DiagramCategory,
   type DiagramPayload,
+  type DiagramPayloadConnection,
 } from '@patentrack/shared';
 import { downloadBlob, serializeDiagramSvg, svgToPng } from './export';
 import { categoryKey, categoryLabel, exportFileName, formatDiagramDate, formatPatentNumber } from './format';
-import { layoutBreakConnectors, layoutDiagram } from './layout';
-import { BoxView, ConnectionPanel, DiagramTable, Icon, Legend, LinkView, Swatch, isDashed } from './parts';
+import { layoutBreakConnectors, layoutDiagram, type LaidOutBox } from './layout';
+import {
+  BoxView,
+  ConnectionPanel,
+  DiagramKeyboardList,
+  DiagramTable,
+  Icon,
+  Legend,
+  LinkView,
+  Swatch,
+  boxDescription,
+  chronologicalItems,
+  isDashed,
+  type DiagramItem,
+} from './parts';
 import {
   DIAGRAM_CATEGORIES,
   PlaybackModel,
@@ -142,6 +157,7 @@ export function OwnershipDiagram(props: OwnershipDiagramProps) {
   const [legendOpen, setLegendOpen] = useState(false);
   const [toolbarOpen, setToolbarOpen] = useState(true);
   const [exporting, setExporting] = useState(false);
+  const [keyboardFocus, setKeyboardFocus] = useState<DiagramItem | null>(null);
 
   const rootRef = useRef<HTMLElement>(null);
   const stageRef = useRef<HTMLDivElement>(null);
@@ -388,6 +404,61 @@ export function OwnershipDiagram(props: OwnershipDiagramProps) {
   }, [layout, visible]);
 
   const boxName = useCallback((id: number) => boxes.get(id)?.name ?? `#${id}`, [boxes]);
+  /** The two date lines of a box: Filed/Granted for inventors, its introducing transaction's otherwise. */
+  const boxDates = useCallback(
+    (box: DiagramBox, role: LaidOutBox['role']): [string, string] | null => {
+      const intro = introducing.get(box.assignmentNo);
+      if (role === 'inventor')
+        return [
+          `Filed ${formatDiagramDate(diagram.general.appnoDate)}`,
+          `Granted ${formatDiagramDate(diagram.general.grantDate)}`,
+        ];
+      if (role === 'third_party' || !intro) return null;
+      return [
+        `Executed ${formatDiagramDate(intro.execDate)}`,
+        `Recorded ${formatDiagramDate(intro.recordDate)}`,
+      ];
+    },
+    [introducing, diagram.general],
+  );
+  /** The recorded document behind a box's icon: app mode only, and never for third parties. */
+  const boxDocument = useCallback(
+    (box: DiagramBox, role: LaidOutBox['role']) => {
+      const intro = introducing.get(box.assignmentNo);
+      return readOnly || role === 'third_party' || !intro
+        ? null
+        : { href: documentUrl(intro.rfId), rfId: intro.rfId };
+    },
+    [introducing, readOnly, documentUrl],
+  );
+  const linkDescription = useCallback(
+    (c: DiagramPayloadConnection) =>
+      `${c.label}: ${boxName(c.from)} to ${boxName(c.to)}, recorded ${formatDiagramDate(c.recordDate)}, ${c.rfId}`,
+    [boxName],
+  );
+  const keyboardItems = useMemo(
+    () =>
+      chronologicalItems(diagram.boxes, model.ordered).filter((item) =>
+        item.kind === 'box' ? visible.boxIds.has(item.id) : visible.connectionIds.has(item.id),
+      ),
+    [diagram.boxes, model, visible],
+  );
+  const describeItem = (item: DiagramItem): string => {
+    if (item.kind === 'link') {
+      const c = connections.get(item.id);
+      return c ? linkDescription(c) : `#${item.id}`;
+    }
+    const box = boxes.get(item.id);
+    const placed = layout.boxById.get(item.id);
+    return box && placed
+      ? boxDescription(box, placed.role, boxDates(box, placed.role), breakBoxes.has(box.id))
+      : `#${item.id}`;
+  };
+  const focusItem = (item: DiagramItem | null) => {
+    setKeyboardFocus(item);
+    // A focused link shows its tooltip, as hovering does.
+    onHover(item?.kind === 'link' ? item.id : null);
+  };
   const selected = selectedId === null ? null : (connections.get(selectedId) ?? null);
   const hovered = hover ? connections.get(hover.id) : undefined;
   const noTransactions = diagram.connections.length === 0;
@@ -669,7 +740,7 @@ export function OwnershipDiagram(props: OwnershipDiagramProps) {
             ref={svgRef}
             className="ptd-svg"
             data-testid="diagram-svg"
-            role="group"
+            role="img"
             aria-label={summary}
             tabIndex={0}
             onKeyDown={onSvgKeyDown}
@@ -713,20 +784,7 @@ export function OwnershipDiagram(props: OwnershipDiagramProps) {
                   .map((box) => {
                     const placed = layout.boxById.get(box.id);
                     if (!placed) return null;
-                    const intro = introducing.get(box.assignmentNo);
-                    const dates: [string, string] | null =
-                      placed.role === 'inventor'
-                        ? [
-                            `Filed ${formatDiagramDate(diagram.general.appnoDate)}`,
-                            `Granted ${formatDiagramDate(diagram.general.grantDate)}`,
-                          ]
-                        : placed.role === 'third_party' || !intro
-                          ? null
-                          : [
-                              `Executed ${formatDiagramDate(intro.execDate)}`,
-                              `Recorded ${formatDiagramDate(intro.recordDate)}`,
-                            ];
-                    const showDocument = !readOnly && placed.role !== 'third_party' && intro !== undefined;
+                    const recorded = boxDocument(box, placed.role);
                     return (
                       <BoxView
                         key={box.id}
@@ -735,10 +793,10 @@ export function OwnershipDiagram(props: OwnershipDiagramProps) {
                         visible={visible.boxIds.has(box.id)}
                         dimmed={focus !== null && !focus.boxes.has(box.id)}
                         broken={breakBoxes.has(box.id)}
+                        focused={keyboardFocus?.kind === 'box' && keyboardFocus.id === box.id}
                         compact={compact}
-                        dates={dates}
-                        documentHref={showDocument && intro ? documentUrl(intro.rfId) : null}
-                        introducingRfId={intro?.rfId ?? null}
+                        dates={boxDates(box, placed.role)}
+                        documentHref={recorded?.href ?? null}
                         onSelect={selectBox}
                       />
                     );
@@ -756,8 +814,8 @@ export function OwnershipDiagram(props: OwnershipDiagramProps) {
                       visible={visible.connectionIds.has(c.id)}
                       dimmed={focus !== null && !focus.links.has(c.id)}
                       selected={selectedId === c.id}
+                      focused={keyboardFocus?.kind === 'link' && keyboardFocus.id === c.id}
                       dashed={isDashed(c, diagram.popups)}
-                      description={`${c.label}: ${boxName(c.from)} to ${boxName(c.to)}, recorded ${formatDiagramDate(c.recordDate)}, ${c.rfId}`}
                       onActivate={openConnection}
                       onHover={onHover}
                     />
@@ -786,6 +844,20 @@ export function OwnershipDiagram(props: OwnershipDiagramProps) {
               )}
             </g>
           </svg>
+        )}
+        {view === 'diagram' && (
+          <DiagramKeyboardList
+            items={keyboardItems}
+            describe={describeItem}
+            documentOf={(id) => {
+              const box = boxes.get(id);
+              const placed = layout.boxById.get(id);
+              return box && placed ? boxDocument(box, placed.role) : null;
+            }}
+            onActivate={(item) => (item.kind === 'box' ? selectBox(item.id) : openConnection(item.id))}
+            onFocusItem={focusItem}
+            onEscape={closePanel}
+          />
         )}
         {view === 'diagram' && legendOpen && <Legend />}
         {view === 'diagram' && noTransactions && (

@@ -1,4 +1,4 @@
-import { memo, type KeyboardEvent, type MouseEvent as ReactMouseEvent, type ReactNode } from 'react';
+import { memo, type MouseEvent as ReactMouseEvent, type ReactNode } from 'react';
 import {
   DIAGRAM_CATEGORY_COLORS,
   type DiagramBox,
@@ -23,14 +23,6 @@ const ROLE_LABEL = {
   third_party: 'third party',
 } as const;
 
-const onActivate = (action: () => void) => (event: KeyboardEvent) => {
-  if (event.key === 'Enter' || event.key === ' ') {
-    event.preventDefault();
-    event.stopPropagation();
-    action();
-  }
-};
-
 /** Missing (unclassified) and correction links are dashed, so category never rests on colour alone (B5). */
 export function isDashed(connection: DiagramPayloadConnection, popups: DiagramPopup[] | undefined): boolean {
   if (connection.category === 'Correct') return true;
@@ -44,28 +36,38 @@ interface BoxViewProps {
   visible: boolean;
   dimmed: boolean;
   broken: boolean;
+  /** Its entry in the keyboard list has focus: the drawing shows where focus is. */
+  focused: boolean;
   compact: boolean;
   dates: [string, string] | null;
   documentHref: string | null;
-  introducingRfId: string | null;
   onSelect: (id: number) => void;
 }
 
+/** A box's accessible name: full name, role, its two dates and a chain break. */
+export function boxDescription(
+  box: DiagramBox,
+  role: LaidOutBox['role'],
+  dates: [string, string] | null,
+  broken: boolean,
+): string {
+  return [box.name, ROLE_LABEL[role], ...(dates ?? []), broken ? 'chain break' : null]
+    .filter(Boolean)
+    .join(', ');
+}
+
+/**
+ * One party box. The drawing is a role="img" picture whose parts are presentational, so pointer users click here
+ * while keyboard and screen-reader users reach the same actions through `DiagramKeyboardList`.
+ */
 export const BoxView = memo(function BoxView(props: BoxViewProps) {
-  const { box, placed, visible, dimmed, broken, compact, dates, documentHref, introducingRfId, onSelect } =
-    props;
+  const { box, placed, visible, dimmed, broken, focused, compact, dates, documentHref, onSelect } = props;
   const color = box.color ?? DEFAULT_BOX_COLOR;
   // Leave room for the flag and document icon on the right.
   const { lines, truncated } = wrapName(box.name, documentHref ? 16 : 18, compact ? 1 : 2);
-  const select = () => onSelect(box.id);
-  // Screen readers get the button's name; the drawn text sits beside the button, hidden from them and from the
-  // pointer, so the name never has to repeat the drawing's wrapped text (WCAG 2.5.3).
-  const label = [box.name, ROLE_LABEL[placed.role], ...(dates ?? []), broken ? 'chain break' : null]
-    .filter(Boolean)
-    .join(', ');
   return (
     <g
-      className={`ptd-node${dimmed ? ' ptd-dim' : ''}`}
+      className={`ptd-node${dimmed ? ' ptd-dim' : ''}${focused ? ' ptd-focused' : ''}`}
       data-testid="diagram-node"
       data-box-id={box.id}
       data-role={placed.role}
@@ -73,13 +75,7 @@ export const BoxView = memo(function BoxView(props: BoxViewProps) {
       transform={`translate(${placed.x},${placed.y})`}
       display={visible ? undefined : 'none'}
     >
-      <g
-        tabIndex={visible ? 0 : -1}
-        role="button"
-        aria-label={label}
-        onClick={select}
-        onKeyDown={onActivate(select)}
-      >
+      <g onClick={() => onSelect(box.id)}>
         {truncated && <title>{box.name}</title>}
         <rect
           className="ptd-box"
@@ -93,7 +89,7 @@ export const BoxView = memo(function BoxView(props: BoxViewProps) {
           strokeDasharray={broken ? '6 3' : undefined}
         />
       </g>
-      <g aria-hidden="true" pointerEvents="none">
+      <g pointerEvents="none">
         <text x={8} y={18} fontSize={12.5} fontWeight={700} fill={TEXT}>
           {lines.map((line, i) => (
             <tspan key={i} x={8} dy={i === 0 ? 0 : 15}>
@@ -115,14 +111,12 @@ export const BoxView = memo(function BoxView(props: BoxViewProps) {
           </text>
         )}
       </g>
-      {/* A sibling of the box's button, never inside it: interactive controls must not nest. */}
-      {documentHref && introducingRfId && (
-        <a
-          href={documentHref}
-          target="_blank"
-          rel="noopener noreferrer"
-          aria-label={`Open document ${introducingRfId}`}
+      {/* Not an <a>: a link inside the picture would be a nested control; the keyboard list has the real one. */}
+      {documentHref && (
+        <g
+          className="ptd-doc"
           data-testid="diagram-document-link"
+          onClick={() => window.open(documentHref, '_blank', 'noopener,noreferrer')}
         >
           <rect x={placed.width - 22} y={4} width={18} height={18} fill="transparent" />
           <path
@@ -131,7 +125,7 @@ export const BoxView = memo(function BoxView(props: BoxViewProps) {
             stroke={MUTED}
             strokeWidth={1}
           />
-        </a>
+        </g>
       )}
     </g>
   );
@@ -143,37 +137,33 @@ interface LinkViewProps {
   visible: boolean;
   dimmed: boolean;
   selected: boolean;
+  /** Its entry in the keyboard list has focus: the drawing shows where focus is. */
+  focused: boolean;
   dashed: boolean;
-  description: string;
   onActivate: (id: number) => void;
   onHover: (id: number | null, event?: ReactMouseEvent) => void;
 }
 
+/** One transaction arrow; presentational inside the picture, like `BoxView`. */
 export const LinkView = memo(function LinkView(props: LinkViewProps) {
-  const { connection, link, visible, dimmed, selected, dashed, description } = props;
-  const activate = () => props.onActivate(connection.id);
+  const { connection, link, visible, dimmed, selected, focused, dashed } = props;
   const licence = connection.category === 'License' || connection.category === 'LicenseEnd';
   return (
     <g
-      className={`ptd-link${dimmed ? ' ptd-dim' : ''}`}
+      className={`ptd-link${dimmed ? ' ptd-dim' : ''}${focused ? ' ptd-focused' : ''}`}
       data-testid="diagram-link"
       data-connection-id={connection.id}
       data-category={categoryKey(connection.category)}
       data-rf-id={connection.rfId}
       data-selected={selected ? 'true' : undefined}
       display={visible ? undefined : 'none'}
-      tabIndex={visible ? 0 : -1}
-      role="button"
-      aria-label={description}
-      onClick={activate}
-      onKeyDown={onActivate(activate)}
+      onClick={() => props.onActivate(connection.id)}
       onMouseEnter={(event) => props.onHover(connection.id, event)}
       onMouseMove={(event) => props.onHover(connection.id, event)}
       onMouseLeave={() => props.onHover(null)}
-      onFocus={() => props.onHover(connection.id)}
-      onBlur={() => props.onHover(null)}
     >
       <path className="ptd-hit" d={link.path} fill="none" stroke="transparent" strokeWidth={10} />
+      {focused && <path className="ptd-focus-halo" d={link.path} fill="none" strokeWidth={7} />}
       {/* The pale licence yellow gets a dark halo so it reads on a white background (B5). */}
       {licence && <path d={link.path} fill="none" stroke="#3f3f46" strokeWidth={3.5} strokeOpacity={0.55} />}
       <path
@@ -193,6 +183,82 @@ export const LinkView = memo(function LinkView(props: LinkViewProps) {
     </g>
   );
 });
+
+/** A box or a link of the diagram, as the keyboard list walks them. */
+export interface DiagramItem {
+  kind: 'box' | 'link';
+  id: number;
+}
+
+/**
+ * Boxes and links in order of time (B5 "chronological keyboard focus"): the inventors first, then each
+ * transaction's links followed by the boxes it introduces.
+ */
+export function chronologicalItems(boxes: DiagramBox[], ordered: DiagramPayloadConnection[]): DiagramItem[] {
+  const entries = [
+    ...ordered.map((c) => ({ step: c.assignmentNo, rank: 0, item: { kind: 'link' as const, id: c.id } })),
+    ...[...boxes]
+      .sort((a, b) => a.id - b.id)
+      .map((box) => ({ step: box.assignmentNo, rank: 1, item: { kind: 'box' as const, id: box.id } })),
+  ];
+  // The sort is stable: links keep the given order and boxes their id order within a step.
+  return entries.sort((a, b) => a.step - b.step || a.rank - b.rank).map((entry) => entry.item);
+}
+
+interface KeyboardListProps {
+  items: DiagramItem[];
+  describe: (item: DiagramItem) => string;
+  /** The recorded document a box's icon opens, if it shows one. */
+  documentOf: (boxId: number) => { href: string; rfId: string } | null;
+  onActivate: (item: DiagramItem) => void;
+  onFocusItem: (item: DiagramItem | null) => void;
+  onEscape: () => void;
+}
+
+/**
+ * The keyboard and screen-reader way into the picture: one button per visible box and link, in order of time.
+ * It is visually hidden; its focus shows in the drawing (`focused`), so sighted keyboard users see where they are.
+ */
+export function DiagramKeyboardList(props: KeyboardListProps) {
+  return (
+    <ol
+      className="ptd-sr"
+      aria-label="Parties and transactions in order of time"
+      data-testid="diagram-keyboard-list"
+      onKeyDown={(event) => event.key === 'Escape' && props.onEscape()}
+    >
+      {props.items.map((item) => {
+        const recorded = item.kind === 'box' ? props.documentOf(item.id) : null;
+        return (
+          <li key={`${item.kind}-${item.id}`}>
+            <button
+              type="button"
+              data-testid="diagram-keyboard-item"
+              data-kind={item.kind}
+              data-id={item.id}
+              onClick={() => props.onActivate(item)}
+              onFocus={() => props.onFocusItem(item)}
+              onBlur={() => props.onFocusItem(null)}
+            >
+              {props.describe(item)}
+            </button>
+            {recorded && (
+              <a
+                href={recorded.href}
+                target="_blank"
+                rel="noopener noreferrer"
+                onFocus={() => props.onFocusItem(item)}
+                onBlur={() => props.onFocusItem(null)}
+              >
+                Open document {recorded.rfId}
+              </a>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
 
 /** Dashed swatch line for the legend and the filters. */
 export function Swatch({ category }: { category: DiagramCategory }) {

@@ -20,11 +20,11 @@ export const DIAGRAM_CSS = `
 .ptd-hit{stroke-width:10px}
 @media (pointer:coarse){.ptd-hit{stroke-width:16px}}
 .ptd-link{cursor:pointer}
-.ptd-link:hover .ptd-line,.ptd-link:focus-visible .ptd-line,.ptd-link[data-selected] .ptd-line{stroke-width:3px}
-.ptd-link:focus{outline:none}
-.ptd-node{cursor:pointer}
-.ptd-node:focus{outline:none}
-.ptd-node:focus-visible .ptd-box{stroke:var(--ptd-accent);stroke-width:3px}
+.ptd-link:hover .ptd-line,.ptd-link.ptd-focused .ptd-line,.ptd-link[data-selected] .ptd-line{stroke-width:3px}
+.ptd-focus-halo{stroke:var(--ptd-accent);stroke-opacity:.45}
+.ptd-node,.ptd-doc{cursor:pointer}
+.ptd-node.ptd-focused .ptd-box{stroke:var(--ptd-accent);stroke-width:3px}
+.ptd-sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .ptd-dim{opacity:.18}
 .ptd-tooltip{position:absolute;z-index:3;pointer-events:none;max-width:260px;padding:6px 8px;border-radius:4px;background:#111827;color:#f9fafb;font-size:12px;box-shadow:0 2px 6px rgba(0,0,0,.3)}
 .ptd-tooltip strong{display:block}

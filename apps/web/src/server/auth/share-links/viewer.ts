@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
 import { AppError, decodeCursor, encodeCursor } from '@patentrack/shared';
-import { withTenant, type Tx } from '@patentrack/db';
+import { withTenant, type Db, type Tx } from '@patentrack/db';
 import {
   assetDiagrams,
   assetTitleStatus,
@@ -34,6 +34,50 @@ type RedeemRow = {
   expires_at: Date | string | null;
 };
 
+async function redeemRow(tx: Tx, code: string, meta: { ip: string; userAgent: string | null }) {
+  const result = await tx.execute<RedeemRow>(
+    sql`select * from share_link_redeem(${code}, ${meta.ip}::inet, ${meta.userAgent})`,
+  );
+  return result.rows[0];
+}
+
+/** What a share page says instead of the viewer: 404 for an unknown code, 410 with the reason (BR-046). */
+export type ShareLinkVerdict =
+  | { reason: 'not_found' }
+  | { reason: 'revoked' | 'max_uses' }
+  | { reason: 'expired'; expiredAt: string | null };
+
+/** Carries the rolled-back entry call's row out of its transaction. */
+class DryRunRollback extends Error {
+  constructor(readonly row: RedeemRow | undefined) {
+    super('share link dry run');
+  }
+}
+
+/**
+ * The verdict the entry call would give, without spending a use or logging an access: the same
+ * `share_link_redeem` runs in a transaction that is always rolled back. The page needs it before rendering, to
+ * answer 404/410, while the counted entry call stays the browser's, so link previews (no script) spend no use.
+ * Null means the link is usable.
+ */
+export async function peekShareLink(db: Db, code: string): Promise<ShareLinkVerdict | null> {
+  let row: RedeemRow | undefined;
+  try {
+    await withTenant(db, NO_TENANT, async (tx) => {
+      // The placeholder address only satisfies the access log's NOT NULL; the row is rolled back with the rest.
+      throw new DryRunRollback(await redeemRow(tx, code, { ip: '0.0.0.0', userAgent: null }));
+    });
+  } catch (error) {
+    if (!(error instanceof DryRunRollback)) throw error;
+    row = error.row;
+  }
+  if (!row) return { reason: 'not_found' };
+  if (row.outcome === 'granted') return null;
+  if (row.outcome === 'expired')
+    return { reason: 'expired', expiredAt: row.expires_at ? new Date(row.expires_at).toISOString() : null };
+  return { reason: GONE_REASON[row.outcome] };
+}
+
 /**
  * Entry call of the share viewer (product.md #62, BR-045..047): one atomic `share_link_redeem` counts the use and
  * logs IP and user agent; a granted link yields a `share:read` token limited to its assets, in an httpOnly cookie.
@@ -43,12 +87,7 @@ export async function redeemShareLink(
   code: string,
   meta: { ip: string; userAgent: string | null },
 ) {
-  const link = await withTenant(deps.db, NO_TENANT, async (tx) => {
-    const result = await tx.execute<RedeemRow>(
-      sql`select * from share_link_redeem(${code}, ${meta.ip}::inet, ${meta.userAgent})`,
-    );
-    return result.rows[0];
-  });
+  const link = await withTenant(deps.db, NO_TENANT, (tx) => redeemRow(tx, code, meta));
   if (!link) throw AppError.notFound('Share link');
   const expiresAt = link.expires_at === null ? null : new Date(link.expires_at);
   if (link.outcome !== 'granted') {
