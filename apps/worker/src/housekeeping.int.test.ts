@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Pool } from 'pg';
 import { createPool } from '@patentrack/db';
 import { createTestDatabase, type TestDatabase } from '@patentrack/db/testing';
-import { httpClientFromEnv } from '@patentrack/ingestion';
+import { ingestionSettingsFromEnv } from '@patentrack/ingestion';
 import { createLogger, loadEnv, workerEnvSchema } from '@patentrack/shared';
 import { createOrganization, requestOrgRun, claimRun, loadRun } from '@patentrack/pipeline';
 import { reapStalledProcessor } from './processors/housekeeping/reap-stalled';
@@ -98,7 +98,7 @@ describe('reap:stalled', () => {
       logger: createLogger('test'),
       busyRetryDelayMs: 100,
       orgPurgeAfterDays: 30,
-      ingest: { http: httpClientFromEnv(env), odpBaseUrl: env.USPTO_ODP_BASE_URL, batchSize: 500 },
+      ingest: { ...ingestionSettingsFromEnv(env), odpBaseUrl: env.USPTO_ODP_BASE_URL },
     };
     const result = (await reapStalledProcessor.handle({}, {} as never, context, undefined)) as {
       reaped: string[];

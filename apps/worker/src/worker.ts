@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { createPool } from '@patentrack/db';
-import { httpClientFromEnv } from '@patentrack/ingestion';
+import { ingestionSettingsFromEnv } from '@patentrack/ingestion';
 import type { ExecuteOptions } from '@patentrack/pipeline';
 import { createLogger, loadEnv, workerEnvSchema, type Logger, type WorkerEnv } from '@patentrack/shared';
 import { startMetricsServer } from './observability/metrics-server';
@@ -45,12 +45,7 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
     logger,
     busyRetryDelayMs: options.busyRetryDelayMs ?? BUSY_RETRY_DELAY_MS,
     orgPurgeAfterDays: env.ORG_PURGE_AFTER_DAYS,
-    ingest: {
-      http: httpClientFromEnv(env, logger),
-      odpBaseUrl: env.USPTO_ODP_BASE_URL,
-      workDir: env.INGEST_WORK_DIR,
-      batchSize: env.INGEST_BATCH_SIZE,
-    },
+    ingest: { ...ingestionSettingsFromEnv(env, logger), odpBaseUrl: env.USPTO_ODP_BASE_URL },
     stepRunners: options.stepRunners,
   });
   const schedules = await registerSchedules(queues, { enabled: env.CRON_ENABLED, logger });

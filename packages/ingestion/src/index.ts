@@ -2,6 +2,7 @@ export * from './common/errors';
 export * from './common/text';
 export * from './common/http-client';
 export * from './common/source-reader';
+export * from './common/settings';
 export * from './common/record-issues';
 export * from './common/entity-names';
 export * from './common/entities';

@@ -3,18 +3,14 @@ import type { Redis } from 'ioredis';
 import type { Pool } from 'pg';
 import type { z } from 'zod';
 import type { Logger } from '@patentrack/shared';
-import type { HttpClient } from '@patentrack/ingestion';
+import type { IngestionSettings } from '@patentrack/ingestion';
 import type { ExecuteOptions } from '@patentrack/pipeline';
 import type { Queues } from '../queues';
 
 /** How ingestion processors fetch and load files (ingestion.md §2.1). */
-export interface IngestSettings {
-  /** USPTO client with the retry matrix of §2.4, for URL sources. */
-  http: HttpClient;
+export interface IngestSettings extends IngestionSettings {
   /** `USPTO_ODP_BASE_URL`: where a cron run lists the products' new files (§2.2). */
   odpBaseUrl: string;
-  workDir?: string;
-  batchSize: number;
 }
 
 /** What every processor gets: worker-role database pool, Redis, the queues and a logger. */

@@ -189,6 +189,39 @@ describe('HttpClient.download retry matrix', () => {
       await cdn.stop();
     }
   });
+  it('resolves an expired signed URL again through the API and finishes the download', async () => {
+    const cdn = new TestFileServer();
+    await cdn.start();
+    try {
+      cdn.route('/signed/old', { kind: 'cut', body, bytes: 1000, acceptRanges: true });
+      cdn.route('/signed/old-again', { kind: 'status', status: 403 });
+      cdn.route('/signed/new', { kind: 'ok', body, acceptRanges: true });
+      server.route(
+        '/api/f.zip',
+        { kind: 'redirect', location: cdn.url('/signed/old') },
+        { kind: 'redirect', location: cdn.url('/signed/old-again') },
+        { kind: 'redirect', location: cdn.url('/signed/new') },
+      );
+      const api = client({ apiKey: 'secret-key', apiKeyOrigin: server.url('') });
+      const result = await api.download(server.url('/api/f.zip'), join(dir, 'f.zip'));
+      expect(result.sha256).toBe(sha);
+      expect(server.hits('/api/f.zip')).toHaveLength(3);
+      expect(cdn.hits('/signed/new')[0]?.headers.range).toBe('bytes=1000-');
+      expect(result.resumedRequests).toBe(1);
+    } finally {
+      await cdn.stop();
+    }
+  });
+
+  it('refuses a file above the download limit as data, before reading its body', async () => {
+    server.route('/f.zip', { kind: 'ok', body });
+    const error = await expectIngestionError(
+      client({ maxDownloadBytes: 1000 }).download(server.url('/f.zip'), join(dir, 'f.zip')),
+    );
+    expect(error.errorClass).toBe('data');
+    expect(error.message).toMatch(/larger than the download limit of 1000 bytes/);
+    expect(server.hits('/f.zip')).toHaveLength(1);
+  });
 });
 
 describe('HttpClient.getJson', () => {

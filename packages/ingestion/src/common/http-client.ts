@@ -17,6 +17,8 @@ export interface HttpClientOptions {
   backoffBaseMs: number;
   connectTimeoutMs: number;
   idleTimeoutMs: number;
+  /** `INGEST_MAX_DOWNLOAD_BYTES`: a larger file is refused as `data` before or while it streams. */
+  maxDownloadBytes?: number;
   logger?: Logger;
   /** Injected in tests that check the delays chosen. */
   sleep?: (ms: number) => Promise<void>;
@@ -134,11 +136,13 @@ export class HttpClient {
         const hash = createHash('sha256');
         if (resumed) await hashFile(partPath, hash);
         const startAt = resumed ? offset : 0;
+        this.assertWithinSize(url, startAt + Number(headerValue(response.headers['content-length']) ?? 0));
         let received = 0;
         const file = createWriteStream(partPath, { flags: resumed ? 'a' : 'w' });
         try {
           for await (const chunk of response as AsyncIterable<Buffer>) {
             received += chunk.length;
+            this.assertWithinSize(url, startAt + received);
             hash.update(chunk);
             if (!file.write(chunk)) await once(file, 'drain');
           }
@@ -166,6 +170,13 @@ export class HttpClient {
         );
       }
       verifiedOnce = true;
+    }
+  }
+
+  private assertWithinSize(url: string, bytes: number): void {
+    const limit = this.options.maxDownloadBytes;
+    if (limit !== undefined && bytes > limit) {
+      throw IngestionError.data(`${redact(url)} is larger than the download limit of ${limit} bytes`);
     }
   }
 
@@ -221,6 +232,7 @@ export class HttpClient {
           },
         );
       }
+      // Every retry starts again from the API URL, so an expired signed URL is resolved afresh (§2.4).
       if (status === 403)
         throw new RetryableHttpError(`HTTP 403 from ${url.host} (signed URL expired)`, 'server');
       if (status === 429) {
@@ -331,6 +343,7 @@ export function httpClientFromEnv(
     | 'HTTP_BACKOFF_BASE_MS'
     | 'HTTP_CONNECT_TIMEOUT_MS'
     | 'HTTP_IDLE_TIMEOUT_MS'
+    | 'INGEST_MAX_DOWNLOAD_BYTES'
   >,
   logger?: Logger,
 ): HttpClient {
@@ -341,6 +354,7 @@ export function httpClientFromEnv(
     backoffBaseMs: env.HTTP_BACKOFF_BASE_MS,
     connectTimeoutMs: env.HTTP_CONNECT_TIMEOUT_MS,
     idleTimeoutMs: env.HTTP_IDLE_TIMEOUT_MS,
+    maxDownloadBytes: env.INGEST_MAX_DOWNLOAD_BYTES,
     logger,
   });
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { createPool } from '@patentrack/db';
 import {
-  httpClientFromEnv,
+  ingestionSettingsFromEnv,
   IngestionError,
   ingestAssignmentFile,
   type IngestAssignmentsResult,
@@ -76,7 +76,7 @@ export function registerIngestAssignmentsCommand(program: Command): void {
       }
       const env = loadEnv(workerEnvSchema);
       const pool = createPool(env.DATABASE_URL_WORKER, { max: 4 });
-      const http = httpClientFromEnv(env);
+      const settings = ingestionSettingsFromEnv(env);
       const interactive = Boolean(process.stderr.isTTY) && !options.json;
       try {
         for (const source of sources) {
@@ -85,9 +85,7 @@ export function registerIngestAssignmentsCommand(program: Command): void {
             source,
             fileDate: options.date,
             trigger: 'manual',
-            batchSize: env.INGEST_BATCH_SIZE,
-            http,
-            workDir: env.INGEST_WORK_DIR,
+            ...settings,
             onProgress: interactive ? progressBar(Date.now(), source.split('/').pop() ?? source) : undefined,
           });
           if (interactive) process.stderr.write('\n');

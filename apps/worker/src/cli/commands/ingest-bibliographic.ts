@@ -28,15 +28,18 @@ export function registerIngestBibliographicCommands(program: Command): void {
       .option('--json', 'print one JSON summary line per file on stdout')
       .action(async (sources: string[], options: { json?: boolean }) => {
         // Loaded on use so `--help` stays fast and works even when a package fails to load.
-        const [{ createPool }, { httpClientFromEnv, ingestBibliographicFile }, { loadEnv, workerEnvSchema }] =
-          await Promise.all([
-            import('@patentrack/db'),
-            import('@patentrack/ingestion'),
-            import('@patentrack/shared'),
-          ]);
+        const [
+          { createPool },
+          { ingestionSettingsFromEnv, ingestBibliographicFile },
+          { loadEnv, workerEnvSchema },
+        ] = await Promise.all([
+          import('@patentrack/db'),
+          import('@patentrack/ingestion'),
+          import('@patentrack/shared'),
+        ]);
         const env = loadEnv(workerEnvSchema);
         const pool = createPool(env.DATABASE_URL_WORKER, { max: 4 });
-        const http = httpClientFromEnv(env);
+        const settings = ingestionSettingsFromEnv(env);
         const interactive = Boolean(process.stderr.isTTY) && !options.json;
         try {
           for (const source of sources) {
@@ -45,9 +48,7 @@ export function registerIngestBibliographicCommands(program: Command): void {
               source,
               feed,
               trigger: 'manual',
-              batchSize: env.INGEST_BATCH_SIZE,
-              http,
-              workDir: env.INGEST_WORK_DIR,
+              ...settings,
               onProgress: interactive
                 ? progressBar(Date.now(), source.split('/').pop() ?? source)
                 : undefined,
