@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base32Decode, totp } from '../apps/web/src/server/auth/totp';
 import { launchBrowser, saveScreenshot } from './browser';
-import { csrfHeader, e2e, newPage, seriousAxeViolations } from './helpers';
+import { apiGet, csrfHeader, e2e, newPage, seriousAxeViolations } from './helpers';
 
 const SUPER_ADMIN = { email: 'operations@patentrack.local', password: 'Operations-Desk-2026' };
 
@@ -183,6 +183,37 @@ describe('admin panel', () => {
     } finally {
       await invitee.context.close();
     }
+  });
+
+  it('"Run now" polls the sample product; the new job appears and finishes live with its counters', async () => {
+    const { context, page } = admin!;
+    await page.goto('/admin/ingestion');
+    const job = page.locator('[data-testid="recent-job"][data-file="ad20160101.zip"]');
+    await page.getByTestId('recent-job').first().waitFor();
+    expect(await job.count()).toBe(0);
+    await page
+      .getByTestId('source-row')
+      .filter({ hasText: 'uspto_assignments_daily' })
+      .getByRole('button', { name: 'Run now' })
+      .click();
+    await page.getByText(/queued for uspto_assignments_daily/).waitFor();
+    // No reload from here on: the row and its counters arrive through the page's own refreshes.
+    await job.waitFor({ timeout: 30_000 });
+    await expect
+      .poll(() => job.getAttribute('data-status'), { timeout: 60_000, interval: 250 })
+      .toBe('success');
+    const jobId = await job.getAttribute('data-job-id');
+    const jobs = await apiGet<{ data: { id: string; recordsProcessed: number }[] }>(
+      context,
+      '/admin/ingestion/jobs?limit=10',
+    );
+    const loaded = jobs.data.find((row) => row.id === jobId);
+    expect(loaded?.recordsProcessed).toBeGreaterThan(0);
+    await expect
+      .poll(() => job.getByTestId('recent-job-records').getAttribute('data-value'))
+      .toBe(String(loaded!.recordsProcessed));
+    await saveScreenshot(page, 'admin-ingestion-run-now');
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
   it('an org admin is sent away from /admin', async () => {

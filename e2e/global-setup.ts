@@ -16,8 +16,10 @@ import { createPool } from '@patentrack/db';
 import { createOrganization, runPipelineInline } from '@patentrack/pipeline';
 import { LOCAL_DEFAULTS } from '@patentrack/shared';
 import { createTestDatabase, type TestDatabase } from '@patentrack/db/testing';
+import { TestFileServer } from '@patentrack/ingestion/testing';
 import { seedDemo } from '../apps/worker/src/seed/demo';
 import { startTestWorker } from '../apps/worker/src/testing/runtime';
+import { serveSampleProducts } from '../apps/worker/src/testing/sample-products';
 // @ts-expect-error plain ESM helper shared with `npm start`, no type declarations
 import { buildWebIfStale, webDir } from '../scripts/lib/web-build.mjs';
 
@@ -101,9 +103,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let database: TestDatabase | undefined;
   let server: ChildProcess | undefined;
   let worker: Awaited<ReturnType<typeof startTestWorker>> | undefined;
+  const products = new TestFileServer();
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'pt-e2e-'));
   const teardown = async () => {
     await worker?.stop(5_000);
+    await products.stop();
     if (server && server.exitCode === null) {
       const exited = new Promise((resolve) => server!.once('exit', resolve));
       server.kill('SIGTERM');
@@ -148,6 +152,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
         JWT_SECRET: randomBytes(32).toString('hex'),
         SHARE_TOKEN_SECRET: randomBytes(32).toString('hex'),
         ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+        STORAGE_SIGNING_SECRET: randomBytes(32).toString('hex'),
+        STORAGE_DIR: path.join(scratch, 'storage'),
         QUEUE_PREFIX: queuePrefix,
         REDIS_KEY_PREFIX: queuePrefix,
         MAIL_OUTBOX_DIR: outboxDir,
@@ -155,8 +161,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
       },
     });
     await waitForHealth(baseUrl, server);
-    // The worker consumes what the server queues (onboarding pipelines) on the same prefix; no cron schedules.
-    worker = await startTestWorker(database.workerUrl, undefined, queuePrefix);
+    // "Run now" of the assignments source polls this stand-in of the ODP API: the daily sample file under a
+    // published name (the seed loaded it from disk under its own), so a poll finds one new file.
+    const productsUrl = await products.start();
+    await serveSampleProducts(
+      products,
+      { PASDL: [{ name: 'ad20160101.zip', sample: 'uspto-assignments/ad20160101_records001-133.xml' }] },
+      scratch,
+    );
+    // The worker consumes what the server queues (onboarding pipelines, "run now") on the same prefix; no cron
+    // schedules.
+    worker = await startTestWorker(database.workerUrl, undefined, queuePrefix, {
+      USPTO_ODP_BASE_URL: productsUrl,
+    });
     log(`server ready at ${baseUrl} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
     project.provide('e2e', {
       baseUrl,

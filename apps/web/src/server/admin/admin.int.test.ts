@@ -273,6 +273,17 @@ describe('ingestion run now (#85) and retry (#84)', () => {
     ).toBe(422);
   });
 
+  it('without files queues a poll of the source product, as a scheduled run does', async () => {
+    const run = await operator.post(
+      '/api/v1/admin/ingestion/sources/uspto_applications_biblio_weekly/run',
+      {},
+    );
+    expect(run.status).toBe(202);
+    const job = await queues.ingestion.getJob(run.json.data.jobId);
+    expect(job?.name).toBe('ingest:applications');
+    expect(job?.data).toEqual({ trigger: 'manual' });
+  });
+
   it('re-queues a failed job from its recorded file URL; anything but a failed job is a 409', async () => {
     const source = (await pool.query(`select id from data_sources where key = 'uspto_grants_biblio_weekly'`))
       .rows[0].id;

@@ -65,15 +65,16 @@ export async function retryIngestionJob(
 }
 
 /**
- * "Run now" of a source (product.md #85, B3.2): a file load of the given URLs in the worker's ingestion queue;
- * 409 while a load of that source is queued or running. Only sources with a worker processor can run.
+ * "Run now" of a source (product.md #85, B3.2): a file load of the given URLs in the worker's ingestion queue,
+ * or without URLs a poll of the source's product for new files; 409 while a load of that source is queued or
+ * running. Only sources with a worker processor can run.
  */
 export async function runSourceNow(
   tx: Tx,
   deps: ServerDeps,
   principal: UserPrincipal,
   source: string,
-  files: string[],
+  files: string[] | undefined,
   backfill: boolean,
   meta: Meta,
 ) {
@@ -98,7 +99,7 @@ export async function runSourceNow(
     actorUserId: principal.userId,
     targetType: 'data_source',
     targetId: source,
-    metadata: { jobId, files: files.length },
+    metadata: { jobId, files: files?.length ?? 'poll' },
     ...meta,
   });
   return { jobId, status: 'queued' as const };

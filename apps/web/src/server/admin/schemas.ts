@@ -154,8 +154,9 @@ export const runSourceBody = z.object({
     .array(z.url({ protocol: /^https?$/ }).max(2000))
     .min(1)
     .max(500)
+    .optional()
     .describe(
-      'Files to load (http/https URLs; the worker downloads them). Date-range discovery has no worker processor yet.',
+      "Files to load (http/https URLs; the worker downloads them). Without files the job polls the source's ODP product and loads its new files, as a scheduled run does.",
     ),
   backfill: z.boolean().default(false),
 });

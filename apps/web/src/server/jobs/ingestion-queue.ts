@@ -43,13 +43,19 @@ export async function pendingJobsOf(deps: ServerDeps, jobName: string): Promise<
   return jobs.filter((job) => job?.name === jobName);
 }
 
-/** Enqueues a file load in the worker's payload shape (`fileIngestionPayload`: sources + trigger). */
+/**
+ * Enqueues a file load in the worker's payload shape (`fileIngestionPayload`: sources + trigger); without
+ * `sources` the worker polls the source's product for new files.
+ */
 export async function enqueueFileLoad(
   deps: ServerDeps,
   source: RunnableSource,
-  sources: string[],
+  sources: string[] | undefined,
   trigger: 'manual' | 'retry' | 'backfill',
 ): Promise<string> {
-  const job = await ingestionQueue(deps).add(RUNNABLE_SOURCES[source], { sources, trigger });
+  const job = await ingestionQueue(deps).add(
+    RUNNABLE_SOURCES[source],
+    sources ? { sources, trigger } : { trigger },
+  );
   return job.id!;
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,17 +6,15 @@ import type { Job } from 'bullmq';
 import type { Pool } from 'pg';
 import { createPool } from '@patentrack/db';
 import { createTestDatabase, type TestDatabase } from '@patentrack/db/testing';
-import { zipFile } from '@patentrack/ingestion';
 import { TestFileServer } from '@patentrack/ingestion/testing';
 import { createOrganization } from '@patentrack/pipeline';
 import { registerSchedules } from '../../schedules';
 import { waitForQuiet } from '../../testing/derived-rows';
 import { startTestWorker } from '../../testing/runtime';
-
-const SAMPLES = path.resolve(import.meta.dirname, '../../../../../data/samples');
+import { serveSampleProducts, type ProductFile } from '../../testing/sample-products';
 
 /** Sample files served under the names the products publish (ingestion.md §2.2), per ODP product. */
-const PRODUCTS = {
+const PRODUCTS: Record<string, ProductFile[]> = {
   PASDL: [{ name: 'ad20160101.zip', sample: 'uspto-assignments/ad20160101_records001-133.xml' }],
   // Listed newest first: the poll must still load the older week first.
   PTBLXML: [
@@ -44,28 +42,8 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'pt-scheduled-'));
   server = new TestFileServer();
   const base = await server.start();
-  for (const [product, files] of Object.entries(PRODUCTS)) {
-    const listed = [];
-    for (const file of files) {
-      const zipPath = path.join(dir, file.name);
-      await zipFile(path.join(SAMPLES, file.sample), zipPath, file.name.replace(/(_wk\d+)?\.zip$/, '.xml'));
-      const body = await readFile(zipPath);
-      server.route(`/files/${file.name}`, { kind: 'ok', body });
-      listed.push({
-        fileName: file.name,
-        fileSize: body.length,
-        fileDownloadURI: server.url(`/files/${file.name}`),
-        fileReleaseDate: '2022-10-25 00:00:00',
-      });
-    }
-    // A file the source's pattern does not take is ignored.
-    listed.push({ fileName: 'readme.txt', fileSize: 10, fileDownloadURI: server.url('/files/readme.txt') });
-    const listing = { bulkDataProductBag: [{ productFileBag: { fileDataBag: listed } }] };
-    server.route(`/api/v1/datasets/products/${product}`, {
-      kind: 'ok',
-      body: Buffer.from(JSON.stringify(listing)),
-    });
-  }
+  // The listings also hold a file the sources' patterns do not take, which is ignored.
+  await serveSampleProducts(server, PRODUCTS, dir);
   // An assignee of the daily sample file, and a company no file mentions.
   trackingOrg = (
     await createOrganization(pool, { name: 'Nytell Holdings', companies: ['NYTELL SOFTWARE LLC'] })

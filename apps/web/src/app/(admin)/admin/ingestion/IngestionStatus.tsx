@@ -1,5 +1,6 @@
 'use client';
 
+import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { FormMessage } from '@/components/forms';
@@ -8,6 +9,7 @@ import { ApiError, apiData } from '@/lib/api';
 import { formatCount, formatDateTime } from '@/lib/format';
 import { useLiveEvent } from '@/lib/live-events';
 import { useApiData } from '@/lib/queries';
+import { RECENT_JOBS_PATH, RecentJobs } from './RecentJobs';
 
 export interface IngestionSource {
   key: string;
@@ -29,17 +31,29 @@ export interface IngestionStatus {
   queueDepth?: number;
 }
 
+/** How long the recent jobs are watched for the row of a job "Run now" queued (the worker writes it on start). */
+const QUEUED_JOB_WATCH_MS = 30_000;
+
 const ROW_TONE: Record<string, string> = {
   stale: 'bg-amber-50 dark:bg-amber-950/40',
   critical: 'bg-red-50 dark:bg-red-950/40',
 };
 
-/** Ingestion status (B3.2): counters, one row per source with health and "Run now", refreshed by live events. */
+/**
+ * Ingestion status (B3.2): counters, one row per source with health and "Run now", and the recent jobs;
+ * refreshed by live events.
+ */
 export function IngestionStatus() {
+  const queryClient = useQueryClient();
   const status = useApiData<IngestionStatus>('/admin/ingestion/status');
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
+  const [watchUntil, setWatchUntil] = useState(0);
+  const refreshJobs = () => queryClient.invalidateQueries({ queryKey: [RECENT_JOBS_PATH] });
   useLiveEvent((event) => {
-    if (event.type === 'ingestion-progress' && !event.data.orgId) void status.refetch();
+    if (event.type === 'ingestion-progress' && !event.data.orgId) {
+      void status.refetch();
+      void refreshJobs();
+    }
   });
   const runNow = async (source: string) => {
     try {
@@ -48,6 +62,8 @@ export function IngestionStatus() {
         body: {},
       });
       setMessage({ tone: 'success', text: `Job ${job.jobId} queued for ${source}.` });
+      setWatchUntil(Date.now() + QUEUED_JOB_WATCH_MS);
+      void refreshJobs();
     } catch (caught) {
       setMessage({
         tone: 'error',
@@ -139,6 +155,7 @@ export function IngestionStatus() {
           </div>
         </>
       )}
+      <RecentJobs watchUntil={watchUntil} />
     </div>
   );
 }

@@ -4,32 +4,31 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Field, FormMessage } from '@/components/forms';
+import { RecomputeStatus } from '@/components/RecomputeStatus';
 import { ApiError, apiData, type Page } from '@/lib/api';
-
-interface Alias {
-  entityId: string;
-  name: string;
-}
+import type { EntityDetail } from './entity-detail';
+import { MergePreview } from './MergePreview';
 
 /**
  * Manual fixes of one entity group (B4 step 4), for admins: rename the canonical name (pinned), split selected
- * aliases into a new entity, merge another entity into this one. Each change re-runs the org's pipeline.
+ * aliases into a new entity, merge another entity into this one after a preview. Each change re-runs the org's
+ * pipeline, whose progress the section shows.
  */
 export function EntityTools({
   orgId,
   entityId,
-  canonicalName,
-  aliases,
+  entity,
 }: {
   orgId: string;
   entityId: string;
-  canonicalName: string;
-  aliases: Alias[];
+  entity: EntityDetail;
 }) {
+  const { canonicalName, aliases } = entity;
   const router = useRouter();
   const queryClient = useQueryClient();
   const [selected, setSelected] = useState<string[]>([]);
   const [candidates, setCandidates] = useState<{ id: string; canonicalName: string }[]>([]);
+  const [preview, setPreview] = useState<{ id: string; detail: EntityDetail } | null>(null);
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const base = `/organizations/${orgId}/entities`;
 
@@ -64,6 +63,32 @@ export function EntityTools({
       query: { search, limit: 10 },
     }).catch(() => []);
     setCandidates(page.filter((candidate) => candidate.id !== entityId));
+    setPreview(null);
+  };
+
+  const showPreview = async (candidateId: string) => {
+    setMessage(null);
+    try {
+      setPreview({ id: candidateId, detail: await apiData<EntityDetail>(`${base}/${candidateId}`) });
+    } catch (caught) {
+      setMessage({
+        tone: 'error',
+        text: caught instanceof ApiError ? caught.message : 'The merge could not be previewed.',
+      });
+    }
+  };
+
+  const merge = (sourceId: string) => {
+    setPreview(null);
+    setCandidates([]);
+    void act(
+      () =>
+        apiData(`${base}/merge`, {
+          method: 'POST',
+          body: { targetEntityId: entityId, sourceEntityIds: [sourceId] },
+        }),
+      'Merged.',
+    );
   };
 
   return (
@@ -71,6 +96,7 @@ export function EntityTools({
       <h2 id="entity-tools-heading" className="font-semibold">
         Correct this entity
       </h2>
+      <RecomputeStatus orgId={orgId} />
       {message && <FormMessage tone={message.tone}>{message.text}</FormMessage>}
       <form onSubmit={rename} className="flex flex-wrap items-end gap-2">
         <div className="min-w-64 flex-1">
@@ -131,25 +157,20 @@ export function EntityTools({
             {candidates.map((candidate) => (
               <li key={candidate.id} className="flex items-center gap-2">
                 <span>{candidate.canonicalName}</span>
-                <button
-                  type="button"
-                  className="btn"
-                  onClick={() =>
-                    act(
-                      () =>
-                        apiData(`${base}/merge`, {
-                          method: 'POST',
-                          body: { targetEntityId: entityId, sourceEntityIds: [candidate.id] },
-                        }),
-                      'Merged.',
-                    )
-                  }
-                >
-                  Merge into this entity
+                <button type="button" className="btn" onClick={() => showPreview(candidate.id)}>
+                  Preview merge<span className="sr-only"> of {candidate.canonicalName}</span>
                 </button>
               </li>
             ))}
           </ul>
+        )}
+        {preview && (
+          <MergePreview
+            target={entity}
+            source={preview.detail}
+            onMerge={() => merge(preview.id)}
+            onCancel={() => setPreview(null)}
+          />
         )}
       </form>
     </section>

@@ -6,19 +6,8 @@ import { ApiErrorView, SkeletonRows } from '@/components/States';
 import { formatCount, formatPatentNumber } from '@/lib/format';
 import { useApiData } from '@/lib/queries';
 import { useMe } from '@/lib/session';
+import type { EntityDetail } from './entity-detail';
 import { EntityTools } from './EntityTools';
-
-interface EntityDetail {
-  canonicalName: string;
-  aliases: { entityId: string; name: string; occurrenceCount: number; levenshteinDistance: number | null }[];
-  assets: {
-    id: string;
-    grantNumber?: string | null;
-    applicationNumber?: string | null;
-    title?: string | null;
-    relationship: string;
-  }[];
-}
 
 /** Entity detail (B2.14): aliases by occurrences, assets with the relationship. */
 export default function EntityDetailPage() {
@@ -56,12 +45,7 @@ export default function EntityDetailPage() {
         </table>
       </section>
       {me.data && me.data.user.role !== 'member' && orgId && (
-        <EntityTools
-          orgId={orgId}
-          entityId={entityId}
-          canonicalName={entity.data.canonicalName}
-          aliases={aliases}
-        />
+        <EntityTools orgId={orgId} entityId={entityId} entity={{ ...entity.data, aliases }} />
       )}
       <section className="card" aria-labelledby="entity-assets-heading">
         <h2 id="entity-assets-heading" className="mb-2 font-semibold">

@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useState } from 'react';
 import { DataList } from '@/components/DataList';
 import { FormMessage } from '@/components/forms';
@@ -23,7 +24,7 @@ interface ShareItem {
   lastAccessedAt?: string | null;
 }
 
-/** Share links (B2.17): revoke, copy URL; members see only their own (the API decides). */
+/** Share links (B2.17): revoke, copy URL, access log; members see only their own (the API decides). */
 export default function SharesSettingsPage() {
   const queryClient = useQueryClient();
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
@@ -65,6 +66,9 @@ export default function SharesSettingsPage() {
             header: 'Actions',
             cell: (row) => (
               <span className="flex gap-2">
+                <Link href={`/settings/shares/${row.id}`} className="btn">
+                  Access log<span className="sr-only"> of {row.name}</span>
+                </Link>
                 <button
                   type="button"
                   className="btn"

@@ -8,7 +8,8 @@ import { ApiError, apiData } from '@/lib/api';
 import { formatCount, formatDateTime } from '@/lib/format';
 import { useUrlState } from '@/lib/url-state';
 
-interface Job {
+/** A row of `/admin/ingestion/jobs`: one file load of a source. */
+export interface IngestionJob {
   id: string;
   jobType: string;
   status: string;
@@ -23,6 +24,10 @@ interface Job {
   failureReason: string | null;
   payload: unknown;
 }
+
+/** Records a job has processed so far, with its failed ones. */
+export const jobRecords = (job: IngestionJob) =>
+  `${formatCount(job.recordsProcessed)}${job.recordsFailed ? ` (${formatCount(job.recordsFailed)} failed)` : ''}`;
 
 /** Job browser (B3): filters in the URL, "Retry" only on failed jobs. */
 export function IngestionJobs() {
@@ -80,7 +85,7 @@ export function IngestionJobs() {
           />
         </div>
       </div>
-      <DataList<Job>
+      <DataList<IngestionJob>
         path="/admin/ingestion/jobs"
         query={filters}
         label="Ingestion jobs"
@@ -90,11 +95,7 @@ export function IngestionJobs() {
           { header: 'Job', cell: (row) => <code className="text-xs">{row.id}</code> },
           { header: 'Source', cell: (row) => row.jobType },
           { header: 'Status', cell: (row) => row.status },
-          {
-            header: 'Records',
-            cell: (row) =>
-              `${formatCount(row.recordsProcessed)}${row.recordsFailed ? ` (${formatCount(row.recordsFailed)} failed)` : ''}`,
-          },
+          { header: 'Records', cell: jobRecords },
           { header: 'Attempts', cell: (row) => formatCount(row.attempts) },
           { header: 'Started', cell: (row) => formatDateTime(row.startedAt) },
           {

@@ -7,7 +7,7 @@ import { queuedJobSchema } from '@/server/listing/schemas';
 export const POST = apiRoute(
   {
     summary:
-      "Run a source now (or a backfill) on the given files: a load in the worker's ingestion queue; 409 while one is queued or running (product.md #85)",
+      "Run a source now (or a backfill): a load of the given files, or without files a poll of the source's product for new ones, in the worker's ingestion queue; 409 while one is queued or running (product.md #85)",
     auth: 'user',
     permission: 'platform.operate',
     params: sourceParams,
