@@ -25,7 +25,7 @@ function installDependencies() {
 function ensureLocalSecrets() {
   const file = path.join(root, '.env.local');
   const existing = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  const missing = ['JWT_SECRET', 'SHARE_TOKEN_SECRET', 'ENCRYPTION_KEY'].filter(
+  const missing = ['JWT_SECRET', 'SHARE_TOKEN_SECRET', 'ENCRYPTION_KEY', 'STORAGE_SIGNING_SECRET'].filter(
     (name) => !new RegExp(`^${name}=`, 'm').test(existing),
   );
   if (missing.length === 0) return;

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { EnvError, loadEnv, webEnvSchema, workerEnvSchema } from './env';
 
 const secret = 'x'.repeat(32);
-const webSecrets = { JWT_SECRET: secret, SHARE_TOKEN_SECRET: secret, ENCRYPTION_KEY: 'a'.repeat(64) };
+const webSecrets = {
+  JWT_SECRET: secret,
+  SHARE_TOKEN_SECRET: secret,
+  ENCRYPTION_KEY: 'a'.repeat(64),
+  STORAGE_SIGNING_SECRET: secret,
+};
 
 describe('environment validation', () => {
   it('refuses a production web process without JWT_SECRET and names the variable', () => {

@@ -77,6 +77,9 @@ export const webEnvSchema = z
     MAIL_OUTBOX_DIR: z.string().optional(),
     SHARE_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters'),
     ENCRYPTION_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (a 256-bit key)'),
+    // Signs the short-lived download links of stored files (S-09).
+    STORAGE_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters'),
+    STORAGE_DIR: z.string().min(1).optional(),
     // Lowering the bcrypt cost is honoured in test runs only (see BCRYPT_COST in .env.example).
     BCRYPT_COST: z.coerce.number().int().min(4).max(15).optional(),
     REDIS_KEY_PREFIX: z.string().min(1).default('pt'),

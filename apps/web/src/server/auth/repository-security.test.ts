@@ -55,7 +55,13 @@ describe('repository-wide security checks', () => {
 
   it('S-10: no .env file is tracked except a value-free .env.example', () => {
     expect(tracked.filter((f) => path.basename(f).startsWith('.env'))).toEqual(['.env.example']);
-    const secrets = ['JWT_SECRET', 'SHARE_TOKEN_SECRET', 'ENCRYPTION_KEY', 'USPTO_ODP_API_KEY'];
+    const secrets = [
+      'JWT_SECRET',
+      'SHARE_TOKEN_SECRET',
+      'ENCRYPTION_KEY',
+      'STORAGE_SIGNING_SECRET',
+      'USPTO_ODP_API_KEY',
+    ];
     for (const name of secrets) expect(read('.env.example')).toMatch(new RegExp(`^${name}=\\s*(#.*)?$`, 'm'));
     const ignored = execFileSync('git', ['check-ignore', '.env', '.env.local', '.env.production'], {
       cwd: root,
@@ -66,7 +72,7 @@ describe('repository-wide security checks', () => {
 
   it('S-12: no code falls back to a literal when a secret is unset', () => {
     const offenders = serverCode.filter((f) =>
-      /(JWT_SECRET|SHARE_TOKEN_SECRET|ENCRYPTION_KEY)\s*(\?\?|\|\|)/.test(read(f)),
+      /(JWT_SECRET|SHARE_TOKEN_SECRET|ENCRYPTION_KEY|STORAGE_SIGNING_SECRET)\s*(\?\?|\|\|)/.test(read(f)),
     );
     expect(offenders).toEqual([]);
   });

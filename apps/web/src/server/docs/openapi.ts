@@ -106,6 +106,9 @@ export function buildOpenApiDocument(routes: DocumentedRoute[] = documentedRoute
         ...(spec.body
           ? { body: { required: true, content: { 'application/json': { schema: spec.body } } } }
           : {}),
+        ...(spec.multipart
+          ? { body: { required: true, content: { 'multipart/form-data': { schema: spec.multipart.form } } } }
+          : {}),
       },
       responses: { [status]: success, ...errors },
     });

@@ -46,6 +46,7 @@ import * as route42 from '@/app/api/v1/docs/route';
 import * as route43 from '@/app/api/v1/docs/ui/route';
 import * as route44 from '@/app/api/v1/documents/[rfId]/route';
 import * as route45 from '@/app/api/v1/events/assignments/route';
+import * as route70 from '@/app/api/v1/files/route';
 import * as route46 from '@/app/api/v1/events/maintenance/route';
 import * as route47 from '@/app/api/v1/events/route';
 import * as route48 from '@/app/api/v1/events/stream/route';
@@ -59,6 +60,7 @@ import * as route55 from '@/app/api/v1/organizations/[orgId]/entities/merge/rout
 import * as route56 from '@/app/api/v1/organizations/[orgId]/entities/normalize/[jobId]/route';
 import * as route57 from '@/app/api/v1/organizations/[orgId]/entities/normalize/route';
 import * as route58 from '@/app/api/v1/organizations/[orgId]/entities/route';
+import * as route71 from '@/app/api/v1/organizations/[orgId]/logo/route';
 import * as route59 from '@/app/api/v1/organizations/[orgId]/pipeline/route';
 import * as route60 from '@/app/api/v1/organizations/[orgId]/route';
 import * as route61 from '@/app/api/v1/organizations/[orgId]/users/[userId]/route';
@@ -122,6 +124,7 @@ export const ROUTE_MODULES: readonly (readonly [string, Record<string, unknown>]
   ['/api/v1/events/maintenance', route46],
   ['/api/v1/events', route47],
   ['/api/v1/events/stream', route48],
+  ['/api/v1/files', route70],
   ['/api/v1/me/password', route49],
   ['/api/v1/me', route50],
   ['/api/v1/organizations/:orgId/companies/:companyId', route51],
@@ -132,6 +135,7 @@ export const ROUTE_MODULES: readonly (readonly [string, Record<string, unknown>]
   ['/api/v1/organizations/:orgId/entities/normalize/:jobId', route56],
   ['/api/v1/organizations/:orgId/entities/normalize', route57],
   ['/api/v1/organizations/:orgId/entities', route58],
+  ['/api/v1/organizations/:orgId/logo', route71],
   ['/api/v1/organizations/:orgId/pipeline', route59],
   ['/api/v1/organizations/:orgId', route60],
   ['/api/v1/organizations/:orgId/users/:userId', route61],

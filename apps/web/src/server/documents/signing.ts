@@ -1,7 +1,5 @@
-import { createHmac } from 'node:crypto';
 import { z } from 'zod';
-import { AppError } from '@patentrack/shared';
-import { safeEqual } from '../auth/secrets';
+import { linkExpiry, linkSignature, verifyLinkSignature } from '../auth/signed-links';
 
 /** Lifetime of a signed document link (product.md #25: 15 min). */
 export const DOCUMENT_LINK_TTL_SECONDS = 15 * 60;
@@ -31,17 +29,13 @@ export function publisherUrl(template: string, reelNo: number, frameNo: number):
 }
 
 /** The signature binds transaction, org and expiry: a link works for its org only, and only until it expires. */
-function signatureOf(secret: string, orgId: string, rfId: string, expires: number): string {
-  return createHmac('sha256', `document-link:${secret}`)
-    .update(`${orgId}\n${rfId}\n${expires}`)
-    .digest('base64url');
-}
+const DOCUMENT_LINK = 'document-link';
 
 export function signDocumentPath(secret: string, orgId: string, rfId: string, nowMs = Date.now()) {
-  const expires = Math.floor(nowMs / 1000) + DOCUMENT_LINK_TTL_SECONDS;
+  const expires = linkExpiry(nowMs, DOCUMENT_LINK_TTL_SECONDS);
   const query = new URLSearchParams({
     expires: String(expires),
-    signature: signatureOf(secret, orgId, rfId, expires),
+    signature: linkSignature(secret, { purpose: DOCUMENT_LINK, subject: [orgId, rfId], expires }),
   });
   return {
     path: `/api/v1/documents/${encodeURIComponent(rfId)}?${query}`,
@@ -58,10 +52,11 @@ export function verifyDocumentPath(
   signature: string | undefined,
   nowMs = Date.now(),
 ) {
-  if (expires === undefined || !signature || !safeEqual(signature, signatureOf(secret, orgId, rfId, expires)))
-    throw AppError.notFound('Document');
-  if (expires * 1000 <= nowMs)
-    throw new AppError('GONE', 'This document link has expired; open the document again', {
-      reason: 'expired',
-    });
+  verifyLinkSignature(
+    secret,
+    { purpose: DOCUMENT_LINK, subject: [orgId, rfId], expires },
+    signature,
+    { resource: 'Document', expiredMessage: 'This document link has expired; open the document again' },
+    nowMs,
+  );
 }

@@ -71,6 +71,11 @@ export interface RouteSpec<
   allowWithoutMfa?: boolean;
   /** Request body cap in bytes (S-27): default 1 MB. */
   maxBodyBytes?: number;
+  /**
+   * A file upload instead of a JSON body (S-17): the handler parses `rawBody` itself; `form` documents the
+   * multipart fields and is the schema the handler validates them with.
+   */
+  multipart?: { form: Schema };
   /** `not-found` answers a malformed path parameter with 404, e.g. a share code (BR-044). */
   invalidParams?: 'validation-error' | 'not-found';
   /** A valid input, used by the API docs and by the route-table probes (cross-tenant, share scope). */
@@ -88,6 +93,8 @@ export interface HandlerContext<A extends AuthMode, P, Q, B> {
   params: Out<P>;
   query: Out<Q>;
   body: Out<B>;
+  /** The request body as received (capped by `maxBodyBytes`); empty for GET and HEAD. */
+  rawBody: Buffer<ArrayBuffer>;
   principal: PrincipalFor<A>;
   /** Runs `fn` in one transaction with the caller's tenant context (RLS); the only way to tenant data. */
   tenant<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
@@ -134,12 +141,12 @@ function parseWith<S extends Schema | undefined>(schema: S, input: unknown, pref
   return result.data as Out<S>;
 }
 
-/** Reads the body as text, refusing more than `limit` bytes whatever Content-Length claims. */
-async function readBody(request: Request, limit: number): Promise<string> {
+/** Reads the body, refusing more than `limit` bytes whatever Content-Length claims. */
+async function readBody(request: Request, limit: number): Promise<Buffer<ArrayBuffer>> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', `Request body exceeds ${limit} bytes`, { limit });
   if (declared > limit) throw tooLarge();
-  if (!request.body) return '';
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -153,7 +160,7 @@ async function readBody(request: Request, limit: number): Promise<string> {
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 function parseJsonBody(text: string, request: Request): unknown {
@@ -272,13 +279,12 @@ export function apiRoute<
       const identity = await identify(spec.auth, cookies, deps);
       // Input problems are raised only after the rate limit has counted the request, so every answer carries its headers.
       let rawBody: unknown;
+      let bodyBytes: Buffer<ArrayBuffer> = Buffer.alloc(0);
       let inputError: unknown;
       try {
         if (!SAFE_METHODS.has(method)) {
-          rawBody = parseJsonBody(
-            await readBody(request, spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES),
-            request,
-          );
+          bodyBytes = await readBody(request, spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+          if (!spec.multipart) rawBody = parseJsonBody(bodyBytes.toString('utf8'), request);
         }
       } catch (error) {
         inputError = error;
@@ -366,6 +372,7 @@ export function apiRoute<
         params,
         query,
         body,
+        rawBody: bodyBytes,
         principal: principal as PrincipalFor<A>,
         tenant,
         setCookie: (header) => setCookies.push(header),

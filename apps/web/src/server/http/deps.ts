@@ -10,6 +10,9 @@ import { LoginLockout } from '../auth/lockout';
 import { defaultOutboxDir, OutboxMailTransport, type MailTransport } from '../auth/mail';
 import { authKeys, type AuthKeys } from '../auth/redis-keys';
 import { SessionStore } from '../auth/sessions-store';
+import { LocalDirectoryStore } from '../storage/local-directory-store';
+import type { ObjectStore } from '../storage/object-store';
+import { storageDirOf } from '../storage/storage-dir';
 
 /** What handlers and auth services need from the process; built once from the validated environment. */
 export interface ServerDeps {
@@ -20,6 +23,8 @@ export interface ServerDeps {
   sessions: SessionStore;
   lockout: LoginLockout;
   mail: MailTransport;
+  /** Private file storage (S-09): reachable only through signed download links. */
+  storage: ObjectStore;
   log: Logger;
   bcryptCost: number;
   secureCookies: boolean;
@@ -39,6 +44,7 @@ export function serverDeps(): ServerDeps {
     sessions: new SessionStore(redis(), keys),
     lockout: new LoginLockout(redis(), keys),
     mail: new OutboxMailTransport(defaultOutboxDir(env.MAIL_OUTBOX_DIR)),
+    storage: new LocalDirectoryStore(storageDirOf(env.STORAGE_DIR)),
     log: createLogger('web'),
     // A lower cost only speeds up test runs; every other environment hashes at cost 12 (S-23).
     bcryptCost: env.NODE_ENV === 'test' && env.BCRYPT_COST ? env.BCRYPT_COST : BCRYPT_COST,

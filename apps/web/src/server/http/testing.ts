@@ -10,12 +10,14 @@ import { loadRouteTable, type HttpMethod, type RouteEntry } from './route-table'
 import { createPool } from '@patentrack/db';
 
 /**
- * Integration-test environment of the web server: a fresh migrated database, a unique Redis key prefix and a mail
- * outbox folder, exported as the environment variables `webEnv()` reads. Call before the first handler runs.
+ * Integration-test environment of the web server: a fresh migrated database, a unique Redis key prefix, a mail
+ * outbox folder and a file-storage folder, exported as the environment variables `webEnv()` reads. Call before the
+ * first handler runs.
  */
 export async function setupWebTestEnvironment(label: string) {
   const database: TestDatabase = await createTestDatabase();
   const outboxDir = await mkdtemp(path.join(tmpdir(), `pt-outbox-${label}-`));
+  const storageDir = await mkdtemp(path.join(tmpdir(), `pt-storage-${label}-`));
   const redisPrefix = `pt-test-${label}-${randomBytes(4).toString('hex')}`;
   Object.assign(process.env, {
     NODE_ENV: 'test',
@@ -24,8 +26,10 @@ export async function setupWebTestEnvironment(label: string) {
     JWT_SECRET: randomBytes(32).toString('hex'),
     SHARE_TOKEN_SECRET: randomBytes(32).toString('hex'),
     ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+    STORAGE_SIGNING_SECRET: randomBytes(32).toString('hex'),
     REDIS_KEY_PREFIX: redisPrefix,
     MAIL_OUTBOX_DIR: outboxDir,
+    STORAGE_DIR: storageDir,
     TRUSTED_PROXY_HOPS: '1',
   });
   const admin = createPool(database.adminUrl, { max: 2 });
@@ -36,6 +40,7 @@ export async function setupWebTestEnvironment(label: string) {
     redis,
     redisPrefix,
     outboxDir,
+    storageDir,
     routes: await loadRouteTable(),
     async teardown() {
       const keys = await redis.keys(`${redisPrefix}:*`);
@@ -51,6 +56,7 @@ export async function setupWebTestEnvironment(label: string) {
       await connections.__ptDb?.$client?.end();
       await database.drop();
       await rm(outboxDir, { recursive: true, force: true });
+      await rm(storageDir, { recursive: true, force: true });
     },
   };
 }
@@ -117,7 +123,7 @@ export class ApiTestClient {
   async request(
     method: HttpMethod,
     url: string,
-    options: { body?: unknown; headers?: Record<string, string>; csrf?: boolean } = {},
+    options: { body?: unknown; form?: FormData; headers?: Record<string, string>; csrf?: boolean } = {},
   ): Promise<ApiResult> {
     const [urlPath] = url.split('?') as [string];
     const { entry, params } = this.route(method, urlPath);
@@ -134,10 +140,11 @@ export class ApiTestClient {
     const cookie = this.cookieHeader(urlPath);
     if (cookie) headers.set('cookie', cookie);
     if (options.body !== undefined) headers.set('content-type', 'application/json');
+    // A form is sent as multipart/form-data with the boundary the Request picks, as a browser does.
     const request = new Request(`http://localhost${url}`, {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     });
     const response = await entry.handler(request, { params: Promise.resolve(params) });
     for (const header of response.headers.getSetCookie()) this.storeCookie(header);
@@ -170,6 +177,7 @@ export class ApiTestClient {
   post = (url: string, body?: unknown) => this.request('POST', url, { body });
   patch = (url: string, body?: unknown) => this.request('PATCH', url, { body });
   delete = (url: string) => this.request('DELETE', url);
+  upload = (url: string, form: FormData) => this.request('PUT', url, { form });
 }
 
 export interface SeededUser {

@@ -29,6 +29,7 @@ async function healthWith(redisUrl: string) {
     JWT_SECRET: randomBytes(32).toString('hex'),
     SHARE_TOKEN_SECRET: randomBytes(32).toString('hex'),
     ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+    STORAGE_SIGNING_SECRET: randomBytes(32).toString('hex'),
   });
   vi.resetModules();
   const { GET } = await import('./route');
