@@ -199,7 +199,8 @@ async function seedEntities(workerUrl: string, existing: number, fresh: number):
       await pool.query(
         `WITH r AS (INSERT INTO representatives (representative_name, name_key, total_instances)
                     SELECT n, k, 1 FROM unnest($1::varchar[], $2::varchar[]) AS u(n, k) RETURNING id, representative_name, name_key)
-         INSERT INTO entities (name, name_key, representative_id, instances) SELECT representative_name, name_key, id, 1 FROM r`,
+         INSERT INTO entities (name, name_key, representative_id, instances, grouping_role, grouped_instances)
+         SELECT representative_name, name_key, id, 1, 'seed', 1 FROM r`,
         [names.map((n) => n.name), names.map((n) => n.nameKey)],
       );
     }

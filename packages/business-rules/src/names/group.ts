@@ -32,17 +32,48 @@ export interface NameGroup {
 
 const wordCount = (name: string): number => name.split(/\s+/u).filter(Boolean).length;
 
+/** An item's place in the BR-020 order. */
+export interface GroupingOrderKey {
+  entityId: string;
+  words: number;
+  instances: number;
+  /** Lower-cased name, the string BR-018 compares. */
+  lower: string;
+}
+
+export function groupingOrderKey(item: NameGroupItem): GroupingOrderKey {
+  return {
+    entityId: item.entityId,
+    words: wordCount(item.name),
+    instances: item.instances,
+    lower: item.name.toLowerCase(),
+  };
+}
+
 /** BR-020 (with the D-9 tie-breaks): word count desc, instances desc, lower-cased name asc, then entity id. */
-export function sortForGrouping(items: readonly NameGroupItem[]): NameGroupItem[] {
-  const keyed = items.map((item) => ({ item, words: wordCount(item.name), lower: item.name.toLowerCase() }));
-  keyed.sort(
-    (a, b) =>
-      b.words - a.words ||
-      b.item.instances - a.item.instances ||
-      (a.lower < b.lower ? -1 : a.lower > b.lower ? 1 : 0) ||
-      (a.item.entityId < b.item.entityId ? -1 : a.item.entityId > b.item.entityId ? 1 : 0),
+export function compareGroupingOrder(a: GroupingOrderKey, b: GroupingOrderKey): number {
+  return (
+    b.words - a.words ||
+    b.instances - a.instances ||
+    (a.lower < b.lower ? -1 : a.lower > b.lower ? 1 : 0) ||
+    (a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : 0)
   );
+}
+
+export function sortForGrouping(items: readonly NameGroupItem[]): NameGroupItem[] {
+  const keyed = items.map((item) => ({ item, key: groupingOrderKey(item) }));
+  keyed.sort((a, b) => compareGroupingOrder(a.key, b.key));
   return keyed.map(({ item }) => item);
+}
+
+/** BR-018: `lev(a, b) < threshold(shorter length)` for lower-cased names, the length gap checked first. */
+export function withinGroupThreshold(
+  a: string,
+  b: string,
+  threshold: (shorterLength: number) => number,
+): boolean {
+  const limit = threshold(Math.min(a.length, b.length));
+  return Math.abs(a.length - b.length) < limit && distance(a, b) < limit;
 }
 
 /**
@@ -59,8 +90,9 @@ export function groupNames(items: readonly NameGroupItem[], options: GroupNamesO
     groupThreshold(length, bands),
   );
   const splitIds = new Set(options.overrides?.splits ?? []);
+  const thresholdOf = (shorter: number) => thresholdByLength[shorter]!;
   const split = Uint8Array.from(sorted, (item) => (splitIds.has(item.entityId) ? 1 : 0));
-  const index = new EditDistanceIndex(lowered, (shorter) => thresholdByLength[shorter]! - 1);
+  const index = new EditDistanceIndex(lowered, (shorter) => thresholdOf(shorter) - 1);
   const grouped = new Uint8Array(sorted.length);
   const groups: number[][] = [];
 
@@ -74,10 +106,7 @@ export function groupNames(items: readonly NameGroupItem[], options: GroupNamesO
     const seedName = lowered[seedRank]!;
     for (const rank of index.candidates(seedName, grouped)) {
       if (split[rank]) continue;
-      const candidate = lowered[rank]!;
-      const threshold = thresholdByLength[Math.min(seedName.length, candidate.length)]!;
-      if (Math.abs(seedName.length - candidate.length) >= threshold) continue;
-      if (distance(seedName, candidate) < threshold) {
+      if (withinGroupThreshold(seedName, lowered[rank]!, thresholdOf)) {
         grouped[rank] = 1;
         members.push(rank);
       }

@@ -1,3 +1,4 @@
 export * from './normalize';
 export * from './organization';
 export * from './group';
+export * from './edit-distance-index';

@@ -1,20 +1,21 @@
-import { distance } from 'fastest-levenshtein';
 import type pg from 'pg';
 import {
-  groupNames,
+  compareGroupingOrder,
+  EditDistanceIndex,
+  groupingOrderKey,
   groupThreshold,
+  withinGroupThreshold,
   type GroupThresholdBands,
-  type NameGroupItem,
 } from '@patentrack/business-rules';
 import type { Logger } from '@patentrack/shared';
 import { recountEntityInstances } from '../common/entities';
 import { assignRepresentatives, createRepresentatives, refreshRepresentatives } from './representatives';
-import { CoreNeighbourhoodIndex } from './core-index';
+import { Regrouping, type GraphEntity } from './regrouping';
 
 export interface GroupEntitiesOptions {
-  /** Pending entities handled per round (memory bound); later rounds match against earlier rounds' groups. */
+  /** Changed entities taken per round (memory bound); later rounds update the grouping the earlier ones left. */
   chunkSize?: number;
-  /** Representatives read per page while matching. */
+  /** Entities read per page while searching neighbours. */
   pageSize?: number;
   groupThreshold?: GroupThresholdBands;
   logger?: Logger;
@@ -26,14 +27,16 @@ export interface GroupEntitiesOptions {
 }
 
 export interface GroupEntitiesResult {
-  /** Entities that were waiting for a representative. */
+  /** Entities that were not grouped yet. */
   processed: number;
-  /** Joined an existing representative. */
+  /** New entities that joined an existing representative. */
   matched: number;
-  /** Seeded or joined a representative created in this run. */
+  /** New entities in a representative created in this run. */
   grouped: number;
+  /** Entities already grouped that were re-evaluated (moved in the order, or next to a name that changed). */
+  reevaluated: number;
   representativesCreated: number;
-  /** Existing representatives whose members, canonical name or total changed. */
+  /** Existing representatives that gained or lost members. */
   representativesUpdated: number;
   /** Entities whose representative changed: the parties whose organisations must be recomputed. */
   changedEntityIds: string[];
@@ -42,34 +45,35 @@ export interface GroupEntitiesResult {
   durationMs: number;
 }
 
-interface PendingEntity {
+interface EntityRow {
   id: string;
   name: string;
-  key: string;
+  name_key: string;
   instances: number;
+  grouped_instances: number | null;
+  grouping_role: 'seed' | 'member' | null;
+  representative_id: string | null;
 }
 
-interface Match {
-  representativeId: string;
-  distance: number;
-  totalInstances: number;
-  key: string;
-}
+const ENTITY_COLUMNS = `id, name, name_key, instances, grouped_instances, grouping_role, representative_id`;
+/** Not grouped yet, or grouped at a BR-020 position its instances no longer give. */
+const CHANGED = `(grouping_role IS NULL OR (grouping_role <> 'pinned' AND grouped_instances IS DISTINCT FROM instances))`;
 
 /**
- * The entity resolution batch (BR-018…020, incremental). Entities without a representative — new names from
- * the last loads, or entities an admin detached — are resolved in rounds:
- *  1. their `instances` are recounted (data-model §8);
- *  2. each is matched against the existing representatives: an in-memory index of the pending names' cores
- *     (`CoreNeighbourhoodIndex`: punctuation and legal forms dropped, one edit tolerated) is probed by every
- *     representative key in the length window of the pending names, read page by page through the
- *     `name_key` index, and each candidate is verified with the BR-018 rule `lev < threshold(shorter length)`;
- *     the closest representative wins (then the larger group, then the smaller key);
- *  3. the unmatched rest is grouped among itself with `groupNames` (greedy seeding, canonical by instances);
- *  4. entities are pointed at their representatives and every touched representative's canonical name and
- *     `total_instances` are recomputed.
- * Entities that already have a representative are never revisited, so a super admin's merge or split
- * (`mergeEntity`, `splitEntity`) survives every later run, and no run compares all pairs.
+ * The entity resolution batch (BR-018…020, incremental and exact: see `Regrouping` for why the result equals
+ * a full `groupNames` run over all unpinned entities). Changed entities — new names, and grouped names whose
+ * instances changed — are handled in rounds:
+ *  1. new entities' `instances` are recounted (data-model §8);
+ *  2. their complete neighbourhoods are found: an `EditDistanceIndex` over the round's names (pigeonhole
+ *     segments sized to the BR-018 threshold, so no pair within the threshold is missed) is probed by every
+ *     unpinned entity, read page by page, and each candidate is verified with the BR-018 rule itself;
+ *  3. `Regrouping` recomputes seeds in BR-020 order; neighbours whose status may change as a consequence are
+ *     searched in the same way, until nothing changes;
+ *  4. groups are written: a group keeps the representative that holds its canonical name key, else its seed's
+ *     one (stable ids for companies), else gets a new one; moved entities are re-pointed and every touched
+ *     representative's canonical name and `total_instances` recomputed.
+ * Each search reads the table once but compares each entity only with the few round names sharing a segment, so
+ * no run compares all pairs. Pinned entities (`mergeEntity`, `splitEntity`) are never regrouped.
  */
 export async function groupPendingEntities(
   pool: pg.Pool,
@@ -81,16 +85,18 @@ export async function groupPendingEntities(
     processed: 0,
     matched: 0,
     grouped: 0,
+    reevaluated: 0,
     representativesCreated: 0,
     representativesUpdated: 0,
     changedEntityIds: [],
     affectedOrganizationIds: [],
     durationMs: 0,
   };
-  const touchedRepresentatives = new Set<string>();
+  const updated = new Set<string>();
+  const created = new Set<string>();
   for (;;) {
-    const { rows: ids } = await pool.query<{ id: string }>(
-      `SELECT id FROM entities WHERE representative_id IS NULL ORDER BY id LIMIT $1`,
+    const { rows: ids } = await pool.query<{ id: string; fresh: boolean }>(
+      `SELECT id, grouping_role IS NULL AS fresh FROM entities WHERE ${CHANGED} ORDER BY id LIMIT $1`,
       [chunkSize],
     );
     if (ids.length === 0) break;
@@ -99,134 +105,256 @@ export async function groupPendingEntities(
       recountEntityInstances(
         client,
         [],
-        ids.map((row) => row.id),
+        ids.filter((row) => row.fresh).map((row) => row.id),
       ),
     );
-    const { rows } = await pool.query<{ id: string; name: string; name_key: string; instances: number }>(
-      `SELECT id, name, name_key, instances FROM entities WHERE id = ANY($1::uuid[]) AND representative_id IS NULL`,
-      [ids.map((row) => row.id)],
+    const round = new Set(ids.map((row) => row.id));
+    const { rows } = await pool.query<EntityRow>(
+      `SELECT ${ENTITY_COLUMNS} FROM entities WHERE id = ANY($1::uuid[]) AND ${CHANGED}`,
+      [[...round]],
     );
-    const pending = rows.map((row) => ({
-      id: row.id,
-      name: row.name,
-      key: row.name_key,
-      instances: row.instances,
-    }));
-    const matches = await matchExistingRepresentatives(pool, pending, options);
-    const unmatched = pending.filter((entity) => !matches.has(entity.id));
-    options.onProgress?.({ phase: 'group', done: 0, total: unmatched.length });
-    const groups = groupNames(
-      unmatched.map((entity): NameGroupItem => ({
-        entityId: entity.id,
-        name: entity.name,
-        instances: entity.instances,
-      })),
-      { groupThreshold: options.groupThreshold },
-    );
-    const byId = new Map(pending.map((entity) => [entity.id, entity]));
+    const regrouping = new Regrouping();
+    let frontier = rows.map((row) => graphEntity(row, round));
+    while (frontier.length > 0) {
+      const neighbours = await searchNeighbours(pool, frontier, round, options);
+      frontier.forEach((entity, position) => regrouping.expand(entity, neighbours[position]!));
+      frontier = regrouping.resolve();
+    }
+    options.onProgress?.({ phase: 'group', done: 0, total: rows.length });
     await withTransaction(pool, async (client) => {
-      const created = await createRepresentatives(
-        client,
-        groups.map((group) => {
-          const canonical = byId.get(group.canonicalEntityId)!;
-          return { entityId: canonical.id, name: canonical.name, nameKey: canonical.key };
-        }),
-      );
-      const assignments = [
-        ...[...matches].map(([entityId, match]) => ({ entityId, representativeId: match.representativeId })),
-        ...groups.flatMap((group) =>
-          group.members.map((member) => ({
-            entityId: member.entityId,
-            representativeId: created.get(group.canonicalEntityId)!,
-          })),
-        ),
-      ];
-      const left = await assignRepresentatives(client, assignments);
-      const touched = [...new Set([...assignments.map((a) => a.representativeId), ...left])];
-      await refreshRepresentatives(client, touched);
-      for (const id of touched) touchedRepresentatives.add(id);
-      for (const id of created.values()) touchedRepresentatives.delete(id);
-      result.representativesCreated += created.size;
-      result.changedEntityIds.push(...assignments.map((a) => a.entityId));
+      const written = await writeGroups(client, regrouping);
+      for (const id of written.created) created.add(id);
+      for (const id of written.touched) if (!created.has(id)) updated.add(id);
+      result.changedEntityIds.push(...written.changedEntityIds);
+      for (const { entity, representativeId } of written.expanded) {
+        if (entity.state !== 'new') result.reevaluated += 1;
+        else if (written.created.has(representativeId)) result.grouped += 1;
+        else result.matched += 1;
+      }
     });
-    result.processed += pending.length;
-    result.matched += matches.size;
-    result.grouped += unmatched.length;
+    result.processed = result.matched + result.grouped;
     options.onProgress?.({ phase: 'write', done: result.processed, total: result.processed });
     options.logger?.info(
-      { processed: result.processed, matched: result.matched },
+      { processed: result.processed, matched: result.matched, reevaluated: result.reevaluated },
       'entity grouping round done',
     );
-    if (pending.length === 0) break;
   }
-  result.representativesUpdated = touchedRepresentatives.size;
+  result.representativesCreated = created.size;
+  result.representativesUpdated = updated.size;
   result.affectedOrganizationIds = await organizationsTracking(pool, result.changedEntityIds);
   result.durationMs = Date.now() - startedAt;
   return result;
 }
 
-/** Best existing representative within the BR-018 threshold for each pending entity, by entity id. */
-async function matchExistingRepresentatives(
+/** Entities of this round take their BR-020 position from their current instances, others from their stored one. */
+function graphEntity(row: EntityRow, round: ReadonlySet<string>): GraphEntity {
+  const inRound = round.has(row.id);
+  const orderInstances = inRound || row.grouped_instances === null ? row.instances : row.grouped_instances;
+  return {
+    id: row.id,
+    name: row.name,
+    order: groupingOrderKey({ entityId: row.id, name: row.name_key, instances: orderInstances }),
+    instances: row.instances,
+    representativeId: row.representative_id,
+    wasSeed: row.grouping_role === 'seed',
+    state:
+      row.grouping_role === null
+        ? 'new'
+        : inRound && row.grouped_instances !== row.instances
+          ? 'moved'
+          : 'kept',
+  };
+}
+
+/**
+ * Every grouped or this-round entity within the BR-018 threshold of each frontier entity (complete: the
+ * index's candidates are a superset of the pairs within the threshold), by frontier position.
+ */
+async function searchNeighbours(
   pool: pg.Pool,
-  pending: PendingEntity[],
+  frontier: GraphEntity[],
+  round: ReadonlySet<string>,
   options: GroupEntitiesOptions,
-): Promise<Map<string, Match>> {
-  const matches = new Map<string, Match>();
-  if (pending.length === 0) return matches;
-  const bands = options.groupThreshold;
-  const maxDistance = (shorter: number) => groupThreshold(shorter, bands) - 1;
-  const keys = pending.map((entity) => entity.key);
-  const index = new CoreNeighbourhoodIndex(keys);
+): Promise<GraphEntity[][]> {
+  const threshold = (shorter: number) => groupThreshold(shorter, options.groupThreshold);
+  const keys = frontier.map((entity) => entity.order.lower);
+  const index = new EditDistanceIndex(keys, (shorter) => threshold(shorter) - 1);
+  const neighbours: GraphEntity[][] = frontier.map(() => []);
   let shortest = Infinity;
   let longest = 0;
   for (const key of keys) {
     shortest = Math.min(shortest, key.length);
     longest = Math.max(longest, key.length);
   }
-  const window = maxDistance(longest);
+  const window = threshold(longest) - 1;
   const pageSize = options.pageSize ?? 50_000;
-  let after = '';
+  let after = '00000000-0000-0000-0000-000000000000';
   let scanned = 0;
   for (;;) {
-    // Keyset pages over the unique name_key index; only keys whose length can be within reach are returned.
-    const { rows } = await pool.query<{ id: string; name_key: string; total_instances: number }>(
-      `SELECT id, name_key, total_instances FROM representatives
-        WHERE name_key > $1 AND length(name_key) BETWEEN $2 AND $3
-        ORDER BY name_key LIMIT $4`,
+    // Keyset pages over the primary key; only names whose length can be within reach are returned.
+    const { rows } = await pool.query<EntityRow>(
+      `SELECT ${ENTITY_COLUMNS} FROM entities
+        WHERE id > $1 AND grouping_role IS DISTINCT FROM 'pinned' AND length(name_key) BETWEEN $2 AND $3
+        ORDER BY id LIMIT $4`,
       [after, Math.max(0, shortest - window), longest + window, pageSize],
     );
-    for (const representative of rows) {
-      const key = representative.name_key;
-      for (const position of index.candidates(key)) {
-        const candidate = keys[position]!;
-        const threshold = groupThreshold(Math.min(key.length, candidate.length), bands);
-        if (Math.abs(key.length - candidate.length) >= threshold) continue;
-        const d = distance(key, candidate);
-        if (d >= threshold) continue;
-        const entityId = pending[position]!.id;
-        const best = matches.get(entityId);
-        const better =
-          !best ||
-          d < best.distance ||
-          (d === best.distance &&
-            (representative.total_instances > best.totalInstances ||
-              (representative.total_instances === best.totalInstances && key < best.key)));
-        if (better) {
-          matches.set(entityId, {
-            representativeId: representative.id,
-            distance: d,
-            totalInstances: representative.total_instances,
-            key,
-          });
-        }
+    for (const row of rows) {
+      if (row.grouping_role === null && !round.has(row.id)) continue;
+      let entity: GraphEntity | undefined;
+      for (const position of index.candidates(row.name_key)) {
+        if (frontier[position]!.id === row.id) continue;
+        if (!withinGroupThreshold(row.name_key, keys[position]!, threshold)) continue;
+        entity ??= graphEntity(row, round);
+        neighbours[position]!.push(entity);
       }
     }
     scanned += rows.length;
     options.onProgress?.({ phase: 'match', done: scanned, total: scanned });
     if (rows.length < pageSize) break;
-    after = rows[rows.length - 1]!.name_key;
+    after = rows[rows.length - 1]!.id;
   }
-  return matches;
+  return neighbours;
+}
+
+interface WrittenGroups {
+  expanded: { entity: GraphEntity; representativeId: string }[];
+  created: Set<string>;
+  /** Representatives that gained or lost members. */
+  touched: string[];
+  changedEntityIds: string[];
+}
+
+/**
+ * Every group the round changed, by seed, with all its members: the expanded entities, plus the untouched
+ * members of the representatives they come from or go to (they stay with their seed, wherever its group ends
+ * up, and count for its canonical name). Untouched members of a representative without an unpinned seed
+ * (their seed was pinned, and they are due in a later round) are left where they are.
+ */
+async function collectGroups(
+  client: pg.PoolClient,
+  regrouping: Regrouping,
+): Promise<{ groups: Map<GraphEntity, GraphEntity[]>; expanded: Set<string> }> {
+  const groups = new Map<GraphEntity, GraphEntity[]>();
+  const expanded = new Set<string>();
+  const seedByRepresentative = new Map<string, GraphEntity>();
+  const representatives = new Set<string>();
+  const join = (seed: GraphEntity, member: GraphEntity) => {
+    const members = groups.get(seed);
+    if (members) members.push(member);
+    else groups.set(seed, [member]);
+  };
+  for (const { entity, seed } of regrouping.assignments()) {
+    expanded.add(entity.id);
+    join(seed, entity);
+    if (entity.representativeId !== null) representatives.add(entity.representativeId);
+    if (seed.wasSeed && seed.representativeId !== null) {
+      representatives.add(seed.representativeId);
+      seedByRepresentative.set(seed.representativeId, seed);
+    }
+  }
+  const { rows } = await client.query<EntityRow>(
+    `SELECT ${ENTITY_COLUMNS} FROM entities
+      WHERE representative_id = ANY($1::uuid[]) AND grouping_role IN ('seed', 'member')`,
+    [[...representatives]],
+  );
+  const untouched = rows.filter((row) => !expanded.has(row.id)).map((row) => graphEntity(row, new Set()));
+  for (const entity of untouched) {
+    if (entity.wasSeed && !seedByRepresentative.has(entity.representativeId!))
+      seedByRepresentative.set(entity.representativeId!, entity);
+  }
+  for (const entity of untouched) {
+    const seed = seedByRepresentative.get(entity.representativeId!);
+    if (seed) join(seed, entity);
+  }
+  return { groups, expanded };
+}
+
+/** Persists the regrouped part of the grouping: representatives, memberships and grouping roles. */
+async function writeGroups(client: pg.PoolClient, regrouping: Regrouping): Promise<WrittenGroups> {
+  const { groups, expanded } = await collectGroups(client, regrouping);
+  const canonicals = new Map([...groups].map(([seed, members]) => [seed, canonicalOf(members)]));
+  const representatives = await chooseRepresentatives(client, canonicals);
+  const created = new Set<string>();
+  const fresh = [...canonicals].filter(([seed]) => !representatives.has(seed));
+  const inserted = await createRepresentatives(
+    client,
+    fresh.map(([seed, canonical]) => ({
+      entityId: seed.id,
+      name: canonical.name,
+      nameKey: canonical.order.lower,
+    })),
+  );
+  for (const [seed] of fresh) {
+    const id = inserted.get(seed.id)!;
+    representatives.set(seed, id);
+    created.add(id);
+  }
+
+  const moves: { entityId: string; representativeId: string }[] = [];
+  const written: WrittenGroups['expanded'] = [];
+  for (const [seed, members] of groups) {
+    const representativeId = representatives.get(seed)!;
+    for (const member of members) {
+      if (member.representativeId !== representativeId) moves.push({ entityId: member.id, representativeId });
+      if (expanded.has(member.id)) written.push({ entity: member, representativeId });
+    }
+  }
+  const left = await assignRepresentatives(client, moves);
+  const touched = [...new Set([...moves.map((move) => move.representativeId), ...left])];
+  await refreshRepresentatives(client, [...touched, ...representatives.values()]);
+  await client.query(
+    `UPDATE entities e SET grouping_role = u.role, grouped_instances = u.instances
+       FROM unnest($1::uuid[], $2::varchar[], $3::int[]) AS u(id, role, instances) WHERE e.id = u.id`,
+    [
+      written.map(({ entity }) => entity.id),
+      written.map(({ entity }) => (regrouping.isSeed(entity) ? 'seed' : 'member')),
+      // The position this grouping used: an entity changed after the round started stays due for re-evaluation.
+      written.map(({ entity }) => entity.order.instances),
+    ],
+  );
+  return { expanded: written, created, touched, changedEntityIds: moves.map((move) => move.entityId) };
+}
+
+/** BR-019: the member with the most current instances, ties to the earliest in BR-020 order (as the refresh ranks). */
+function canonicalOf(members: GraphEntity[]): GraphEntity {
+  const rank = (entity: GraphEntity) => ({ ...entity.order, instances: entity.instances });
+  return members.reduce((best, member) =>
+    member.instances > best.instances ||
+    (member.instances === best.instances && compareGroupingOrder(rank(member), rank(best)) < 0)
+      ? member
+      : best,
+  );
+}
+
+/**
+ * Existing representative per group, by seed: the one holding the group's canonical name key (so no two
+ * representatives ever need the same key), else the one the seed already had, if no other group took it.
+ */
+async function chooseRepresentatives(
+  client: pg.PoolClient,
+  canonicals: Map<GraphEntity, GraphEntity>,
+): Promise<Map<GraphEntity, string>> {
+  const { rows } = await client.query<{ id: string; name_key: string }>(
+    `SELECT id, name_key FROM representatives WHERE name_key = ANY($1::varchar[])`,
+    [[...canonicals.values()].map((canonical) => canonical.order.lower)],
+  );
+  const byKey = new Map(rows.map((row) => [row.name_key, row.id]));
+  const chosen = new Map<GraphEntity, string>();
+  const taken = new Set<string>();
+  for (const [seed, canonical] of canonicals) {
+    const id = byKey.get(canonical.order.lower);
+    if (id !== undefined) {
+      chosen.set(seed, id);
+      taken.add(id);
+    }
+  }
+  for (const seed of canonicals.keys()) {
+    const previous = seed.wasSeed ? seed.representativeId : null;
+    if (chosen.has(seed) || previous === null || taken.has(previous)) continue;
+    chosen.set(seed, previous);
+    taken.add(previous);
+  }
+  return chosen;
 }
 
 /** Organisations whose companies point at a changed entity's representative or carry its name key. */
@@ -258,11 +386,27 @@ async function withTransaction<T>(pool: pg.Pool, body: (client: pg.PoolClient) =
 }
 
 /**
+ * Takes an entity out of automatic grouping for good. When it seeded its group, the members it held there
+ * are due for re-evaluation: without it, some may seed or join other groups (what a full run would give).
+ */
+async function pinEntity(client: pg.PoolClient, entityId: string): Promise<void> {
+  await client.query(
+    `UPDATE entities m SET grouped_instances = NULL
+       FROM entities e
+      WHERE e.id = $1 AND e.grouping_role = 'seed'
+        AND m.representative_id = e.representative_id AND m.grouping_role = 'member'`,
+    [entityId],
+  );
+  await client.query(`UPDATE entities SET grouping_role = 'pinned' WHERE id = $1`, [entityId]);
+}
+
+/**
  * Super-admin merge on the global grouping: the entity joins `representativeId`; both representatives'
  * canonical names and totals are recomputed. Grouping runs never move it again.
  */
 export async function mergeEntity(pool: pg.Pool, entityId: string, representativeId: string): Promise<void> {
   await withTransaction(pool, async (client) => {
+    await pinEntity(client, entityId);
     const left = await assignRepresentatives(client, [{ entityId, representativeId }]);
     await refreshRepresentatives(client, [representativeId, ...left]);
   });
@@ -288,6 +432,7 @@ export async function splitEntity(pool: pg.Pool, entityId: string): Promise<stri
     );
     const entity = rows[0];
     if (!entity) throw new Error(`Entity ${entityId} not found`);
+    await pinEntity(client, entityId);
     if (entity.previous && entity.alone) return entity.previous;
     // Detach first: the former group's canonical may be this entity, whose key the new representative takes.
     await client.query(`UPDATE entities SET representative_id = NULL WHERE id = $1`, [entityId]);

@@ -2,7 +2,8 @@ import type pg from 'pg';
 
 /**
  * Recomputes `total_instances` and the canonical name of representatives (BR-019: the member with the most
- * instances; ties go to the longer name in words, then the alphabetically first key — the BR-020 order).
+ * instances; ties go to the longer name in words, then the first key by code point — the BR-020 order, as JavaScript
+ * compares it).
  * A representative left without members keeps its name with a total of 0.
  */
 export async function refreshRepresentatives(
@@ -19,7 +20,7 @@ export async function refreshRepresentatives(
               row_number() OVER (PARTITION BY e.representative_id
                                  ORDER BY e.instances DESC,
                                           cardinality(regexp_split_to_array(e.name_key, '\\s+')) DESC,
-                                          e.name_key) AS rank
+                                          e.name_key COLLATE "C") AS rank
          FROM entities e JOIN touched t ON e.representative_id = t.id),
      canonical AS (
        SELECT t.id, k.name, k.name_key, coalesce(k.total, 0) AS total

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, uuid, varchar } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, uuid, varchar } from 'drizzle-orm/pg-core';
 import { createdAt, updatedAt } from '../columns';
 
 /** Canonical groups of entities (BR-018…020). */
@@ -28,6 +28,10 @@ export const entities = pgTable(
     }),
     /** Recomputed in batch by the recount job, never incremented during ingest. */
     instances: integer('instances').notNull().default(0),
+    /** Part in the stored grouping: 'seed', 'member', or 'pinned' by a super admin; NULL = not grouped yet. */
+    groupingRole: varchar('grouping_role', { length: 6 }),
+    /** The instances the entity's BR-020 position was grouped with; re-evaluated when `instances` differs. */
+    groupedInstances: integer('grouped_instances'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -35,6 +39,7 @@ export const entities = pgTable(
     index('entities_representative_id_idx').on(t.representativeId),
     index('entities_instances_idx').on(sql`${t.instances} DESC`),
     index('entities_name_key_trgm_idx').using('gin', t.nameKey.op('gin_trgm_ops')),
+    check('entities_grouping_role_check', sql`${t.groupingRole} IN ('seed', 'member', 'pinned')`),
   ],
 );
 
