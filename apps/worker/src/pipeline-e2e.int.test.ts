@@ -10,6 +10,7 @@ import {
   createOrganization,
   exampleAsset,
   exampleRfId,
+  runPipelineInline,
   TITLE_CHAIN_EXAMPLES,
   titleStatusForPatent,
 } from '@patentrack/pipeline';
@@ -133,5 +134,14 @@ describe('ingestion → fan-out → pipeline through the worker', () => {
       unknown
     >[];
     expect(row).toMatchObject({ status: 'complete', reason: null });
+
+    // The incremental run left exactly what a full rebuild computes from the same data.
+    const rebuilt = await runPipelineInline(pool, {
+      orgId: orgs.get('GAMMA')!,
+      jobType: 'full_rebuild',
+      trigger: 'test',
+    });
+    expect(rebuilt.status).toBe('success');
+    expect(await derivedRows(pool, orgs.get('GAMMA')!)).toEqual(gammaAfter);
   });
 });

@@ -1,33 +1,107 @@
 import type { Queryable } from './db';
 import { loadRun, type RunRef } from './runs';
+import type { OrgScope } from './scope';
+
+/** What an incremental run recomputes, from the rows its ingestion jobs wrote. */
+export interface IncrementalChanges {
+  /** Transactions of the organization scope to (re)classify and flag, ascending. */
+  rfIds: string[];
+  /**
+   * Application and grant numbers whose asset membership may have changed: those of the changed transactions'
+   * documents and of the patent records the jobs wrote. Membership of any other number is unchanged.
+   */
+  appnos: string[];
+  grants: string[];
+}
 
 /**
- * The transactions an incremental run has to (re)classify and flag: of the organization scope, those its
- * ingestion jobs wrote (`source_job_id`), those whose patent record they wrote (new inventors can flag a
- * transaction, BR-023), and any not classified yet. Null means "all of them": a rebuild, a manual run, or a
- * run without source jobs. Everything else is unchanged since the run that last saw it.
+ * The changes an incremental run has to apply, found from the rows its ingestion jobs wrote (`source_job_id`,
+ * indexed) — never from the whole scope, so the cost follows the size of the change, not of the portfolio.
+ * Candidates are the transactions the jobs wrote and those naming a patent whose record they wrote (new inventors can flag a
+ * transaction, BR-023); a candidate is kept when it belongs to the organization scope (§5.1): one of its
+ * documents names an asset of a company (`T(a)`: by application number, or by grant number for an asset
+ * without one), or a company entity is a party. Null means "everything": a rebuild, a manual run, a run
+ * without source jobs, or one with no successful run before it.
  */
-export async function changedTransactionIds(
+export async function incrementalChanges(
   db: Queryable,
   run: RunRef,
-  scopeRfIds: readonly string[],
-): Promise<string[] | null> {
+  scope: OrgScope,
+): Promise<IncrementalChanges | null> {
   const current = await loadRun(db, run);
   if (!current || current.jobType !== 'incremental' || current.sourceIngestionJobIds.length === 0)
     return null;
-  const { rows } = await db.query<{ rf_id: string }>(
-    `with scope as (select unnest($1::varchar[]) as rf_id),
-          jobs as (select unnest($2::uuid[]) as id)
-     select s.rf_id from scope s join assignments a on a.rf_id = s.rf_id where a.source_job_id in (select id from jobs)
-     union
-     select s.rf_id from scope s where not exists (select 1 from assignment_conveyances c where c.rf_id = s.rf_id)
-     union
-     select d.rf_id from scope s join document_ids d on d.rf_id = s.rf_id
-       join patents p on p.appno_doc_num = d.appno_doc_num where p.source_job_id in (select id from jobs)
-     union
-     select d.rf_id from scope s join document_ids d on d.rf_id = s.rf_id
-       join patents p on p.grant_doc_num = d.grant_doc_num where p.source_job_id in (select id from jobs)`,
-    [scopeRfIds, current.sourceIngestionJobIds],
+  // Applying only the jobs' changes is right only on top of a complete earlier result: the organization's
+  // latest finished run must have succeeded (a first run, or one after a failure, recomputes everything).
+  const { rows: previous } = await db.query<{ status: string }>(
+    `select status from processing_jobs
+      where organization_id = $1 and id <> $2 and status in ('success', 'failed')
+      order by completed_at desc limit 1`,
+    [run.orgId, run.runId],
   );
-  return rows.map((r) => r.rf_id).sort();
+  if (previous[0]?.status !== 'success') return null;
+  // Small statements keyed by index each: one planned join over partitioned tables scanned them whole.
+  const { rows: changes } = await db.query<{ key_type: 'rf_id' | 'appno' | 'grant'; key: string }>(
+    `select 'rf_id' as key_type, rf_id as key from assignments where source_job_id = any($1::uuid[])
+     union all
+     select 'appno', appno_doc_num from patents where source_job_id = any($1::uuid[]) and appno_doc_num is not null
+     union all
+     select 'grant', grant_doc_num from patents where source_job_id = any($1::uuid[]) and grant_doc_num is not null`,
+    [current.sourceIngestionJobIds],
+  );
+  const changedKeys = (type: string) => changes.filter((c) => c.key_type === type).map((c) => c.key);
+  const patentAppnos = changedKeys('appno');
+  const patentGrants = changedKeys('grant');
+  const { rows: named } = await db.query<{ rf_id: string }>(
+    `select rf_id from document_ids where appno_doc_num = any($1::varchar[])
+     union select rf_id from document_ids where grant_doc_num = any($2::varchar[])`,
+    [patentAppnos, patentGrants],
+  );
+  const candidates = [...new Set([...changedKeys('rf_id'), ...named.map((r) => r.rf_id)])];
+  const documents = await db.query<{
+    rf_id: string;
+    appno_doc_num: string | null;
+    grant_doc_num: string | null;
+  }>(`select rf_id, appno_doc_num, grant_doc_num from document_ids where rf_id = any($1::varchar[])`, [
+    candidates,
+  ]);
+  const parties = await db.query<{ rf_id: string; entity_id: string }>(
+    `select rf_id, entity_id from assignors where rf_id = any($1::varchar[])
+     union select rf_id, entity_id from assignees where rf_id = any($1::varchar[])`,
+    [candidates],
+  );
+  const { rows: assets } = await db.query<{ appno_doc_num: string | null; grant_doc_num: string | null }>(
+    `select a.appno_doc_num, a.grant_doc_num from assets a
+      where a.organization_id = $1 and a.deleted_at is null
+        and (a.appno_doc_num = any($2::varchar[]) or a.grant_doc_num = any($3::varchar[]))
+        and exists (select 1 from company_assets ca
+                     where ca.organization_id = $1 and ca.asset_id = a.id and not ca.excluded)`,
+    [
+      scope.orgId,
+      documents.rows.flatMap((d) => (d.appno_doc_num ? [d.appno_doc_num] : [])),
+      documents.rows.flatMap((d) => (d.grant_doc_num ? [d.grant_doc_num] : [])),
+    ],
+  );
+  const assetAppnos = new Set(assets.flatMap((a) => (a.appno_doc_num ? [a.appno_doc_num] : [])));
+  const assetGrantsWithoutAppno = new Set(
+    assets.flatMap((a) => (!a.appno_doc_num && a.grant_doc_num ? [a.grant_doc_num] : [])),
+  );
+  const companyEntities = new Set(scope.companies.flatMap((c) => c.entityIds));
+  const inScope = new Set<string>();
+  for (const d of documents.rows) {
+    if (
+      (d.appno_doc_num && assetAppnos.has(d.appno_doc_num)) ||
+      (d.grant_doc_num && assetGrantsWithoutAppno.has(d.grant_doc_num))
+    )
+      inScope.add(d.rf_id);
+  }
+  for (const p of parties.rows) if (companyEntities.has(p.entity_id)) inScope.add(p.rf_id);
+  const scopedDocuments = documents.rows.filter((d) => inScope.has(d.rf_id));
+  const numbers = (key: 'appno_doc_num' | 'grant_doc_num', fromPatents: string[]) =>
+    [...new Set([...fromPatents, ...scopedDocuments.flatMap((d) => (d[key] ? [d[key]] : []))])].sort();
+  return {
+    rfIds: [...inScope].sort(),
+    appnos: numbers('appno_doc_num', patentAppnos),
+    grants: numbers('grant_doc_num', patentGrants),
+  };
 }

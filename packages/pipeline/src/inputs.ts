@@ -249,8 +249,8 @@ export interface OrgInputs {
   rfIds: string[];
 }
 
-export async function loadOrgInputs(db: Queryable, orgId: string): Promise<OrgInputs> {
-  const scope = await loadOrgScope(db, orgId);
+export async function loadOrgInputs(db: Queryable, orgId: string, knownScope?: OrgScope): Promise<OrgInputs> {
+  const scope = knownScope ?? (await loadOrgScope(db, orgId));
   const assets = await loadOrgAssets(db, orgId);
   // Sequential: `db` may be one client inside a transaction.
   const assetRfIds = await loadAssetTransactionIds(db, assets);

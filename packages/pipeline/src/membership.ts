@@ -10,17 +10,44 @@ export interface MembershipCounts {
   membershipsRemoved: number;
 }
 
+/** Application and grant numbers an incremental refresh is limited to. */
+export interface TouchedNumbers {
+  appnos: string[];
+  grants: string[];
+}
+
 /**
  * Refreshes which assets belong to which company (business-rules D-27, engineering.md §8): every patent or
  * application of a transaction where the company is an assignee of a link type, plus every patent whose face
  * assignee is the company. Only `auto` rows of `company_assets` are replaced; manual additions and exclusions
  * survive. Asset rows are created or completed (grant number, filing date, patent link), never deleted.
+ * With `touched`, only those numbers are reconsidered (an incremental run); everything else is left as it is.
  */
-export async function refreshAssetMembership(pool: Pool, orgId: string): Promise<MembershipCounts> {
+export async function refreshAssetMembership(
+  pool: Pool,
+  orgId: string,
+  touched?: TouchedNumbers,
+): Promise<MembershipCounts> {
   return inOrgTransaction(pool, orgId, async (client) => {
     const scope = await loadOrgScope(client, orgId);
     const companyIds = scope.companies.flatMap((c) => c.entityIds.map(() => c.id));
     const entityIds = scope.companies.flatMap((c) => c.entityIds);
+    // Membership of a number depends only on the transactions and the patent record naming it.
+    const onlyTouched = (alias: string, firstParam: number) =>
+      touched
+        ? `and (${alias}.appno_doc_num = any($${firstParam}::varchar[]) or ${alias}.grant_doc_num = any($${firstParam + 1}::varchar[]))`
+        : '';
+    const touchedParams = touched ? [touched.appnos, touched.grants] : [];
+    // A touched refresh starts from the few document rows naming the numbers, analyzed, so that the planner
+    // does not drive the join from the whole conveyance table.
+    if (touched) {
+      await client.query(
+        `create temp table membership_documents on commit drop as
+         select * from document_ids d where true ${onlyTouched('d', 1)}`,
+        touchedParams,
+      );
+      await client.query('analyze membership_documents');
+    }
     await client.query(
       `create temp table membership_candidates on commit drop as
        with company_entities as (
@@ -32,12 +59,13 @@ export async function refreshAssetMembership(pool: Pool, orgId: string): Promise
            join assignees ee on ee.entity_id = ce.entity_id
            join assignment_conveyances ac on ac.rf_id = ee.rf_id
                                           and (ac.employer_assign or ac.convey_ty in (select unnest($3::text[])))
-           join document_ids d on d.rf_id = ee.rf_id
-          where d.appno_doc_num is not null or d.grant_doc_num is not null
+           join ${touched ? 'membership_documents' : 'document_ids'} d on d.rf_id = ee.rf_id
+          where (d.appno_doc_num is not null or d.grant_doc_num is not null) ${onlyTouched('d', 4)}
          union
          select ce.company_id, p.appno_doc_num, p.grant_doc_num, p.appno_date
            from company_entities ce
            join patents p on p.assignee_entity_ids @> array[ce.entity_id]
+          where true ${onlyTouched('p', 4)}
        ),
        resolved as (
          select d.company_id,
@@ -59,7 +87,7 @@ export async function refreshAssetMembership(pool: Pool, orgId: string): Promise
         where appno_doc_num is null
           and not exists (select 1 from resolved x where x.appno_doc_num is not null and x.grant_doc_num = r.grant_doc_num)
         group by company_id, grant_doc_num`,
-      [companyIds, entityIds, scope.config.chain.linkTypes],
+      [companyIds, entityIds, scope.config.chain.linkTypes, ...touchedParams],
     );
     // The existing asset of each candidate: by application number, else by grant number when either side
     // lacks the application number (hash joins, never a cross join).
@@ -119,8 +147,9 @@ export async function refreshAssetMembership(pool: Pool, orgId: string): Promise
     const removed = await client.query(
       `delete from company_assets ca
         where ca.organization_id = $1 and ca.source = 'auto' and not ca.excluded
-          and ca.company_id::text || ca.asset_id::text not in (select company_id::text || asset_id::text from membership_wanted)`,
-      [orgId],
+          and ca.company_id::text || ca.asset_id::text not in (select company_id::text || asset_id::text from membership_wanted)
+          ${touched ? `and ca.asset_id in (select a.id from assets a where a.organization_id = $1 ${onlyTouched('a', 2)})` : ''}`,
+      [orgId, ...touchedParams],
     );
     const { rows } = await client.query<{ n: number }>(
       `select count(*)::int as n from membership_candidates`,

@@ -3,7 +3,8 @@ import type pg from 'pg';
 /**
  * Organisations whose assets or tracked companies a job touched (ingestion.md §2.10): assets matched through the
  * document numbers of changed assignments (or changed bibliographic keys), companies through the parties of
- * changed assignments — so a company acquiring patents not yet in its assets is caught too. Runs as the worker
+ * changed assignments and the face assignees of changed patents — so a company acquiring patents not yet in its
+ * assets is caught too. Runs as the worker
  * role because it crosses tenants.
  */
 export async function affectedOrganizations(
@@ -21,7 +22,11 @@ export async function affectedOrganizations(
      parties AS (
        SELECT a.entity_id FROM ch JOIN assignors a ON ch.key_type = 'rf_id' AND a.rf_id = ch.key
        UNION
-       SELECT e.entity_id FROM ch JOIN assignees e ON ch.key_type = 'rf_id' AND e.rf_id = ch.key)
+       SELECT e.entity_id FROM ch JOIN assignees e ON ch.key_type = 'rf_id' AND e.rf_id = ch.key
+       UNION
+       SELECT unnest(p.assignee_entity_ids) FROM ch JOIN patents p ON ch.key_type = 'appno' AND p.appno_doc_num = ch.key
+       UNION
+       SELECT unnest(p.assignee_entity_ids) FROM ch JOIN patents p ON ch.key_type = 'grant' AND p.grant_doc_num = ch.key)
      SELECT s.organization_id FROM assets s
       WHERE s.deleted_at IS NULL
         AND (s.appno_doc_num IN (SELECT appno_doc_num FROM docs WHERE appno_doc_num IS NOT NULL)

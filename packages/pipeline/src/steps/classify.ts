@@ -1,8 +1,9 @@
 import { classifyConveyance, type ConveyanceClassification } from '@patentrack/business-rules';
 import { isConveyType } from '@patentrack/shared';
 import { inOrgTransaction, type Queryable } from '../db';
-import { changedTransactionIds } from '../incremental';
+import { incrementalChanges } from '../incremental';
 import { loadOrgInputs } from '../inputs';
+import { loadOrgScope } from '../scope';
 import { loadConveyances, writeConveyances } from './conveyances';
 import type { StepRunner } from './types';
 
@@ -37,12 +38,13 @@ export async function keywordClassifications(
  * Step 1 (§5.1, BR-001…012): classifies every transaction of the organization scope; an override wins
  * (BR-011). A row already flagged by inventor match keeps its flag while its keyword result is unchanged:
  * the `flag` step that follows recomputes it. An incremental run only looks at the transactions its ingestion
- * jobs changed.
+ * jobs changed (`incrementalChanges`).
  */
 export const classifyStep: StepRunner = async ({ pool, orgId, runId }) =>
   inOrgTransaction(pool, orgId, async (client) => {
-    const scope = (await loadOrgInputs(client, orgId)).rfIds;
-    const rfIds = (await changedTransactionIds(client, { runId, orgId }, scope)) ?? scope;
+    const scope = await loadOrgScope(client, orgId);
+    const changes = await incrementalChanges(client, { runId, orgId }, scope);
+    const rfIds = changes?.rfIds ?? (await loadOrgInputs(client, orgId, scope)).rfIds;
     const computed = await keywordClassifications(client, rfIds);
     const stored = await loadConveyances(client, rfIds);
     const changed: ConveyanceClassification[] = [];
@@ -57,6 +59,6 @@ export const classifyStep: StepRunner = async ({ pool, orgId, runId }) =>
     const written = await writeConveyances(client, changed);
     return {
       recordsProcessed: computed.size,
-      metrics: { transactions: computed.size, scope: scope.length, written },
+      metrics: { transactions: computed.size, incremental: changes ? 1 : 0, written },
     };
   });

@@ -5,9 +5,10 @@ import {
 } from '@patentrack/business-rules';
 import type { RulesConfig } from '@patentrack/shared';
 import { inOrgTransaction, type Queryable } from '../db';
-import { changedTransactionIds } from '../incremental';
+import { incrementalChanges, type IncrementalChanges } from '../incremental';
 import { loadOrgInputs } from '../inputs';
 import { refreshAssetMembership } from '../membership';
+import { loadOrgScope } from '../scope';
 import { keywordClassifications } from './classify';
 import { loadConveyances, writeConveyances } from './conveyances';
 import type { StepRunner } from './types';
@@ -84,26 +85,43 @@ async function flagTransactions(db: Queryable, rfIds: readonly string[], config:
   return { transactions: stored.size, inventorMatched: matched, written };
 }
 
+/** Transactions naming one of the numbers (the `T(a)` of assets an incremental refresh may have added). */
+async function transactionsNaming(db: Queryable, numbers: IncrementalChanges): Promise<string[]> {
+  const { rows } = await db.query<{ rf_id: string }>(
+    `select rf_id from document_ids where appno_doc_num = any($1::varchar[])
+     union select rf_id from document_ids where grant_doc_num = any($2::varchar[])`,
+    [numbers.appnos, numbers.grants],
+  );
+  return rows.map((r) => r.rf_id).sort();
+}
+
 /**
  * Step 2 (§5.2): flags the organization scope, then refreshes the company↔asset membership (D-27), which
  * depends on the final classification (only link-type transactions make assets). Transactions of assets
  * that joined in this refresh are classified and flagged too, so every later step sees a complete `T(a)`.
- * An incremental run flags only what its ingestion jobs changed (see `changedTransactionIds`).
+ * An incremental run flags only what its ingestion jobs changed and refreshes only the numbers they touched
+ * (see `incrementalChanges`).
  */
 export const flagStep: StepRunner = async ({ pool, orgId, runId }) => {
-  const before = await loadOrgInputs(pool, orgId);
-  const changed = (await changedTransactionIds(pool, { runId, orgId }, before.rfIds)) ?? before.rfIds;
+  const scope = await loadOrgScope(pool, orgId);
+  const changes = await incrementalChanges(pool, { runId, orgId }, scope);
+  const before = changes ? null : await loadOrgInputs(pool, orgId, scope);
+  const changed = changes?.rfIds ?? before!.rfIds;
   const flagged = await inOrgTransaction(pool, orgId, (client) =>
-    flagTransactions(client, changed, before.scope.config),
+    flagTransactions(client, changed, scope.config),
   );
-  const membership = await refreshAssetMembership(pool, orgId);
+  const membership = await refreshAssetMembership(pool, orgId, changes ?? undefined);
   // Only new assets, new memberships or newly known numbers can widen the scope.
   const widened = membership.assetsInserted + membership.membershipsAdded + membership.assetsUpdated > 0;
-  const known = new Set(before.rfIds);
-  const joined = widened ? (await loadOrgInputs(pool, orgId)).rfIds.filter((rfId) => !known.has(rfId)) : [];
+  const known = new Set(changed);
+  const joined = !widened
+    ? []
+    : changes
+      ? (await transactionsNaming(pool, changes)).filter((rfId) => !known.has(rfId))
+      : (await loadOrgInputs(pool, orgId)).rfIds.filter((rfId) => !known.has(rfId));
   const joinedFlags =
     joined.length > 0
-      ? await inOrgTransaction(pool, orgId, (client) => flagTransactions(client, joined, before.scope.config))
+      ? await inOrgTransaction(pool, orgId, (client) => flagTransactions(client, joined, scope.config))
       : null;
   return {
     recordsProcessed: flagged.transactions + (joinedFlags?.transactions ?? 0),

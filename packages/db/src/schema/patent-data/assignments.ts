@@ -53,6 +53,7 @@ export const assignments = pgTable(
   (t) => [
     index('assignments_record_dt_idx').on(sql`${t.recordDt} DESC`),
     index('assignments_reel_frame_idx').on(t.reelNo, t.frameNo),
+    index('assignments_source_job_id_idx').on(t.sourceJobId),
   ],
 );
 

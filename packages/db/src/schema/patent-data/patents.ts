@@ -44,6 +44,7 @@ export const patents = pgTable(
       .where(sql`${t.pgpubDocNum} IS NOT NULL`),
     index('patents_appno_date_idx').on(t.appnoDate),
     index('patents_grant_date_idx').on(t.grantDate),
+    index('patents_source_job_id_idx').on(t.sourceJobId),
     index('patents_title_tsv_idx').using('gin', t.titleTsv),
   ],
 );
