@@ -102,6 +102,8 @@ describe('share link access log', () => {
     try {
       const visit = await viewer.page.goto(new URL(link.url).pathname);
       expect(visit?.status()).toBe(200);
+      // The viewer's page redeems the link (and so logs the visit) from the browser once it has loaded.
+      await viewer.page.waitForLoadState('networkidle');
     } finally {
       await viewer.context.close();
     }
