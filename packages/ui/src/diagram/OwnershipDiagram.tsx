@@ -31,6 +31,7 @@ import {
   Legend,
   LinkView,
   Swatch,
+  ToolButton,
   boxDescription,
   chronologicalItems,
   isDashed,
@@ -465,41 +466,35 @@ export function OwnershipDiagram(props: OwnershipDiagramProps) {
 
   const playbackControls = (
     <div className="ptd-group" role="group" aria-label="Playback" data-testid="diagram-playback">
-      <button
-        type="button"
-        className="ptd-btn"
-        data-testid="diagram-playback-start"
-        aria-label="Start: inventors only"
+      <ToolButton
+        testId="diagram-playback-start"
+        label="Start: inventors only"
         onClick={() => {
           setPlaying(false);
           setPlayback(model.start());
         }}
       >
         <Icon name="start" />
-      </button>
-      <button
-        type="button"
-        className="ptd-btn"
-        data-testid="diagram-playback-prev"
-        aria-label="Previous transaction"
+      </ToolButton>
+      <ToolButton
+        testId="diagram-playback-prev"
+        label="Previous transaction"
         disabled={playback.step === 0}
         onClick={() => setPlayback((p) => model.previousTransaction(p))}
       >
         <Icon name="previous" />
-      </button>
-      <button
-        type="button"
-        className="ptd-btn"
-        data-testid="diagram-playback-toggle"
-        aria-label={playing ? 'Pause playback' : 'Play ownership history'}
-        aria-pressed={playing}
+      </ToolButton>
+      <ToolButton
+        testId="diagram-playback-toggle"
+        label={playing ? 'Pause playback' : 'Play ownership history'}
+        pressed={playing}
         onClick={() => {
           if (!playing && model.isComplete(playback)) setPlayback(model.start());
           setPlaying(!playing);
         }}
       >
         <Icon name={playing ? 'pause' : 'play'} />
-      </button>
+      </ToolButton>
       <span
         className="ptd-counter"
         data-testid="diagram-step-counter"
@@ -508,38 +503,32 @@ export function OwnershipDiagram(props: OwnershipDiagramProps) {
       >
         {playback.step} / {model.transactions}
       </span>
-      <button
-        type="button"
-        className="ptd-btn"
-        data-testid="diagram-playback-next"
-        aria-label="Next transaction"
+      <ToolButton
+        testId="diagram-playback-next"
+        label="Next transaction"
         disabled={model.isComplete(playback)}
         onClick={() => setPlayback((p) => model.nextTransaction(p))}
       >
         <Icon name="next" />
-      </button>
-      <button
-        type="button"
-        className="ptd-btn"
-        data-testid="diagram-playback-end"
-        aria-label="End: full history"
+      </ToolButton>
+      <ToolButton
+        testId="diagram-playback-end"
+        label="End: full history"
         onClick={() => {
           setPlaying(false);
           setPlayback(model.end());
         }}
       >
         <Icon name="end" />
-      </button>
-      <button
-        type="button"
-        className="ptd-btn"
-        data-testid="diagram-link-prev"
-        aria-label="Previous link"
+      </ToolButton>
+      <ToolButton
+        testId="diagram-link-prev"
+        label="Previous link"
         disabled={playback.links === 0}
         onClick={() => setPlayback((p) => model.previousLink(p))}
       >
         <Icon name="previousLink" />
-      </button>
+      </ToolButton>
       <span
         className="ptd-counter"
         data-testid="diagram-link-counter"
@@ -547,16 +536,14 @@ export function OwnershipDiagram(props: OwnershipDiagramProps) {
       >
         {playback.links} / {model.linkCount}
       </span>
-      <button
-        type="button"
-        className="ptd-btn"
-        data-testid="diagram-link-next"
-        aria-label="Next link"
+      <ToolButton
+        testId="diagram-link-next"
+        label="Next link"
         disabled={playback.links >= model.linkCount}
         onClick={() => setPlayback((p) => model.nextLink(p))}
       >
         <Icon name="nextLink" />
-      </button>
+      </ToolButton>
     </div>
   );
 
@@ -593,91 +580,71 @@ export function OwnershipDiagram(props: OwnershipDiagramProps) {
   const viewControls = (
     <>
       <div className="ptd-group" role="group" aria-label="Zoom">
-        <button
-          type="button"
-          className="ptd-btn"
-          data-testid="diagram-zoom-out"
-          aria-label="Zoom out"
+        <ToolButton
+          testId="diagram-zoom-out"
+          label="Zoom out"
           onClick={() => zoomBy(0.8)}
           disabled={view !== 'diagram'}
         >
           −
-        </button>
+        </ToolButton>
         <span className="ptd-counter" ref={zoomLabelRef} data-testid="diagram-zoom-level" aria-hidden="true">
           100%
         </span>
-        <button
-          type="button"
-          className="ptd-btn"
-          data-testid="diagram-zoom-in"
-          aria-label="Zoom in"
+        <ToolButton
+          testId="diagram-zoom-in"
+          label="Zoom in"
           onClick={() => zoomBy(1.25)}
           disabled={view !== 'diagram'}
         >
           +
-        </button>
-        <button
-          type="button"
-          className="ptd-btn"
-          data-testid="diagram-zoom-fit"
-          aria-label="Fit to width"
+        </ToolButton>
+        <ToolButton
+          testId="diagram-zoom-fit"
+          label="Fit to width"
           onClick={fit}
           disabled={view !== 'diagram'}
         >
           Fit
-        </button>
-        <button
-          type="button"
-          className="ptd-btn"
-          data-testid="diagram-zoom-reset"
-          aria-label="1:1 zoom (100 percent)"
+        </ToolButton>
+        <ToolButton
+          testId="diagram-zoom-reset"
+          label="1:1 zoom (100 percent)"
           onClick={zoomTo100}
           disabled={view !== 'diagram'}
         >
           1:1
-        </button>
+        </ToolButton>
       </div>
       <div className="ptd-group" role="group" aria-label="View">
-        <button
-          type="button"
-          className="ptd-btn"
-          data-testid="diagram-legend-toggle"
-          aria-pressed={legendOpen}
+        <ToolButton
+          testId="diagram-legend-toggle"
+          pressed={legendOpen}
           onClick={() => setLegendOpen(!legendOpen)}
         >
           Legend
-        </button>
-        <button
-          type="button"
-          className="ptd-btn"
-          data-testid="diagram-view-table"
-          aria-pressed={view === 'table'}
+        </ToolButton>
+        <ToolButton
+          testId="diagram-view-table"
+          pressed={view === 'table'}
           onClick={() => setView(view === 'table' ? 'diagram' : 'table')}
         >
           Table view
-        </button>
-        <button
-          type="button"
-          className="ptd-btn"
-          data-testid="diagram-fullscreen"
+        </ToolButton>
+        <ToolButton
+          testId="diagram-fullscreen"
           onClick={() =>
             document.fullscreenElement ? document.exitFullscreen() : rootRef.current?.requestFullscreen()
           }
         >
           Full screen
-        </button>
+        </ToolButton>
       </div>
       {!readOnly && (
         <div className="ptd-group" role="group" aria-label="Actions">
-          <button
-            type="button"
-            className="ptd-btn"
-            data-testid="diagram-export-svg"
-            onClick={exportSvg}
-            disabled={view !== 'diagram'}
-          >
+          <ToolButton testId="diagram-export-svg" onClick={exportSvg} disabled={view !== 'diagram'}>
             Export SVG
-          </button>
+          </ToolButton>
           <button
             type="button"
             className="ptd-btn"
@@ -689,9 +656,9 @@ export function OwnershipDiagram(props: OwnershipDiagramProps) {
             Export PNG
           </button>
           {props.onShare && (
-            <button type="button" className="ptd-btn" data-testid="diagram-share" onClick={props.onShare}>
+            <ToolButton testId="diagram-share" onClick={props.onShare}>
               Share
-            </button>
+            </ToolButton>
           )}
         </div>
       )}

@@ -476,3 +476,34 @@ export function Icon({ name }: { name: keyof typeof ICONS }) {
     </svg>
   );
 }
+
+/** A toolbar button of the diagram showing an icon or a short text; `label` names it when the text does not. */
+export function ToolButton({
+  testId,
+  label,
+  onClick,
+  disabled,
+  pressed,
+  children,
+}: {
+  testId: string;
+  label?: string;
+  onClick: () => unknown;
+  disabled?: boolean;
+  pressed?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className="ptd-btn"
+      data-testid={testId}
+      aria-label={label}
+      aria-pressed={pressed}
+      disabled={disabled}
+      onClick={onClick}
+    >
+      {children}
+    </button>
+  );
+}
