@@ -26,3 +26,8 @@ export * from './bibliographic/ingest';
 export * from './bibliographic/generator';
 export * from './entities/representatives';
 export * from './entities/group-entities';
+export * from './maintenance/layout';
+export * from './maintenance/mapping';
+export * from './maintenance/loader';
+export * from './maintenance/ingest';
+export * from './maintenance/generator';

@@ -187,6 +187,8 @@ export interface IncrementalFeed {
   fileDate: (fileName: string) => string | null;
   /** A file that does not load ends the poll when later files depend on it (assignments, §2.2). */
   stopAtFailure: boolean;
+  /** Snapshot feeds (maintenance, CPC) load only the newest new file (§2.2 step 4); default incremental. */
+  mode?: DiscoverFilesOptions['mode'];
   ingest(file: FileToIngest): Promise<FileIngestionResult>;
 }
 
@@ -203,7 +205,7 @@ export async function ingestNewFiles(
     sourceKey: feed.sourceKey,
     baseUrl: options.baseUrl,
     fileDate: feed.fileDate,
-    mode: 'incremental',
+    mode: feed.mode ?? 'incremental',
     today: options.today ?? new Date().toISOString().slice(0, 10),
     logger: options.logger,
   });

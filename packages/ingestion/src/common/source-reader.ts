@@ -25,6 +25,9 @@ export interface SourceEntry {
   stream: Readable;
 }
 
+/** Marks the `data` error of an archive without the wanted entry, which optional lookups tolerate. */
+const NO_MATCHING_ENTRY = { noMatchingEntry: true };
+
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 // POSIX/GNU tar headers carry `ustar` at byte 257.
 const TAR_MAGIC = Buffer.from('ustar');
@@ -61,7 +64,9 @@ export async function openSourceEntry(
       if (entryPattern.test(candidate.fileName)) resolve(candidate);
       else zip.readEntry();
     });
-    zip.on('end', () => reject(IngestionError.data(`ZIP ${path} has no entry matching ${entryPattern}`)));
+    zip.on('end', () =>
+      reject(IngestionError.data(`ZIP ${path} has no entry matching ${entryPattern}`, NO_MATCHING_ENTRY)),
+    );
     zip.on('error', (error: Error) => reject(IngestionError.data(`Corrupt ZIP ${path}: ${error.message}`)));
     zip.readEntry();
   });
@@ -90,6 +95,26 @@ export async function openSourceEntry(
   return { name: entry.fileName, size: entry.uncompressedSize, stream };
 }
 
+/**
+ * The first entry of an archive (ZIP or TAR) matching `entryPattern`, or null when the file is no archive or has
+ * no such entry: for optional companions of the data entry, such as a code list shipped in the same ZIP.
+ */
+export async function openOptionalArchiveEntry(
+  path: string,
+  entryPattern: RegExp,
+  limits: SourceReaderLimits = DEFAULT_READER_LIMITS,
+): Promise<SourceEntry | null> {
+  const archive =
+    (await startsWith(path, TAR_MAGIC, TAR_MAGIC_OFFSET)) || (await startsWith(path, ZIP_MAGIC));
+  if (!archive) return null;
+  try {
+    return await openSourceEntry(path, entryPattern, limits);
+  } catch (error) {
+    if (error instanceof IngestionError && error.details?.noMatchingEntry === true) return null;
+    throw error;
+  }
+}
+
 /** The first matching member of a TAR, streamed; members before it are skipped without being buffered. */
 function openTarEntry(path: string, entryPattern: RegExp, limits: SourceReaderLimits): Promise<SourceEntry> {
   return new Promise((resolve, reject) => {
@@ -112,7 +137,8 @@ function openTarEntry(path: string, entryPattern: RegExp, limits: SourceReaderLi
       resolve({ name: header.name, size, stream: Readable.from(stream, { objectMode: false }) });
     });
     extract.on('finish', () => {
-      if (!found) reject(IngestionError.data(`TAR ${path} has no member matching ${entryPattern}`));
+      if (!found)
+        reject(IngestionError.data(`TAR ${path} has no member matching ${entryPattern}`, NO_MATCHING_ENTRY));
     });
     extract.on('error', (error: Error) => {
       if (!found) reject(IngestionError.data(`Corrupt or truncated TAR ${path}: ${error.message}`));
