@@ -8,6 +8,7 @@ import { ingestionSettingsFromEnv } from '@patentrack/ingestion';
 import { createLogger, loadEnv, workerEnvSchema } from '@patentrack/shared';
 import { createOrganization, requestOrgRun, claimRun, loadRun } from '@patentrack/pipeline';
 import { reapStalledProcessor } from './processors/housekeeping/reap-stalled';
+import { epoSettingsFromEnv } from './processors/epo/settings';
 import { closeQueues, createQueues, queueList, type Queues } from './queues';
 import { registerSchedules } from './schedules';
 
@@ -99,6 +100,7 @@ describe('reap:stalled', () => {
       busyRetryDelayMs: 100,
       orgPurgeAfterDays: 30,
       ingest: { ...ingestionSettingsFromEnv(env), odpBaseUrl: env.USPTO_ODP_BASE_URL },
+      epo: epoSettingsFromEnv(env, redis),
     };
     const result = (await reapStalledProcessor.handle({}, {} as never, context, undefined)) as {
       reaped: string[];

@@ -4,6 +4,7 @@ import { ingestionSettingsFromEnv } from '@patentrack/ingestion';
 import type { ExecuteOptions } from '@patentrack/pipeline';
 import { createLogger, loadEnv, workerEnvSchema, type Logger, type WorkerEnv } from '@patentrack/shared';
 import { startMetricsServer } from './observability/metrics-server';
+import { epoSettingsFromEnv } from './processors/epo/settings';
 import { closeQueues, createQueues, type Queues } from './queues';
 import { registerSchedules, type ScheduleRegistration } from './schedules';
 import { sampleQueueDepth, startWorkers } from './workers';
@@ -46,6 +47,7 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
     busyRetryDelayMs: options.busyRetryDelayMs ?? BUSY_RETRY_DELAY_MS,
     orgPurgeAfterDays: env.ORG_PURGE_AFTER_DAYS,
     ingest: { ...ingestionSettingsFromEnv(env, logger), odpBaseUrl: env.USPTO_ODP_BASE_URL },
+    epo: epoSettingsFromEnv(env, redis),
     stepRunners: options.stepRunners,
   });
   const schedules = await registerSchedules(queues, { enabled: env.CRON_ENABLED, logger });

@@ -31,3 +31,6 @@ export * from './maintenance/mapping';
 export * from './maintenance/loader';
 export * from './maintenance/ingest';
 export * from './maintenance/generator';
+export * from './epo/family-xml';
+export * from './epo/ops-client';
+export * from './epo/refresh';

@@ -115,6 +115,14 @@ export const workerEnvSchema = z
     HTTP_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(30000),
     HTTP_IDLE_TIMEOUT_MS: z.coerce.number().int().positive().default(120000),
     ORG_PURGE_AFTER_DAYS: z.coerce.number().int().positive().default(30),
+    // EPO OPS (ingestion.md §2.1, §3.6); the auth URL defaults to `${EPO_OPS_BASE_URL}/auth/accesstoken`.
+    EPO_OPS_BASE_URL: z.url().default('https://ops.epo.org/3.2'),
+    EPO_OPS_AUTH_URL: z.url().optional(),
+    EPO_OPS_KEY: z.string().optional(),
+    EPO_OPS_SECRET: z.string().optional(),
+    EPO_RATE_LIMIT_PER_SEC: z.coerce.number().positive().default(1),
+    EPO_SWEEP_MAX: z.coerce.number().int().positive().default(2000),
+    EPO_WEEKLY_QUOTA_BYTES: z.coerce.number().positive().default(4e9),
   })
   .transform((env, ctx) => {
     const withDefaults = withLocalDefaults(env, ctx);
@@ -122,6 +130,7 @@ export const workerEnvSchema = z
       ...withDefaults,
       DATABASE_URL_WORKER:
         env.DATABASE_URL_WORKER ?? withDatabaseUser(withDefaults.DATABASE_URL, 'patentrack_worker'),
+      EPO_OPS_AUTH_URL: env.EPO_OPS_AUTH_URL ?? `${env.EPO_OPS_BASE_URL}/auth/accesstoken`,
     };
   });
 export type WorkerEnv = z.infer<typeof workerEnvSchema>;

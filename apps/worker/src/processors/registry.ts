@@ -1,4 +1,6 @@
 import { UnrecoverableError, type Job } from 'bullmq';
+import { epoFamilyProcessor } from './epo/family';
+import { epoSweepProcessor } from './epo/sweep';
 import { cleanupOrphansProcessor, cleanupRetentionProcessor } from './housekeeping/cleanup';
 import { freshnessProcessor } from './housekeeping/freshness';
 import { reapStalledProcessor } from './housekeeping/reap-stalled';
@@ -18,6 +20,8 @@ export const PROCESSORS: ReadonlyMap<string, JobProcessor<never>> = new Map(
     ingestAssignmentsProcessor,
     ingestGrantsProcessor,
     ingestApplicationsProcessor,
+    epoFamilyProcessor,
+    epoSweepProcessor,
     orgRunProcessor,
     pipelineStepProcessor,
     rebuildRequestProcessor,

@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import type { Pool } from 'pg';
 import type { z } from 'zod';
 import type { Logger } from '@patentrack/shared';
-import type { IngestionSettings } from '@patentrack/ingestion';
+import type { IngestionSettings, OpsClient } from '@patentrack/ingestion';
 import type { ExecuteOptions } from '@patentrack/pipeline';
 import type { Queues } from '../queues';
 
@@ -13,10 +13,20 @@ export interface IngestSettings extends IngestionSettings {
   odpBaseUrl: string;
 }
 
+/** The EPO family source (ingestion.md §3.6): the OPS client and the sweep's limits. */
+export interface EpoSettings {
+  client: OpsClient;
+  /** `EPO_SWEEP_MAX`: assets one sweep enqueues at most. */
+  sweepMax: number;
+  /** `EPO_WEEKLY_QUOTA_BYTES`: the sweep stops at 80 % of it. */
+  weeklyQuotaBytes: number;
+}
+
 /** What every processor gets: worker-role database pool, Redis, the queues and a logger. */
 export interface ProcessorContext {
   pool: Pool;
   ingest: IngestSettings;
+  epo: EpoSettings;
   redis: Redis;
   queues: Queues;
   logger: Logger;

@@ -34,6 +34,20 @@ export interface DownloadResult {
   attempts: number;
 }
 
+/** A request of `HttpClient.call`. */
+export interface ApiRequest {
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+/** A whole (small) API answer: status, headers and body. */
+export interface ApiResponse {
+  status: number;
+  headers: IncomingMessage['headers'];
+  body: Buffer;
+}
+
 const MAX_REDIRECTS = 5;
 const MAX_NOT_FOUND_RETRIES = 3;
 const NETWORK_ERROR_CODES = new Set([
@@ -113,6 +127,41 @@ export class HttpClient {
       });
     }
     return parsed.data;
+  }
+
+  /**
+   * One API call whose answer the caller interprets (EPO OPS): network errors, 5xx and 429 are retried as the
+   * matrix says, every other status comes back with its body. Redirects are not followed — APIs do not send them.
+   */
+  async call(url: string, init: ApiRequest = {}): Promise<ApiResponse> {
+    let result: ApiResponse | undefined;
+    await this.withRetries(url, async () => {
+      const target = new URL(url);
+      const response = await this.send(target, init.headers ?? {}, init.method, init.body);
+      const status = response.statusCode ?? 0;
+      if (status === 429) {
+        response.resume();
+        throw new RetryableHttpError(
+          `HTTP 429 from ${target.host}`,
+          'rate_limit',
+          parseRetryAfter(headerValue(response.headers['retry-after'])),
+        );
+      }
+      if (status >= 500) {
+        response.resume();
+        throw new RetryableHttpError(`HTTP ${status} from ${target.host}`, 'server');
+      }
+      const chunks: Buffer[] = [];
+      try {
+        for await (const chunk of response) chunks.push(chunk as Buffer);
+      } catch (error) {
+        throw toRetryable(error);
+      }
+      const body = Buffer.concat(chunks);
+      assertFullBody(response, body.length);
+      result = { status, headers: response.headers, body };
+    });
+    return result!;
   }
 
   /**
@@ -257,12 +306,18 @@ export class HttpClient {
     );
   }
 
-  private send(url: URL, extraHeaders: Record<string, string>): Promise<IncomingMessage> {
+  private send(
+    url: URL,
+    extraHeaders: Record<string, string>,
+    method: ApiRequest['method'] = 'GET',
+    body?: string,
+  ): Promise<IncomingMessage> {
     const headers: Record<string, string> = { accept: '*/*', ...extraHeaders };
     if (this.options.apiKey && this.isApiOrigin(url)) headers['x-api-key'] = this.options.apiKey;
     const transport = url.protocol === 'https:' ? https : http;
     return new Promise((resolve, reject) => {
-      const request = transport.get(url, { headers });
+      const request = transport.request(url, { method, headers });
+      request.end(body);
       const connectTimer = setTimeout(
         () => request.destroy(Object.assign(new Error('connect timeout'), { code: 'ETIMEDOUT' })),
         this.options.connectTimeoutMs,

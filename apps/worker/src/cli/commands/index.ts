@@ -8,6 +8,7 @@ import { registerTitleCommand } from './title';
 import { registerIngestAssignmentsCommand } from './ingest-assignments';
 import { registerIngestBibliographicCommands } from './ingest-bibliographic';
 import { registerEntitiesCommands } from './entities';
+import { registerEpoCommands } from './epo';
 
 /** Every CLI command group; each registers its sub-commands on the root program. */
 export const cliCommands: ((program: Command) => void)[] = [
@@ -16,6 +17,7 @@ export const cliCommands: ((program: Command) => void)[] = [
   registerIngestAssignmentsCommand,
   registerIngestBibliographicCommands,
   registerEntitiesCommands,
+  registerEpoCommands,
   registerOrgCommands,
   registerPipelineCommands,
   registerTitleCommand,

@@ -1,5 +1,6 @@
 import { finishRun } from '@patentrack/pipeline';
 import { z } from 'zod';
+import { resumeEpoQueueIfDue } from '../epo/pause';
 import { defineProcessor } from '../types';
 
 /** A run with no step activity for this long, and no live queue job, is considered abandoned. */
@@ -38,6 +39,9 @@ export const reapStalledProcessor = defineProcessor({
       reaped.push(run.id);
     }
     if (reaped.length > 0) context.logger.warn({ reaped }, 'stalled pipeline runs failed');
-    return { examined: rows.length, reaped };
+    // A paused queue runs no job of its own, so the end of an EPO quota pause is noticed here.
+    const epoResumed = await resumeEpoQueueIfDue(context.queues.epo, context.redis, new Date());
+    if (epoResumed) context.logger.info('epo queue resumed after its quota pause');
+    return { examined: rows.length, reaped, epoResumed };
   },
 });
