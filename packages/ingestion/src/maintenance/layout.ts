@@ -64,11 +64,12 @@ export function sliceMaintenanceLine(line: string, layout: MaintenanceLayout): R
 
 /**
  * Canonical grant number of the right-justified, zero-padded field (`0000004291808` → `4291808`,
- * `000000RE35000` → `RE35000`), or null. A blank inside the field means the columns are misread.
+ * `000000RE35000` → `RE35000`), or null. The file carries no kind codes, and a blank inside the field means the
+ * columns are misread.
  */
 export function patentNumberOf(field: string): string | null {
   const value = field.trimStart();
-  return /^[0-9A-Z]+$/.test(value) ? normalizeDocNumber('grant', value) : null;
+  return /^0*[A-Z]{0,2}\d+$/.test(value) ? normalizeDocNumber('grant', value) : null;
 }
 
 /** The event code without its blank padding, or null when empty or not a code (`M1551`, `EXP.`, `SM02`). */
@@ -77,11 +78,23 @@ export function eventCodeOf(field: string): string | null {
   return /^[A-Z0-9][A-Z0-9.]*$/.test(value) ? value : null;
 }
 
-/** A line read with the layout yields a valid patent number, event date and event code (its key). */
+/** The single blank after each field but the last. */
+function separatorsOf(layout: MaintenanceLayout): number[] {
+  const columns = COLUMNS[layout];
+  return Object.values(columns)
+    .map(([, end]) => end)
+    .filter((end) => end < columns.eventCode[0]);
+}
+
+/**
+ * A line read with the layout yields a valid patent number, event date and event code (its key), with blanks
+ * between the fields — a delimited file whose fields happen to line up is not this format.
+ */
 function fitsLayout(line: string, layout: MaintenanceLayout): boolean {
   const raw = sliceMaintenanceLine(line, layout);
   return (
     raw !== null &&
+    separatorsOf(layout).every((column) => line[column] === ' ') &&
     patentNumberOf(raw.patentNumber) !== null &&
     parseYmd(raw.eventDate).date !== null &&
     eventCodeOf(raw.eventCode) !== null
