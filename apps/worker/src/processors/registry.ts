@@ -8,6 +8,7 @@ import {
   ingestApplicationsProcessor,
   ingestAssignmentsProcessor,
   ingestGrantsProcessor,
+  ingestMaintenanceFeesProcessor,
 } from './ingestion/files';
 import { orgRunProcessor } from './pipeline/org-run';
 import { rebuildRequestProcessor, treeRequestProcessor } from './pipeline/request';
@@ -20,6 +21,7 @@ export const PROCESSORS: ReadonlyMap<string, JobProcessor<never>> = new Map(
     ingestAssignmentsProcessor,
     ingestGrantsProcessor,
     ingestApplicationsProcessor,
+    ingestMaintenanceFeesProcessor,
     epoFamilyProcessor,
     epoSweepProcessor,
     orgRunProcessor,

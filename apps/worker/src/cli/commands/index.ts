@@ -7,6 +7,7 @@ import { registerSeedCommands } from './seed';
 import { registerTitleCommand } from './title';
 import { registerIngestAssignmentsCommand } from './ingest-assignments';
 import { registerIngestBibliographicCommands } from './ingest-bibliographic';
+import { registerIngestMaintenanceCommand } from './ingest-maintenance';
 import { registerEntitiesCommands } from './entities';
 import { registerEpoCommands } from './epo';
 
@@ -16,6 +17,7 @@ export const cliCommands: ((program: Command) => void)[] = [
   registerWorkerCommand,
   registerIngestAssignmentsCommand,
   registerIngestBibliographicCommands,
+  registerIngestMaintenanceCommand,
   registerEntitiesCommands,
   registerEpoCommands,
   registerOrgCommands,

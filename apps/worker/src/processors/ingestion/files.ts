@@ -6,6 +6,9 @@ import {
   ingestBibliographicFile,
   ingestNewAssignmentFiles,
   ingestNewBibliographicFiles,
+  ingestMaintenanceFile,
+  ingestNewMaintenanceFiles,
+  MAINTENANCE_SOURCE_KEY,
   type BibliographicFeed,
   type FileIngestionResult,
   type FileToIngest,
@@ -178,3 +181,12 @@ const bibliographic = (feed: BibliographicFeed, jobName: string) =>
 
 export const ingestGrantsProcessor = bibliographic('grants', 'ingest:grants');
 export const ingestApplicationsProcessor = bibliographic('applications', 'ingest:applications');
+
+export const ingestMaintenanceFeesProcessor = fileIngestionProcessor({
+  jobName: 'ingest:maintenance-fees',
+  sourceKey: MAINTENANCE_SOURCE_KEY,
+  // New fee events change fee dashboards only (ingestion.md §3.5 fan-out).
+  startFrom: 'dashboard',
+  ingest: (source, run) => ingestMaintenanceFile({ ...loadOptions(run), source }),
+  ingestNew: (run, onFileIngested) => ingestNewMaintenanceFiles(pollOptions(run, onFileIngested)),
+});
