@@ -3,3 +3,10 @@ export * from './schema';
 export { createDb, createPool, type Db, type Schema, type Tx } from './client';
 export { withTenant, type TenantContext } from './tenant';
 export { inventorsForTransactions, type TransactionInventor } from './queries/inventors';
+export {
+  replaceCpcSnapshot,
+  CPC_SNAPSHOT_COLUMNS,
+  type CpcSnapshotDocType,
+  type CpcSnapshotResult,
+  type CpcSnapshotRow,
+} from './cpc-snapshot';

@@ -34,3 +34,8 @@ export * from './maintenance/generator';
 export * from './epo/family-xml';
 export * from './epo/ops-client';
 export * from './epo/refresh';
+export * from './cpc/master-file-parser';
+export * from './cpc/master-file-mapping';
+export * from './cpc/master-file-ingest';
+export * from './cpc/scheme-parser';
+export * from './cpc/scheme-ingest';

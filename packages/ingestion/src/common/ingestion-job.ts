@@ -321,6 +321,15 @@ export class IngestionJob {
     this.checkErrorRate();
   }
 
+  /**
+   * Stores counts of records written outside the job's own transactions (a COPY stream), with the queued issues
+   * and a heartbeat, then applies the error thresholds like a committed batch.
+   */
+  async checkpoint(batch: BatchCounts): Promise<void> {
+    await this.transaction((client) => this.applyBatch(client, batch));
+    this.checkErrorRate();
+  }
+
   /** Writes queued issues and counters without records (end of file, or a batch of only bad records). */
   async flushIssues(): Promise<void> {
     if (this.pendingIssues.length === 0) return;

@@ -70,6 +70,15 @@ export async function openSourceEntry(
     zip.on('error', (error: Error) => reject(IngestionError.data(`Corrupt ZIP ${path}: ${error.message}`)));
     zip.readEntry();
   });
+  return openZipEntry(zip, entry, limits);
+}
+
+/** Streams one ZIP entry after the size and compression-ratio guards. */
+async function openZipEntry(
+  zip: yauzl.ZipFile,
+  entry: yauzl.Entry,
+  limits: SourceReaderLimits,
+): Promise<SourceEntry> {
   if (entry.uncompressedSize > limits.maxUncompressedBytes) {
     zip.close();
     throw IngestionError.data(
@@ -93,6 +102,52 @@ export async function openSourceEntry(
   // yauzl checks the declared size while inflating, so a lying header cannot stream past the limits.
   stream.on('error', () => zip.close());
   return { name: entry.fileName, size: entry.uncompressedSize, stream };
+}
+
+/**
+ * Every entry matching `entryPattern`, one after the other, for sources that ship several data files in one
+ * archive (CPC master files, scheme). Each entry must be consumed before the next is requested. A plain file is
+ * its own single entry; a TAR is read through `openSourceEntry`'s rules for its first member only.
+ */
+export async function* sourceEntries(
+  path: string,
+  entryPattern: RegExp = /\.(xml|txt)$/i,
+  limits: SourceReaderLimits = DEFAULT_READER_LIMITS,
+): AsyncGenerator<SourceEntry> {
+  if (!(await startsWith(path, ZIP_MAGIC))) {
+    yield await openSourceEntry(path, entryPattern, limits);
+    return;
+  }
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.open(path, { lazyEntries: true, autoClose: false }, (error, file) =>
+      error
+        ? reject(IngestionError.data(`Corrupt or truncated ZIP ${path}: ${error.message}`))
+        : resolve(file),
+    ),
+  );
+  // One listener set for the whole walk: the entry being waited for settles on the next event.
+  let waiting: { resolve: (entry: yauzl.Entry | null) => void; reject: (error: Error) => void } | undefined;
+  zip.on('entry', (entry: yauzl.Entry) => waiting?.resolve(entry));
+  zip.on('end', () => waiting?.resolve(null));
+  zip.on('error', (error: Error) =>
+    waiting?.reject(IngestionError.data(`Corrupt ZIP ${path}: ${error.message}`)),
+  );
+  const nextEntry = () =>
+    new Promise<yauzl.Entry | null>((resolve, reject) => {
+      waiting = { resolve, reject };
+      zip.readEntry();
+    });
+  try {
+    let matched = 0;
+    for (let entry = await nextEntry(); entry; entry = await nextEntry()) {
+      if (!entryPattern.test(entry.fileName)) continue;
+      matched += 1;
+      yield await openZipEntry(zip, entry, limits);
+    }
+    if (matched === 0) throw IngestionError.data(`ZIP ${path} has no entry matching ${entryPattern}`);
+  } finally {
+    zip.close();
+  }
 }
 
 /**
