@@ -24,11 +24,12 @@ export async function serveSampleProducts(
     const listed = [];
     for (const file of files) {
       const zipPath = path.join(scratchDir, file.name);
-      // The entry is named as USPTO names it inside the zip: the zip's name, without a week suffix, as .xml.
+      // The entry is named as USPTO names it inside the zip: the zip's name, without a week suffix, with the
+      // sample's extension (.xml, or .txt for the fixed-width maintenance file).
       await zipFile(
         path.join(REPOSITORY_ROOT, 'data/samples', file.sample),
         zipPath,
-        file.name.replace(/(_wk\d+)?\.zip$/, '.xml'),
+        file.name.replace(/(_wk\d+)?\.zip$/, path.extname(file.sample).toLowerCase()),
       );
       const body = await readFile(zipPath);
       server.route(`/files/${file.name}`, { kind: 'ok', body });
