@@ -57,7 +57,9 @@ describe('cron schedules', () => {
       'cleanup:retention',
       'ingest:applications',
       'ingest:assignments',
+      'ingest:epo-sweep',
       'ingest:grants',
+      'ingest:maintenance-fees',
       'monitor:freshness',
       'reap:stalled',
     ]);
@@ -65,8 +67,6 @@ describe('cron schedules', () => {
     expect(first.skipped.map((s) => [s.job, s.reason]).sort()).toEqual([
       ['ingest:cpc', 'no processor'],
       ['ingest:cpc-scheme', 'no processor'],
-      ['ingest:epo-sweep', 'no processor'],
-      ['ingest:maintenance-fees', 'no processor'],
       ['recount:entities', 'no processor'],
     ]);
   });

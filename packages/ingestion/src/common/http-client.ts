@@ -325,9 +325,16 @@ export class HttpClient {
       request.on('response', (response) => {
         clearTimeout(connectTimer);
         // No total timeout (files are large), only an idle-read timeout.
-        response.socket.setTimeout(this.options.idleTimeoutMs, () =>
-          response.destroy(Object.assign(new Error('idle timeout'), { code: 'ETIMEDOUT' })),
-        );
+        const socket = response.socket;
+        const onIdle = () =>
+          response.destroy(Object.assign(new Error('idle timeout'), { code: 'ETIMEDOUT' }));
+        socket.setTimeout(this.options.idleTimeoutMs);
+        socket.on('timeout', onIdle);
+        // A kept-alive socket serves the next request: it must not carry this response's timer and listener.
+        response.once('close', () => {
+          socket.setTimeout(0);
+          socket.off('timeout', onIdle);
+        });
         resolve(response);
       });
       request.on('error', (error) => {

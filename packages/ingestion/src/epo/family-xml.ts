@@ -65,8 +65,7 @@ function readMember(element: XmlElement): FamilyMember | null {
     familyId,
     country: publication.country,
     docNumber: publication.docNumber,
-    canonicalDocNum:
-      publication.country === 'US' ? normalizeDocNumber(publication.kind, publication.docNumber) : null,
+    canonicalDocNum: publication.country === 'US' ? usCanonicalNumber(publication.docNumber) : null,
     kindCode: publication.kind,
     publicationDate: publication.date,
     applCountry: application?.country ?? null,
@@ -74,6 +73,14 @@ function readMember(element: XmlElement): FamilyMember | null {
     applKind: application?.kind ?? null,
     applDate: application?.date ?? null,
   };
+}
+
+/**
+ * Canonical form of a US member. The kind code cannot tell publications from grants (grants before 2001 have
+ * kind `A`, like publications), but the DOCDB number can: publications are year + serial, 10 digits.
+ */
+function usCanonicalNumber(docNumber: string): string | null {
+  return normalizeDocNumber(/^\d{10}$/.test(docNumber) ? 'pgpub' : 'grant', docNumber);
 }
 
 /** The `document-id[@document-id-type="docdb"]` of a reference; text trimmed of Unicode blanks (U+2002 too). */
