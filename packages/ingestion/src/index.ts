@@ -34,6 +34,7 @@ export * from './maintenance/generator';
 export * from './epo/family-xml';
 export * from './epo/ops-client';
 export * from './epo/refresh';
+export * from './epo/throttling';
 export * from './cpc/master-file-parser';
 export * from './cpc/master-file-mapping';
 export * from './cpc/master-file-ingest';

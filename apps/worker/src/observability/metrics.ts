@@ -53,6 +53,17 @@ export const metrics = {
     labelNames: ['source', 'outcome'] as const,
     registers: [workerMetrics],
   }),
+  epoThrottleState: new Gauge({
+    name: 'epo_throttle_state',
+    help: 'Last OPS traffic light per service: 0 green, 1 yellow, 2 red, 3 black',
+    labelNames: ['service'] as const,
+    registers: [workerMetrics],
+  }),
+  epoQuotaBytesUsed: new Gauge({
+    name: 'epo_quota_bytes_used',
+    help: 'Bytes OPS sent in the current ISO week',
+    registers: [workerMetrics],
+  }),
   sourceLastSuccess: new Gauge({
     name: 'source_last_success_timestamp_seconds',
     help: 'Last successful ingestion of a source',

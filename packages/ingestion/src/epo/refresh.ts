@@ -48,6 +48,8 @@ export interface RefreshResult {
   notFound: number;
   failed: number;
   skipped: number;
+  /** The last traffic light OPS showed for the family service (`epo_throttle_state`). */
+  throttle?: ThrottleColour;
   /** Set when OPS turned red or black: the rest of the assets were left for the caller to retry later. */
   stoppedBy?: Extract<ThrottleColour, 'red' | 'black'>;
 }
@@ -92,6 +94,7 @@ export async function refreshFamilies(options: RefreshOptions): Promise<RefreshR
     const target = { queryRef: query.queryRef, patentId: row.patent_id };
     try {
       const { lookup, throttle } = await client.family(query);
+      result.throttle = throttle ?? result.throttle;
       if (lookup.outcome === 'found') {
         await storeFoundFamily(pool, target, lookup.families, now());
         result.found += 1;

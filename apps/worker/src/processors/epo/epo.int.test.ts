@@ -188,4 +188,41 @@ describe('ingest:epo-sweep and ingest:epo-family', () => {
     expect(await worker.queues.epo.isPaused()).toBe(false);
     expect(await redis.get(EPO_PAUSED_UNTIL_KEY)).toBeNull();
   });
+  it('a red traffic light for the family service keeps the stored family and stops the queue for a minute', async () => {
+    const assetId = await asset({ grant: '7300001' });
+    server.route(familyPath('US.7300001.B2'), {
+      kind: 'status',
+      status: 200,
+      headers: { 'x-throttling-control': 'overloaded (inpadoc=red:0, other=yellow:500)' },
+      body: (await readFile(SAMPLE)).toString('utf8'),
+    });
+    const job = await worker.queues.epo.add('ingest:epo-family', { assetIds: [assetId] });
+    const rows = await until(
+      async () =>
+        (
+          await pool.query(
+            `select l.outcome from patent_family_lookups l join assets a on a.patent_id = l.patent_id
+              where a.id = $1`,
+            [assetId],
+          )
+        ).rows,
+      (found) => found.length > 0,
+    );
+    expect(rows).toEqual([{ outcome: 'found' }]);
+    // Longer than the queue's own 1-per-second limiter: the minute of ingestion.md §3.6.
+    const ttl = await until(
+      () => worker.queues.epo.getRateLimitTtl(),
+      (ms) => ms > 1_000,
+    );
+    expect(ttl).toBeLessThanOrEqual(60_000);
+    // Back in the queue without spending an attempt; its retry skips the look-up it already stored.
+    expect(
+      await until(
+        () => job.getState(),
+        (state) => state === 'wait' || state === 'waiting',
+      ),
+    ).toMatch(/wait/);
+    expect((await worker.queues.epo.getJob(job.id!))?.attemptsMade).toBe(0);
+    await worker.queues.epo.removeRateLimitKey();
+  });
 });

@@ -1,6 +1,7 @@
 import { DelayedError, UnrecoverableError, Worker } from 'bullmq';
-import { IngestionError, OpsQuotaError, refreshFamilies } from '@patentrack/ingestion';
+import { IngestionError, OpsQuotaError, refreshFamilies, THROTTLE_COLOURS } from '@patentrack/ingestion';
 import { z } from 'zod';
+import { metrics } from '../../observability/metrics';
 import { defineProcessor } from '../types';
 import { pauseEpoQueue } from './pause';
 
@@ -29,6 +30,10 @@ export const epoFamilyProcessor = defineProcessor({
         doneSince: new Date(job.timestamp),
         logger: context.logger,
       });
+      if (result.throttle) {
+        metrics.epoThrottleState.set({ service: 'inpadoc' }, THROTTLE_COLOURS.indexOf(result.throttle));
+      }
+      metrics.epoQuotaBytesUsed.set(await context.epo.client.weeklyBytes());
       if (result.stoppedBy) {
         context.logger.warn({ throttle: result.stoppedBy, ...result }, 'OPS throttling: epo queue waits');
         await context.queues.epo.rateLimit(THROTTLED_PAUSE_MS);
