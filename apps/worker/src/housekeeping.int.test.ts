@@ -99,7 +99,11 @@ describe('reap:stalled', () => {
       logger: createLogger('test'),
       busyRetryDelayMs: 100,
       orgPurgeAfterDays: 30,
-      ingest: { ...ingestionSettingsFromEnv(env), odpBaseUrl: env.USPTO_ODP_BASE_URL },
+      ingest: {
+        ...ingestionSettingsFromEnv(env),
+        odpBaseUrl: env.USPTO_ODP_BASE_URL,
+        cpcSchemeBaseUrl: env.CPC_SCHEME_BASE_URL,
+      },
       epo: epoSettingsFromEnv(env, redis),
     };
     const result = (await reapStalledProcessor.handle({}, {} as never, context, undefined)) as {

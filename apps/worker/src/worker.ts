@@ -46,7 +46,11 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
     logger,
     busyRetryDelayMs: options.busyRetryDelayMs ?? BUSY_RETRY_DELAY_MS,
     orgPurgeAfterDays: env.ORG_PURGE_AFTER_DAYS,
-    ingest: { ...ingestionSettingsFromEnv(env, logger), odpBaseUrl: env.USPTO_ODP_BASE_URL },
+    ingest: {
+      ...ingestionSettingsFromEnv(env, logger),
+      odpBaseUrl: env.USPTO_ODP_BASE_URL,
+      cpcSchemeBaseUrl: env.CPC_SCHEME_BASE_URL,
+    },
     epo: epoSettingsFromEnv(env, redis),
     stepRunners: options.stepRunners,
   });

@@ -103,6 +103,7 @@ export const workerEnvSchema = z
     WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
     USPTO_ODP_BASE_URL: z.url().default('https://api.uspto.gov'),
     USPTO_ODP_API_KEY: z.string().optional(),
+    CPC_SCHEME_BASE_URL: z.url().default('https://www.cooperativepatentclassification.org'),
     INGEST_WORK_DIR: z.string().optional(),
     INGEST_BATCH_SIZE: z.coerce.number().int().positive().default(500),
     INGEST_MAX_DOWNLOAD_BYTES: z.coerce.number().positive().default(20e9),

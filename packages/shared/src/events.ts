@@ -15,6 +15,9 @@ export const EVENT_CHANNELS = {
 /** Prefix of every org-scoped cache key; a finished pipeline run deletes `org:{orgId}:*`. */
 export const orgCacheKeyPrefix = (orgId: string) => `org:${orgId}:`;
 
+/** Version of the CPC data, embedded in every CPC cache key; a CPC load increments it (ingestion.md §2.10). */
+export const CPC_VERSION_KEY = 'cpc:version';
+
 const stepCounts = z.record(z.string(), z.number());
 
 /** Step progress of a pipeline run (`jobId` = processing_jobs.id) or an ingestion job. */

@@ -7,6 +7,8 @@ import { reapStalledProcessor } from './housekeeping/reap-stalled';
 import {
   ingestApplicationsProcessor,
   ingestAssignmentsProcessor,
+  ingestCpcProcessor,
+  ingestCpcSchemeProcessor,
   ingestGrantsProcessor,
   ingestMaintenanceFeesProcessor,
 } from './ingestion/files';
@@ -22,6 +24,8 @@ export const PROCESSORS: ReadonlyMap<string, JobProcessor<never>> = new Map(
     ingestGrantsProcessor,
     ingestApplicationsProcessor,
     ingestMaintenanceFeesProcessor,
+    ingestCpcProcessor,
+    ingestCpcSchemeProcessor,
     epoFamilyProcessor,
     epoSweepProcessor,
     orgRunProcessor,

@@ -11,6 +11,8 @@ import type { Queues } from '../queues';
 export interface IngestSettings extends IngestionSettings {
   /** `USPTO_ODP_BASE_URL`: where a cron run lists the products' new files (§2.2). */
   odpBaseUrl: string;
+  /** `CPC_SCHEME_BASE_URL`: where a cron run looks for a new scheme release (§2.2). */
+  cpcSchemeBaseUrl: string;
 }
 
 /** The EPO family source (ingestion.md §3.6): the OPS client and the sweep's limits. */

@@ -165,6 +165,24 @@ export class HttpClient {
   }
 
   /**
+   * Whether a file is published, by `HEAD` after redirects (CPC scheme releases, ingestion.md §2.2). A 404 is an
+   * answer here, not CDN lag — no listing promised the file; other failures follow the retry matrix.
+   */
+  async exists(url: string): Promise<boolean> {
+    let found = false;
+    await this.withRetries(url, async () => {
+      try {
+        (await this.request(url, {}, 'HEAD')).resume();
+        found = true;
+      } catch (error) {
+        if (!(error instanceof RetryableHttpError && error.reason === 'not_found')) throw error;
+        found = false;
+      }
+    });
+    return found;
+  }
+
+  /**
    * Streams `url` to `destination` through `destination.part`, resuming a partial file (from an earlier
    * crash or a cut connection) with `Range` when the server allows it, and restarting from byte 0 otherwise.
    */
@@ -259,10 +277,14 @@ export class HttpClient {
   }
 
   /** One logical request: follows up to 5 redirects by hand and maps statuses onto the retry matrix. */
-  private async request(startUrl: string, headers: Record<string, string>): Promise<IncomingMessage> {
+  private async request(
+    startUrl: string,
+    headers: Record<string, string>,
+    method: 'GET' | 'HEAD' = 'GET',
+  ): Promise<IncomingMessage> {
     let url = new URL(startUrl);
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      const response = await this.send(url, headers);
+      const response = await this.send(url, headers, method);
       const status = response.statusCode ?? 0;
       if (status >= 300 && status < 400 && response.headers.location) {
         response.resume();
@@ -309,7 +331,7 @@ export class HttpClient {
   private send(
     url: URL,
     extraHeaders: Record<string, string>,
-    method: ApiRequest['method'] = 'GET',
+    method: ApiRequest['method'] | 'HEAD' = 'GET',
     body?: string,
   ): Promise<IncomingMessage> {
     const headers: Record<string, string> = { accept: '*/*', ...extraHeaders };

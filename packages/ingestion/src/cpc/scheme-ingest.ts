@@ -7,6 +7,8 @@ import {
   type FileIngestionResult,
 } from '../common/file-ingestion';
 import type { BatchCounts, IngestionJob } from '../common/ingestion-job';
+import type { FileToIngest } from '../common/file-discovery';
+import type { HttpClient } from '../common/http-client';
 import type { ProgressListener } from '../common/progress';
 import { DEFAULT_READER_LIMITS, sourceEntries, type SourceReaderLimits } from '../common/source-reader';
 import { SchemeParser, type SchemeRow } from './scheme-parser';
@@ -41,6 +43,60 @@ export function ingestCpcSchemeFile(options: IngestCpcSchemeOptions): Promise<Fi
   return runFileIngestion(CPC_SCHEME_SOURCE_KEY, options, cpcSchemeFileDate, (job, path, logger) =>
     loadScheme(job, path, options, logger),
   );
+}
+
+export interface IngestNewCpcSchemeOptions extends Omit<
+  IngestCpcSchemeOptions,
+  'source' | 'fileName' | 'fileDate' | 'http' | 'schemeVersion'
+> {
+  http: HttpClient;
+  /** `CPC_SCHEME_BASE_URL`. */
+  baseUrl: string;
+  /** Today's date (`YYYY-MM-DD`), injectable for tests. */
+  today?: string;
+  onFileIngested?: (file: FileToIngest, result: FileIngestionResult) => Promise<void>;
+}
+
+/** How far back a poll looks for a release (ingestion.md §2.2). */
+const MONTHS_BACK = 6;
+
+/**
+ * One poll of the scheme (`ingest:cpc-scheme`, ingestion.md §2.2): `HEAD` the release of this month and the six
+ * before, newest first, and load the newest one newer than `config.schemeVersion`. Older releases are never
+ * loaded: the newest is a full scheme. A failed load leaves the version as it was, so the next poll retries.
+ */
+export async function ingestNewCpcScheme(options: IngestNewCpcSchemeOptions): Promise<FileIngestionResult[]> {
+  const { rows } = await options.pool.query<{ id: string; version: string | null }>(
+    `SELECT id, config->>'schemeVersion' AS version FROM data_sources WHERE key = $1`,
+    [CPC_SCHEME_SOURCE_KEY],
+  );
+  if (!rows[0]) throw new IngestionError('permanent', `Unknown data source '${CPC_SCHEME_SOURCE_KEY}'`);
+  const loaded = rows[0].version ?? '';
+  const today = new Date(`${options.today ?? new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+  for (let back = 0; back <= MONTHS_BACK; back++) {
+    const month = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - back, 1));
+    const yyyymm = month.toISOString().slice(0, 7).replace('-', '');
+    const fileName = `CPCSchemeXML${yyyymm}.zip`;
+    // Versions compare as text: `YYYY.MM`.
+    if (cpcSchemeVersion(fileName)! <= loaded) break;
+    const url = new URL(`/sites/default/files/cpc/bulk/${fileName}`, options.baseUrl).toString();
+    if (!(await options.http.exists(url))) continue;
+    const result = await ingestCpcSchemeFile({ ...options, source: url, fileName });
+    if (result.status === 'skipped') return [result];
+    // The load recorded the release in the file ledger.
+    const { rows: ledger } = await options.pool.query<{ id: string }>(
+      `SELECT id FROM ingestion_files WHERE data_source_id = $1 AND file_name = $2`,
+      [rows[0].id, fileName],
+    );
+    const fileDate = cpcSchemeFileDate(fileName);
+    await options.onFileIngested?.(
+      { fileId: ledger[0]!.id, fileName, fileDate, url, sizeBytes: null },
+      result,
+    );
+    return [result];
+  }
+  await options.pool.query(`UPDATE data_sources SET last_run_at = now() WHERE id = $1`, [rows[0].id]);
+  return [];
 }
 
 const CONTENT_COLUMNS = [

@@ -8,6 +8,7 @@ import { registerTitleCommand } from './title';
 import { registerIngestAssignmentsCommand } from './ingest-assignments';
 import { registerIngestBibliographicCommands } from './ingest-bibliographic';
 import { registerIngestMaintenanceCommand } from './ingest-maintenance';
+import { registerIngestCpcCommands } from './ingest-cpc';
 import { registerEntitiesCommands } from './entities';
 import { registerEpoCommands } from './epo';
 
@@ -18,6 +19,7 @@ export const cliCommands: ((program: Command) => void)[] = [
   registerIngestAssignmentsCommand,
   registerIngestBibliographicCommands,
   registerIngestMaintenanceCommand,
+  registerIngestCpcCommands,
   registerEntitiesCommands,
   registerEpoCommands,
   registerOrgCommands,

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { BibliographicFeed } from '@patentrack/ingestion';
-import { ingestGroup, jsonLine, progressBar, summaryLine } from './ingest-assignments';
+import { registerFileIngestCommand } from './ingest-files';
 
 const FEEDS: { feed: BibliographicFeed; description: string }[] = [
   {
@@ -21,45 +21,11 @@ const FEEDS: { feed: BibliographicFeed; description: string }[] = [
  */
 export function registerIngestBibliographicCommands(program: Command): void {
   for (const { feed, description } of FEEDS) {
-    ingestGroup(program)
-      .command(feed)
-      .description(description)
-      .argument('<file-or-url...>', 'weekly files, oldest first')
-      .option('--json', 'print one JSON summary line per file on stdout')
-      .action(async (sources: string[], options: { json?: boolean }) => {
-        // Loaded on use so `--help` stays fast and works even when a package fails to load.
-        const [
-          { createPool },
-          { ingestionSettingsFromEnv, ingestBibliographicFile },
-          { loadEnv, workerEnvSchema },
-        ] = await Promise.all([
-          import('@patentrack/db'),
-          import('@patentrack/ingestion'),
-          import('@patentrack/shared'),
-        ]);
-        const env = loadEnv(workerEnvSchema);
-        const pool = createPool(env.DATABASE_URL_WORKER, { max: 4 });
-        const settings = ingestionSettingsFromEnv(env);
-        const interactive = Boolean(process.stderr.isTTY) && !options.json;
-        try {
-          for (const source of sources) {
-            const result = await ingestBibliographicFile({
-              pool,
-              source,
-              feed,
-              trigger: 'manual',
-              ...settings,
-              onProgress: interactive
-                ? progressBar(Date.now(), source.split('/').pop() ?? source)
-                : undefined,
-            });
-            if (interactive) process.stderr.write('\n');
-            process.stdout.write(`${options.json ? jsonLine(result) : summaryLine(source, result)}\n`);
-            if (result.status === 'failed' || result.status === 'skipped') process.exitCode = 1;
-          }
-        } finally {
-          await pool.end();
-        }
-      });
+    registerFileIngestCommand(program, {
+      name: feed,
+      description,
+      argument: 'weekly files, oldest first',
+      load: (ingestion, options) => ingestion.ingestBibliographicFile({ ...options, feed }),
+    });
   }
 }

@@ -9,6 +9,13 @@ import {
   ingestMaintenanceFile,
   ingestNewMaintenanceFiles,
   MAINTENANCE_SOURCE_KEY,
+  CPC_MASTER_SOURCE_KEYS,
+  cpcMasterDocType,
+  ingestCpcMasterFile,
+  ingestNewCpcMasterFiles,
+  CPC_SCHEME_SOURCE_KEY,
+  ingestCpcSchemeFile,
+  ingestNewCpcScheme,
   type BibliographicFeed,
   type FileIngestionResult,
   type FileToIngest,
@@ -18,6 +25,7 @@ import { z } from 'zod';
 import { publishAdminEvent } from '../../live/events';
 import { metrics } from '../../observability/metrics';
 import { defineProcessor, type JobProcessor, type ProcessorContext } from '../types';
+import { bumpCpcVersion } from './cpc-version';
 import { fanOutIngestionJob } from './fan-out';
 
 /**
@@ -41,11 +49,10 @@ interface LoadRun {
   attempt: number;
 }
 
-interface FileSource {
+type FileSource = {
   jobName: string;
-  sourceKey: string;
-  /** Where runs of affected organizations start (ingestion.md §2.10). */
-  startFrom: PipelineStep;
+  /** The `data_sources.key` of a loaded file; a function for a job that loads several sources (`ingest:cpc`). */
+  sourceKey: string | ((source: string) => string);
   /** Loads one given file. */
   ingest(source: string, run: LoadRun): Promise<FileIngestionResult>;
   /** Polls the product and loads its new files oldest first, calling `onFileIngested` after each. */
@@ -53,7 +60,16 @@ interface FileSource {
     run: LoadRun,
     onFileIngested: (file: FileToIngest, result: FileIngestionResult) => Promise<void>,
   ): Promise<FileIngestionResult[]>;
-}
+} & (
+  | {
+      /** Where runs of affected organizations start (ingestion.md §2.10). */
+      startFrom: PipelineStep;
+    }
+  | {
+      /** For a source no pipeline step reads: what replaces the fan-out; returns the organizations reached. */
+      afterLoad(jobId: string, context: ProcessorContext): Promise<string[]>;
+    }
+);
 
 interface FileOutcome {
   source: string;
@@ -74,9 +90,10 @@ function fileIngestionProcessor(file: FileSource): JobProcessor<FileIngestionPay
       outcomes.push({ source, status: 'skipped' });
       return undefined;
     }
-    metrics.ingestionRuns.inc({ source: file.sourceKey, status: summary.status });
+    const sourceKey = typeof file.sourceKey === 'string' ? file.sourceKey : file.sourceKey(source);
+    metrics.ingestionRuns.inc({ source: sourceKey, status: summary.status });
     for (const outcome of ['inserted', 'updated', 'unchanged', 'skipped', 'failed', 'warned'] as const) {
-      metrics.ingestionRecords.inc({ source: file.sourceKey, outcome }, summary[outcome]);
+      metrics.ingestionRecords.inc({ source: sourceKey, outcome }, summary[outcome]);
     }
     await publishAdminEvent(context.redis, {
       type: 'ingestion-progress',
@@ -100,21 +117,21 @@ function fileIngestionProcessor(file: FileSource): JobProcessor<FileIngestionPay
         ? new UnrecoverableError(message)
         : new Error(message);
     }
-    const fanOut = await fanOutIngestionJob(context.pool, context.queues, {
-      jobId: summary.jobId,
-      source: file.jobName,
-      startFrom: file.startFrom,
-    });
+    const organizations =
+      'afterLoad' in file
+        ? await file.afterLoad(summary.jobId, context)
+        : (
+            await fanOutIngestionJob(context.pool, context.queues, {
+              jobId: summary.jobId,
+              source: file.jobName,
+              startFrom: file.startFrom,
+            })
+          ).organizations;
     context.logger.info(
-      { jobName: file.jobName, ingestionJobId: summary.jobId, organizations: fanOut.organizations.length },
+      { jobName: file.jobName, ingestionJobId: summary.jobId, organizations: organizations.length },
       'ingestion fan-out',
     );
-    outcomes.push({
-      source,
-      status: summary.status,
-      jobId: summary.jobId,
-      organizations: fanOut.organizations,
-    });
+    outcomes.push({ source, status: summary.status, jobId: summary.jobId, organizations });
     return undefined;
   }
 
@@ -189,4 +206,24 @@ export const ingestMaintenanceFeesProcessor = fileIngestionProcessor({
   startFrom: 'dashboard',
   ingest: (source, run) => ingestMaintenanceFile({ ...loadOptions(run), source }),
   ingestNew: (run, onFileIngested) => ingestNewMaintenanceFiles(pollOptions(run, onFileIngested)),
+});
+
+/** The file name of a path or URL: the master file's name says whether it holds grants or applications. */
+const fileNameOf = (source: string) => source.split(/[?#]/)[0]!.split('/').pop() ?? source;
+
+export const ingestCpcProcessor = fileIngestionProcessor({
+  jobName: 'ingest:cpc',
+  sourceKey: (source) => CPC_MASTER_SOURCE_KEYS[cpcMasterDocType(fileNameOf(source)) ?? 'grant'],
+  afterLoad: bumpCpcVersion,
+  ingest: (source, run) => ingestCpcMasterFile({ ...loadOptions(run), source }),
+  ingestNew: (run, onFileIngested) => ingestNewCpcMasterFiles(pollOptions(run, onFileIngested)),
+});
+
+export const ingestCpcSchemeProcessor = fileIngestionProcessor({
+  jobName: 'ingest:cpc-scheme',
+  sourceKey: CPC_SCHEME_SOURCE_KEY,
+  afterLoad: bumpCpcVersion,
+  ingest: (source, run) => ingestCpcSchemeFile({ ...loadOptions(run), source }),
+  ingestNew: (run, onFileIngested) =>
+    ingestNewCpcScheme({ ...loadOptions(run), baseUrl: run.context.ingest.cpcSchemeBaseUrl, onFileIngested }),
 });
