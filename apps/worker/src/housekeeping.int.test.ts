@@ -57,6 +57,8 @@ describe('cron schedules', () => {
       'cleanup:retention',
       'ingest:applications',
       'ingest:assignments',
+      'ingest:cpc',
+      'ingest:cpc-scheme',
       'ingest:epo-sweep',
       'ingest:grants',
       'ingest:maintenance-fees',
@@ -65,8 +67,6 @@ describe('cron schedules', () => {
     ]);
     // Sources without a processor yet are reported, not silently dropped.
     expect(first.skipped.map((s) => [s.job, s.reason]).sort()).toEqual([
-      ['ingest:cpc', 'no processor'],
-      ['ingest:cpc-scheme', 'no processor'],
       ['recount:entities', 'no processor'],
     ]);
   });
