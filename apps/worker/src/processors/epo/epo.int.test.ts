@@ -219,9 +219,9 @@ describe('ingest:epo-sweep and ingest:epo-family', () => {
     expect(
       await until(
         () => job.getState(),
-        (state) => state === 'wait' || state === 'waiting',
+        (state) => state === 'waiting',
       ),
-    ).toMatch(/wait/);
+    ).toBe('waiting');
     expect((await worker.queues.epo.getJob(job.id!))?.attemptsMade).toBe(0);
     await worker.queues.epo.removeRateLimitKey();
   });
