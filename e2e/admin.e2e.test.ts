@@ -1,5 +1,5 @@
 // Admin panel (issue #10, pages): a super admin enrols TOTP, signs in through the MFA step, and the admin pages
-// render their data and pass axe.
+// render their data and pass axe; cross-org transactions and fix items against their API.
 import { hash } from '@node-rs/bcrypt';
 import pg from 'pg';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -108,6 +108,62 @@ describe('admin panel', () => {
     await page.goto('/admin/ingestion');
     await page.getByTestId('source-row').first().waitFor();
     await saveScreenshot(page, 'admin-ingestion');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('cross-org transactions list the API rows, filter in the URL and open the transaction panel', async () => {
+    const { context, page } = admin!;
+    const all = await apiGet<{ data: { rfId: string }[]; total: number }>(context, '/admin/transactions');
+    expect(all.total).toBeGreaterThan(0);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Transactions' }).click();
+    await page.waitForURL('**/admin/transactions');
+    const rows = page.getByTestId('admin-transaction-row');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(all.data.length);
+    expect(Number(await page.getByTestId('list-count').getAttribute('data-total'))).toBe(all.total);
+    await saveScreenshot(page, 'admin-transactions');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await rows.first().getByRole('button', { name: all.data[0]!.rfId }).click();
+    await page.waitForURL(/rfId=/);
+    await page.getByTestId('transaction-panel').getByText('Assignees').waitFor();
+    await saveScreenshot(page, 'admin-transaction-panel');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    const flagged = await apiGet<{ data: unknown[]; total: number }>(
+      context,
+      '/admin/transactions?flagged=true',
+    );
+    await page.getByLabel('Inventor-match flag').selectOption('true');
+    await page.waitForURL(/flagged=true/);
+    if (flagged.total === 0) await page.getByTestId('empty-state').waitFor();
+    else
+      await expect
+        .poll(() => page.getByTestId('list-count').getAttribute('data-total'))
+        .toBe(String(flagged.total));
+    expect(await page.getByTestId('transaction-panel').count()).toBe(0);
+  });
+
+  it("a fix item re-runs the chosen organization's pipeline, shown live in a job card until it is done", async () => {
+    const { page } = admin!;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Fix items' }).click();
+    await page.waitForURL('**/admin/fix-items');
+    await page.getByRole('option', { name: 'PatenTrack Demo' }).waitFor({ state: 'attached' });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByTestId('fix-run').click();
+    await page.getByRole('alert').filter({ hasText: 'Choose an organization' }).waitFor();
+    expect(await page.getByTestId('job-card').count()).toBe(0);
+
+    await page.getByLabel('Organization').selectOption({ label: 'PatenTrack Demo' });
+    await page.getByLabel('Fix', { exact: true }).selectOption('rebuild_dashboard');
+    await page.getByTestId('fix-run').click();
+    const card = page.getByTestId('job-card');
+    await card.waitFor();
+    await expect
+      .poll(() => card.getAttribute('data-status'), { timeout: 90_000, interval: 500 })
+      .toBe('success');
+    await page.getByText('The fix finished.').waitFor();
+    await saveScreenshot(page, 'admin-fix-items');
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 

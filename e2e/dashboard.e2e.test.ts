@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, saveScreenshot } from './browser';
-import { apiGet, newPage, seriousAxeViolations, signIn } from './helpers';
+import { apiGet, hasHorizontalScroll, newPage, seriousAxeViolations, signIn } from './helpers';
 
 const METRICS = [
   'totalAssets',
@@ -124,6 +124,45 @@ describe('Assets', () => {
     expect(lines[1]!.startsWith(grant === '—' ? ',' : `${grant},`)).toBe(true);
     await saveScreenshot(page, 'assets');
     expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+});
+
+describe('phones (390×844)', () => {
+  it('Assets and Broken titles show their rows as cards without horizontal page scroll', async () => {
+    const phone = await newPage(browser, {
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    try {
+      await signIn(phone.page);
+      await phone.page.goto('/assets');
+      const row = phone.page.getByTestId('asset-row').first();
+      await row.waitFor();
+      // A card: the row is a block with its cells labelled, and the column header row is not shown.
+      expect(await row.evaluate((element) => getComputedStyle(element).display)).toBe('block');
+      expect(
+        await row
+          .locator('td[data-label="Title"]')
+          .evaluate((cell) => getComputedStyle(cell, '::before').content),
+      ).toBe('"Title"');
+      expect(
+        await phone.page
+          .locator('[data-testid="asset-table"] thead')
+          .evaluate((head) => head.getBoundingClientRect().height),
+      ).toBeLessThanOrEqual(1);
+      expect(await hasHorizontalScroll(phone.page)).toBe(false);
+      await saveScreenshot(phone.page, 'phone-assets');
+
+      await phone.page.goto('/broken-titles');
+      const broken = phone.page.getByTestId('broken-row').first();
+      await broken.waitFor();
+      expect(await broken.evaluate((element) => getComputedStyle(element).display)).toBe('block');
+      expect(await hasHorizontalScroll(phone.page)).toBe(false);
+      await saveScreenshot(phone.page, 'phone-broken-titles');
+    } finally {
+      await phone.context.close();
+    }
   });
 });
 

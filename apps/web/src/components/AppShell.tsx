@@ -102,13 +102,15 @@ function Sidebar({
   pathname: string;
   onNavigate?: () => void;
 }) {
+  const activeHref = items
+    .map((item) => item.href)
+    .filter((href) => pathname === href || (href !== '/' && pathname.startsWith(`${href}/`)))
+    .reduce<string | null>((longest, href) => (href.length > (longest?.length ?? -1) ? href : longest), null);
   return (
     <nav aria-label="Main" className="flex flex-col gap-1 p-3">
       {items.map((item) => {
-        const active =
-          item.href === '/'
-            ? pathname === '/'
-            : pathname === item.href || pathname.startsWith(`${item.href}/`);
+        // The longest matching link is the current page: nested items (/admin, /admin/fix-items) would all match.
+        const active = item.href === activeHref;
         return (
           <Link
             key={item.href}
@@ -281,6 +283,8 @@ const ADMIN_ITEMS: NavItem[] = [
   { feature: 'home', href: '/admin/organizations/new', label: 'Onboard an organization' },
   { feature: 'home', href: '/admin/ingestion', label: 'Ingestion' },
   { feature: 'home', href: '/admin/ingestion/jobs', label: 'Jobs' },
+  { feature: 'home', href: '/admin/transactions', label: 'Transactions' },
+  { feature: 'home', href: '/admin/fix-items', label: 'Fix items' },
   { feature: 'home', href: '/', label: 'Back to dashboard' },
 ];
 

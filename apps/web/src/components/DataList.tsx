@@ -38,8 +38,8 @@ export function DataList<T>({
   if (rows.length === 0) return <EmptyState title={emptyTitle}>{emptyAction}</EmptyState>;
   return (
     <div className="flex flex-col gap-2">
-      <div className="overflow-x-auto">
-        <table className="table" aria-label={label}>
+      <div className="md:overflow-x-auto">
+        <table className="table table-cards" aria-label={label}>
           <thead>
             <tr>
               {columns.map((column) => (
@@ -53,7 +53,9 @@ export function DataList<T>({
             {rows.map((row) => (
               <tr key={rowKey(row)} data-testid={rowTestId}>
                 {columns.map((column) => (
-                  <td key={column.header}>{column.cell(row)}</td>
+                  <td key={column.header} data-label={column.header}>
+                    {column.cell(row)}
+                  </td>
                 ))}
               </tr>
             ))}
@@ -61,7 +63,12 @@ export function DataList<T>({
         </table>
       </div>
       <div className="flex items-center gap-3">
-        <span className="text-sm muted">
+        <span
+          className="text-sm muted"
+          data-testid="list-count"
+          data-loaded={rows.length}
+          data-total={pages.data.pages[0]?.total}
+        >
           {formatCount(rows.length)} of {formatCount(pages.data.pages[0]?.total)}
         </span>
         {pages.hasNextPage && (

@@ -37,7 +37,7 @@ export interface AssetListItem {
 const SORTS = ['lastActivity', 'applicationDate', 'grantDate', 'title'] as const;
 const STATUSES = ['complete', 'broken', 'divested', 'encumbered'] as const;
 const LIMITS = ['25', '50', '100'] as const;
-const DEFAULTS = {
+const NO_FILTERS = {
   search: '',
   status: '',
   entityId: '',
@@ -45,9 +45,8 @@ const DEFAULTS = {
   dateFrom: '',
   dateTo: '',
   conveyanceType: '',
-  sort: 'lastActivity',
-  limit: '50',
 };
+const DEFAULTS = { ...NO_FILTERS, sort: 'lastActivity', limit: '50' };
 
 const CSV_COLUMNS: CsvColumn<AssetListItem>[] = [
   { header: 'Grant number', value: (row) => row.grantNumber },
@@ -59,7 +58,18 @@ const CSV_COLUMNS: CsvColumn<AssetListItem>[] = [
   { header: 'Last activity', value: (row) => row.lastActivity },
 ];
 
+/** The virtualizer's first guess; rows are measured, as a phone's card is taller than a table row. */
 const ROW_HEIGHT = 44;
+
+/** Stands in for the rows the virtualizer leaves out, so the scrollbar keeps the whole list's height. */
+function SpacerRow({ height, span }: { height: number; span: number }) {
+  if (height <= 0) return null;
+  return (
+    <tr aria-hidden="true">
+      <td style={{ height, padding: 0 }} colSpan={span} />
+    </tr>
+  );
+}
 
 /** Assets (B2.2): virtualized table, filters and sort in the URL, load-more paging, selection → share / CSV. */
 export function AssetList() {
@@ -169,12 +179,21 @@ export function AssetList() {
   });
   const items = virtualizer.getVirtualItems();
   const paddingTop = items.length ? items[0]!.start : 0;
-  const paddingBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
+  // Before the first range is known the spacer holds every row's height: the scroll box then has the height the
+  // virtualizer needs to compute a range (as cards on phones, no header row would give it one).
+  const paddingBottom = items.length
+    ? virtualizer.getTotalSize() - items[items.length - 1]!.end
+    : virtualizer.getTotalSize();
 
   const selected = rows.filter((row) => selection[row.id]);
   const filtered = Object.entries(query).some(([key, value]) => key !== 'sort' && value !== '');
   const readOnly = me.data ? isReadOnlyMode(me.data.organization.environmentMode) : true;
   const exportRows = selected.length ? selected : rows;
+  const clearFilters = (
+    <button type="button" className="btn" onClick={() => setFilters(NO_FILTERS)}>
+      Clear filters
+    </button>
+  );
 
   return (
     <div className="flex flex-col gap-4">
@@ -328,25 +347,7 @@ export function AssetList() {
         >
           Export CSV{selected.length ? ` (${selected.length})` : ''}
         </button>
-        {filtered && (
-          <button
-            type="button"
-            className="btn"
-            onClick={() =>
-              setFilters({
-                search: '',
-                status: '',
-                entityId: '',
-                cpcCode: '',
-                dateFrom: '',
-                dateTo: '',
-                conveyanceType: '',
-              })
-            }
-          >
-            Clear filters
-          </button>
-        )}
+        {filtered && clearFilters}
       </div>
 
       {pages.isPending ? (
@@ -356,23 +357,7 @@ export function AssetList() {
       ) : rows.length === 0 ? (
         <EmptyState title={filtered ? 'No assets match these filters' : 'No assets yet'}>
           {filtered ? (
-            <button
-              type="button"
-              className="btn"
-              onClick={() =>
-                setFilters({
-                  search: '',
-                  status: '',
-                  entityId: '',
-                  cpcCode: '',
-                  dateFrom: '',
-                  dateTo: '',
-                  conveyanceType: '',
-                })
-              }
-            >
-              Clear filters
-            </button>
+            clearFilters
           ) : me.data?.user.role === 'member' ? (
             'Ask your admin to add the companies you monitor.'
           ) : (
@@ -388,8 +373,8 @@ export function AssetList() {
             className="max-h-[65vh] overflow-auto rounded-lg border border-zinc-200 dark:border-zinc-800"
             data-testid="asset-table"
           >
-            <table className="table">
-              <thead className="sticky top-0 z-10 bg-white dark:bg-zinc-900">
+            <table className="table table-cards">
+              <thead className="top-0 z-10 md:sticky bg-white dark:bg-zinc-900">
                 {table.getHeaderGroups().map((group) => (
                   <tr key={group.id}>
                     {group.headers.map((header) => (
@@ -401,33 +386,31 @@ export function AssetList() {
                 ))}
               </thead>
               <tbody>
-                {paddingTop > 0 && (
-                  <tr aria-hidden="true">
-                    <td style={{ height: paddingTop, padding: 0 }} colSpan={columns.length} />
-                  </tr>
-                )}
+                <SpacerRow height={paddingTop} span={columns.length} />
                 {items.map((item) => {
                   const row = tableRows[item.index]!;
                   return (
                     <tr
                       key={row.id}
+                      ref={virtualizer.measureElement}
+                      data-index={item.index}
                       data-testid="asset-row"
                       data-asset-id={row.id}
                       className="cursor-pointer hover:bg-zinc-50 dark:hover:bg-zinc-800/50"
-                      style={{ height: ROW_HEIGHT }}
                       onClick={() => router.push(`/assets/${row.id}`)}
                     >
-                      {row.getVisibleCells().map((cell) => (
-                        <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-                      ))}
+                      {row.getVisibleCells().map((cell) => {
+                        const header = cell.column.columnDef.header;
+                        return (
+                          <td key={cell.id} data-label={typeof header === 'string' ? header : undefined}>
+                            {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                          </td>
+                        );
+                      })}
                     </tr>
                   );
                 })}
-                {paddingBottom > 0 && (
-                  <tr aria-hidden="true">
-                    <td style={{ height: paddingBottom, padding: 0 }} colSpan={columns.length} />
-                  </tr>
-                )}
+                <SpacerRow height={paddingBottom} span={columns.length} />
               </tbody>
             </table>
           </div>

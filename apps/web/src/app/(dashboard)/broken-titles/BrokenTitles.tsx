@@ -79,8 +79,8 @@ export function BrokenTitles() {
       ) : rows.length === 0 ? (
         <EmptyState title="Every chain of title is complete">No broken titles in your portfolio.</EmptyState>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="table">
+        <div className="md:overflow-x-auto">
+          <table className="table table-cards">
             <thead>
               <tr>
                 <th scope="col">Number</th>
@@ -97,21 +97,25 @@ export function BrokenTitles() {
             <tbody>
               {rows.map((row) => (
                 <tr key={`${row.assetId}-${row.companyId}`} data-testid="broken-row">
-                  <td>
+                  <td data-label="Number">
                     <Link href={`/assets/${row.assetId}`} className="link">
                       {number(row)}
                     </Link>
                   </td>
-                  <td className="max-w-xs">{row.title ?? '—'}</td>
-                  <td>{row.currentAssignee ?? '—'}</td>
-                  <td>
+                  <td className="md:max-w-xs" data-label="Title">
+                    {row.title ?? '—'}
+                  </td>
+                  <td data-label="Current assignee">{row.currentAssignee ?? '—'}</td>
+                  <td data-label="Break point">
                     {row.breakRfId ?? '—'}{' '}
                     <span className="muted text-xs">{formatDate(row.breakRecordDate)}</span>
                   </td>
-                  <td>
+                  <td data-label="Missing link">
                     {row.missingLink ? `${row.missingLink.from ?? '?'} → ${row.missingLink.to ?? '?'}` : '—'}
                   </td>
-                  <td className="max-w-xs">{row.gapDescription}</td>
+                  <td className="md:max-w-xs" data-label="Gap">
+                    {row.gapDescription}
+                  </td>
                   <td>
                     <Link
                       href={`/assets/${row.assetId}/diagram?highlight=break`}
