@@ -36,6 +36,16 @@ export interface CpcSnapshotResult {
   rows: number;
   /** Rows dropped because a later row of the file had the same document and symbol. */
   duplicates: number;
+  /** False when `beforePublish` kept the published month. */
+  published: boolean;
+}
+
+export interface CpcSnapshotOptions {
+  /**
+   * Runs after the COPY and before the publish, in the load's transaction, with the new leaf's name: the one
+   * moment the new month and the published one can both be read. Resolving false keeps the published month.
+   */
+  beforePublish?: (leaf: string) => Promise<boolean>;
 }
 
 /**
@@ -48,6 +58,7 @@ export async function replaceCpcSnapshot(
   client: pg.PoolClient,
   docType: CpcSnapshotDocType,
   produce: (write: (row: CpcSnapshotRow) => Promise<void>) => Promise<void>,
+  options: CpcSnapshotOptions = {},
 ): Promise<CpcSnapshotResult> {
   await client.query('BEGIN');
   try {
@@ -84,9 +95,13 @@ export async function replaceCpcSnapshot(
     }
     copy.end();
     await done;
+    if (options.beforePublish && !(await options.beforePublish(leaf))) {
+      await client.query('ROLLBACK');
+      return { snapshotId, rows, duplicates: 0, published: false };
+    }
     const duplicates = await publish(client, leaf, docType, snapshotId);
     await client.query('COMMIT');
-    return { snapshotId, rows: rows - duplicates, duplicates };
+    return { snapshotId, rows: rows - duplicates, duplicates, published: true };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;

@@ -86,6 +86,24 @@ const errorsOf = (jobId: string) =>
     )
     .then((r) => r.rows);
 
+/** Every published grant row, snapshot id included. */
+const publishedGrants = () =>
+  pool
+    .query(`SELECT * FROM patent_cpc_codes WHERE doc_type = 'grant' ORDER BY doc_num, cpc_code`)
+    .then((r) => r.rows);
+
+/** What the job row stored: its counters and the comparison's outcome. */
+async function jobRow(result: Awaited<ReturnType<typeof ingestCpcMasterFile>>) {
+  if (result.status === 'skipped') throw new Error('unexpected skip');
+  const { rows } = await pool.query(
+    `SELECT records_processed, records_inserted, records_updated, records_unchanged,
+            (metadata->>'published')::boolean AS published, (metadata->>'removed')::int AS removed
+       FROM ingestion_jobs WHERE id = $1`,
+    [result.jobId],
+  );
+  return rows[0];
+}
+
 describe('CPC master classification files', () => {
   it('loads every entry of a monthly zip as one snapshot, row count equal to an independent count', async () => {
     const first = masterXml([SAMPLE_RECORD]);
@@ -236,6 +254,74 @@ describe('CPC master classification files', () => {
       `SELECT DISTINCT doc_num, pgpub_doc_num FROM patent_cpc_codes WHERE doc_type = 'application'`,
     );
     expect(rows).toEqual([{ doc_num: '13897484', pgpub_doc_num: '20140123456' }]);
+  });
+
+  it('re-runs the same month as all unchanged and keeps the published snapshot as it was', async () => {
+    const file = await zip('US_Grant_CPC_MCF_XML_2025-06-01.zip', {
+      'a.xml': MASTER,
+      'b.xml': masterXml([record(9600001), record(9600002, '70')]),
+    });
+    expect(await ingestCpcMasterFile({ pool, source: file })).toMatchObject({
+      status: 'success',
+      processed: 3,
+    });
+    const before = await publishedGrants();
+
+    const again = await ingestCpcMasterFile({ pool, source: file });
+    expect(again).toMatchObject({
+      status: 'success',
+      processed: 3,
+      inserted: 0,
+      updated: 0,
+      unchanged: 3,
+      skipped: 0,
+      failed: 0,
+    });
+    expect(await publishedGrants()).toEqual(before);
+    expect(await jobRow(again)).toEqual({
+      records_processed: 3,
+      records_inserted: 0,
+      records_updated: 0,
+      records_unchanged: 3,
+      published: false,
+      removed: 0,
+    });
+  });
+
+  it('counts a changed month exactly against the published one: one updated, one added, one removed', async () => {
+    // Follows the previous test's month: 9400000 (the sample), 9600001 and 9600002.
+    const file = await zip('US_Grant_CPC_MCF_XML_2025-07-01.zip', {
+      'a.xml': MASTER,
+      'b.xml': masterXml([record(9600001, '70'), record(9600003)]),
+    });
+    const result = await ingestCpcMasterFile({ pool, source: file });
+    expect(result).toMatchObject({
+      status: 'success',
+      processed: 3,
+      inserted: 1,
+      updated: 1,
+      unchanged: 1,
+      skipped: 0,
+      failed: 0,
+    });
+    expect(await jobRow(result)).toEqual({
+      records_processed: 3,
+      records_inserted: 1,
+      records_updated: 1,
+      records_unchanged: 1,
+      published: true,
+      removed: 1,
+    });
+    const { rows } = await pool.query(
+      `SELECT doc_num, cpc_code FROM patent_cpc_codes WHERE doc_type = 'grant' AND symbol_position = 'F'
+        ORDER BY doc_num`,
+    );
+    expect(rows).toEqual([
+      { doc_num: '9400000', cpc_code: 'F04D29/703' },
+      { doc_num: '9600001', cpc_code: 'F04D29/70' },
+      { doc_num: '9600003', cpc_code: 'F04D29/703' },
+    ]);
+    expect((await grantRows()).snapshots).toBe(1);
   });
 });
 
