@@ -36,7 +36,12 @@ describe('cron schedules', () => {
     expect((await registerSchedules(queues, { enabled: false })).registered).toEqual([]);
     expect(await queues.housekeeping.getJobSchedulers()).toEqual([]);
 
-    const env = { CRON_FRESHNESS: '*/5 * * * *' };
+    const env = {
+      CRON_FRESHNESS: '*/5 * * * *',
+      USPTO_ODP_API_KEY: 'test-key',
+      EPO_OPS_KEY: 'test-key',
+      EPO_OPS_SECRET: 'test-secret',
+    };
     const first = await registerSchedules(queues, { enabled: true, env });
     await registerSchedules(queues, { enabled: true, env });
     const schedulers = (await Promise.all(queueList(queues).map((queue) => queue.getJobSchedulers()))).flat();
@@ -69,6 +74,30 @@ describe('cron schedules', () => {
     expect(first.skipped.map((s) => [s.job, s.reason]).sort()).toEqual([
       ['recount:entities', 'no processor'],
     ]);
+  });
+
+  it('never schedules an outside feed whose credentials are not set, and removes its earlier scheduler', async () => {
+    await registerSchedules(queues, { enabled: true, env: { USPTO_ODP_API_KEY: 'test-key' } });
+    expect((await queues.ingestion.getJobSchedulers()).map((s) => s.key)).toContain('assignments');
+
+    const offline = await registerSchedules(queues, { enabled: true, env: {} });
+    const schedulers = (await Promise.all(queueList(queues).map((queue) => queue.getJobSchedulers()))).flat();
+    expect(schedulers.map((s) => s.key).sort()).toEqual([
+      'cleanup:cleanup:orphans',
+      'cleanup:cleanup:retention',
+      'freshness',
+      'reap',
+    ]);
+    expect(offline.skipped).toContainEqual({
+      schedulerId: 'assignments',
+      job: 'ingest:assignments',
+      reason: 'USPTO_ODP_API_KEY not set',
+    });
+    expect(offline.skipped).toContainEqual({
+      schedulerId: 'epo-sweep',
+      job: 'ingest:epo-sweep',
+      reason: 'EPO_OPS_KEY and EPO_OPS_SECRET not set',
+    });
   });
 });
 

@@ -7,17 +7,29 @@ export interface ScheduleDefinition {
   id: string;
   pattern: string;
   jobs: readonly string[];
+  /** The outside service the jobs fetch from; its schedule runs only when its credentials are configured. */
+  feed?: 'uspto' | 'epo';
 }
+
+/**
+ * Credentials a feed needs, by environment variable. Without them the service refuses every request (ODP answers
+ * 401), so a worker without them — the local demo, a test — never polls outside at all. The CPC scheme is
+ * public but released with the monthly CPC files it describes, so it follows the USPTO feeds.
+ */
+const FEED_CREDENTIALS: Record<NonNullable<ScheduleDefinition['feed']>, readonly string[]> = {
+  uspto: ['USPTO_ODP_API_KEY'],
+  epo: ['EPO_OPS_KEY', 'EPO_OPS_SECRET'],
+};
 
 /** The cron table of ingestion.md §4 (UTC). */
 export const SCHEDULES: readonly ScheduleDefinition[] = [
-  { id: 'assignments', pattern: '0 2,14 * * *', jobs: ['ingest:assignments'] },
-  { id: 'grant-biblio', pattern: '0 4 * * 2', jobs: ['ingest:grants'] },
-  { id: 'app-biblio', pattern: '0 4 * * 4', jobs: ['ingest:applications'] },
-  { id: 'maintenance', pattern: '0 5 * * 3', jobs: ['ingest:maintenance-fees'] },
-  { id: 'cpc', pattern: '0 3 1 * *', jobs: ['ingest:cpc'] },
-  { id: 'cpc-scheme', pattern: '30 3 1 * *', jobs: ['ingest:cpc-scheme'] },
-  { id: 'epo-sweep', pattern: '0 6 * * *', jobs: ['ingest:epo-sweep'] },
+  { id: 'assignments', pattern: '0 2,14 * * *', jobs: ['ingest:assignments'], feed: 'uspto' },
+  { id: 'grant-biblio', pattern: '0 4 * * 2', jobs: ['ingest:grants'], feed: 'uspto' },
+  { id: 'app-biblio', pattern: '0 4 * * 4', jobs: ['ingest:applications'], feed: 'uspto' },
+  { id: 'maintenance', pattern: '0 5 * * 3', jobs: ['ingest:maintenance-fees'], feed: 'uspto' },
+  { id: 'cpc', pattern: '0 3 1 * *', jobs: ['ingest:cpc'], feed: 'uspto' },
+  { id: 'cpc-scheme', pattern: '30 3 1 * *', jobs: ['ingest:cpc-scheme'], feed: 'uspto' },
+  { id: 'epo-sweep', pattern: '0 6 * * *', jobs: ['ingest:epo-sweep'], feed: 'epo' },
   { id: 'freshness', pattern: '*/15 * * * *', jobs: ['monitor:freshness'] },
   { id: 'recount', pattern: '30 1 * * *', jobs: ['recount:entities'] },
   { id: 'reap', pattern: '*/5 * * * *', jobs: ['reap:stalled'] },
@@ -36,8 +48,9 @@ export interface ScheduleRegistration {
 
 /**
  * Registers the cron schedulers idempotently (`upsertJobScheduler`); `CRON_ENABLED=false` skips all of them.
- * A scheduler is registered only when this worker consumes its job and the job's payload schema accepts a cron
- * tick's data; the others are reported as skipped so the gap is visible in the start-up log.
+ * A scheduler is registered only when this worker consumes its job, the job's payload schema accepts a cron
+ * tick's data and its feed's credentials are set; the others are removed and reported as skipped, so the gap is
+ * visible in the start-up log.
  */
 export async function registerSchedules(
   queues: Queues,
@@ -52,12 +65,18 @@ export async function registerSchedules(
       const schedulerId = schedule.jobs.length > 1 ? `${schedule.id}:${job}` : schedule.id;
       const config = queueConfigFor(job);
       const processor = PROCESSORS.get(job);
-      if (!config || !processor || !processor.payload.safeParse(CRON_JOB_DATA).success) {
-        result.skipped.push({
-          schedulerId,
-          job,
-          reason: processor ? 'its payload needs more than a cron trigger' : 'no processor',
-        });
+      const missing = schedule.feed ? FEED_CREDENTIALS[schedule.feed].filter((name) => !env[name]) : [];
+      const reason = !processor
+        ? 'no processor'
+        : !processor.payload.safeParse(CRON_JOB_DATA).success
+          ? 'its payload needs more than a cron trigger'
+          : missing.length > 0
+            ? `${missing.join(' and ')} not set`
+            : null;
+      if (!config || reason) {
+        result.skipped.push({ schedulerId, job, reason: reason ?? 'no queue' });
+        // A scheduler registered by an earlier start with other settings must not keep ticking.
+        if (config) await queues[config.name as keyof Queues].removeJobScheduler(schedulerId);
         continue;
       }
       await queues[config.name as keyof Queues].upsertJobScheduler(

@@ -58,7 +58,7 @@ beforeAll(async () => {
   // Far-off patterns: only the ticks this test runs itself happen.
   await registerSchedules(worker.queues, {
     enabled: true,
-    env: { CRON_CPC: '0 0 1 1 *', CRON_CPC_SCHEME: '0 0 1 1 *' },
+    env: { USPTO_ODP_API_KEY: 'test-key', CRON_CPC: '0 0 1 1 *', CRON_CPC_SCHEME: '0 0 1 1 *' },
   });
 });
 

@@ -50,7 +50,10 @@ beforeAll(async () => {
     HTTP_BACKOFF_BASE_MS: '1',
   });
   // A far-off pattern: only the tick this test runs itself happens.
-  await registerSchedules(worker.queues, { enabled: true, env: { CRON_MAINTENANCE: '0 0 1 1 *' } });
+  await registerSchedules(worker.queues, {
+    enabled: true,
+    env: { USPTO_ODP_API_KEY: 'test-key', CRON_MAINTENANCE: '0 0 1 1 *' },
+  });
 });
 
 afterAll(async () => {

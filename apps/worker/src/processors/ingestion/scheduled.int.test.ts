@@ -56,7 +56,12 @@ beforeAll(async () => {
   // Far-off patterns: only the ticks this test runs itself happen.
   await registerSchedules(worker.queues, {
     enabled: true,
-    env: { CRON_ASSIGNMENTS: '0 0 1 1 *', CRON_GRANT_BIBLIO: '0 0 1 1 *', CRON_APP_BIBLIO: '0 0 1 1 *' },
+    env: {
+      USPTO_ODP_API_KEY: 'test-key',
+      CRON_ASSIGNMENTS: '0 0 1 1 *',
+      CRON_GRANT_BIBLIO: '0 0 1 1 *',
+      CRON_APP_BIBLIO: '0 0 1 1 *',
+    },
   });
 });
 
