@@ -236,9 +236,10 @@ export class EditDistanceIndex {
       if (retired[id]) continue;
       if (kept !== k) for (let w = 0; w < ENTRY; w++) entries[kept + w] = entries[k + w]!;
       kept += ENTRY;
+      // The histogram sits next to the id while its stamp is a random access: reject by histogram first.
+      if (packedL1(entries, kept - ENTRY + 1, queryHistogram, maxL1) > maxL1) continue;
       if (stamps[id] === stamp) continue;
       stamps[id] = stamp;
-      if (packedL1(entries, kept - ENTRY + 1, queryHistogram, maxL1) > maxL1) continue;
       if (this.count === this.buffer.length) {
         const grown = new Int32Array(this.buffer.length * 2);
         grown.set(this.buffer);
@@ -246,6 +247,7 @@ export class EditDistanceIndex {
       }
       this.buffer[this.count++] = id;
     }
-    entries.length = kept;
+    // Setting the length is a runtime call even when nothing was compacted out.
+    if (kept !== entries.length) entries.length = kept;
   }
 }

@@ -1,0 +1,60 @@
+import { distance } from 'fastest-levenshtein';
+import { describe, expect, it } from 'vitest';
+import { groupThreshold } from '../config';
+import { EditDistanceIndex } from './edit-distance-index';
+
+/** Deterministic PRNG (mulberry32), so a failure reproduces. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+
+const WORDS = ['acme', 'tech', 'sol', 'ka', 'gen', 'systems', 'inc', 'corp', 'kabushiki kaisha', 'ltd', 'x'];
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz .,&-';
+
+/** Names built from shared words, each a copy of an earlier one with up to 5 typos about half the time. */
+function namesWithTypos(count: number, next: () => number): string[] {
+  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
+  const names: string[] = [];
+  while (names.length < count) {
+    if (names.length > 0 && next() < 0.5) {
+      let name = pick(names);
+      for (let typos = Math.floor(next() * 6); typos > 0; typos--) {
+        const at = Math.floor(next() * (name.length + 1));
+        const kind = Math.floor(next() * 3);
+        if (kind === 0) name = name.slice(0, at) + pick([...LETTERS]) + name.slice(at);
+        else if (kind === 1) name = name.slice(0, at) + name.slice(at + 1);
+        else name = name.slice(0, at) + pick([...LETTERS]) + name.slice(at + 1);
+      }
+      names.push(name);
+    } else {
+      names.push(Array.from({ length: 1 + Math.floor(next() * 5) }, () => pick(WORDS)).join(' '));
+    }
+  }
+  return names;
+}
+
+describe('EditDistanceIndex', () => {
+  it('returns every indexed string within the allowed distance of a query (brute force)', () => {
+    const maxDistance = (shorter: number) => groupThreshold(shorter) - 1;
+    const names = namesWithTypos(2500, random(20261126));
+    const index = new EditDistanceIndex(names, maxDistance);
+    let pairs = 0;
+    for (const query of names) {
+      const found = new Set(index.candidates(query));
+      names.forEach((name, id) => {
+        const allowed = maxDistance(Math.min(name.length, query.length));
+        if (Math.abs(name.length - query.length) > allowed || distance(name, query) > allowed) return;
+        pairs++;
+        expect(found.has(id), `"${name}" within ${allowed} of "${query}"`).toBe(true);
+      });
+    }
+    // The typos must have produced many near pairs besides each name with itself.
+    expect(pairs).toBeGreaterThan(2 * names.length);
+  });
+});
