@@ -39,7 +39,7 @@ export async function dashboardSummary(tx: Tx) {
            (select count(distinct d.asset_id)::int from dashboard_items d where d.organization_id = app_current_org() and d.type = 30) as "bankInvolved",
            (select count(distinct d.asset_id)::int from dashboard_items d where d.organization_id = app_current_org() and d.type = 20) as "lawFirmInvolved",
            (select max(completed_at) from processing_jobs where organization_id = app_current_org() and status = 'success') as "lastPipelineRun",
-           (select max(completed_at) from ingestion_jobs where status = 'success') as "lastIngestionDate"
+           last_successful_ingestion() as "lastIngestionDate"
       from (select 1) one left join summary_metrics s on s.organization_id = app_current_org() and s.company_id is null`);
   const breakdown = await tx.execute<{
     activity_id: number;
