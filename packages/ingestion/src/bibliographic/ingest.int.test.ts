@@ -1,10 +1,9 @@
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
 import { pack as tarPack } from 'tar-stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@patentrack/db/testing';
+import { describe, expect, it } from 'vitest';
+import { ingestionTestbed, loaded } from '../common/testbed';
 import { normalizeEntityName } from '../common/entity-names';
 import { HttpClient } from '../common/http-client';
 import { TestFileServer } from '../common/test-file-server';
@@ -12,34 +11,17 @@ import type { JobSummary } from '../common/ingestion-job';
 import { zipFile } from '../generator/assignment-xml';
 import { applicationDocumentXml, grantDocumentXml, type PatentDocumentSpec } from './generator';
 import { ingestBibliographicFile, ingestNewBibliographicFiles, type BibliographicFeed } from './ingest';
-import { createPool } from '@patentrack/db';
 
 const samplesRoot = join(import.meta.dirname, '../../../../data/samples');
 
-let database: TestDatabase;
-let pool: pg.Pool;
-let workDir: string;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  pool = createPool(database.workerUrl, { max: 4 });
-  workDir = await mkdtemp(join(tmpdir(), 'biblio-int-'));
-});
-
-afterAll(async () => {
-  await pool.end();
-  await database.drop();
-  await rm(workDir, { recursive: true, force: true });
-});
+const bed = ingestionTestbed('biblio-int');
 
 async function ingest(feed: BibliographicFeed, source: string, batchSize = 7): Promise<JobSummary> {
-  const result = await ingestBibliographicFile({ pool, source, feed, batchSize });
-  if (result.status === 'skipped') throw new Error('unexpected skip');
-  return result;
+  return loaded(await ingestBibliographicFile({ pool: bed.pool, source, feed, batchSize }));
 }
 
 async function rows<T extends pg.QueryResultRow>(sql: string, values: unknown[] = []): Promise<T[]> {
-  return (await pool.query<T>(sql, values)).rows;
+  return (await bed.pool.query<T>(sql, values)).rows;
 }
 
 /** Independent count by text search: per document, its root, application number, inventors and assignees. */
@@ -196,7 +178,7 @@ describe('weekly bibliographic ingestion', () => {
     ...overrides,
   });
   const writeFileOf = async (name: string, xml: string) => {
-    const path = join(workDir, name);
+    const path = join(bed.workDir, name);
     await writeFile(path, xml);
     return path;
   };
@@ -311,7 +293,7 @@ describe('weekly bibliographic ingestion', () => {
 
   it('reads a ZIP container like the plain file', async () => {
     const xml = grantDocumentXml(spec({ docNumber: '11999201', kind: 'B2', applicationNumber: '17999201' }));
-    const zipPath = join(workDir, 'ipgb20240206_wk06.zip');
+    const zipPath = join(bed.workDir, 'ipgb20240206_wk06.zip');
     await zipFile(await writeFileOf('ipgb20240206.xml', xml), zipPath);
     const summary = await ingest('grants', zipPath);
     expect(summary).toMatchObject({ status: 'success', inserted: 1 });
@@ -328,7 +310,7 @@ describe('weekly bibliographic ingestion', () => {
     tar.finalize();
     const chunks: Buffer[] = [];
     for await (const chunk of tar) chunks.push(chunk as Buffer);
-    const path = join(workDir, name);
+    const path = join(bed.workDir, name);
     await writeFile(path, Buffer.concat(chunks));
     return path;
   };
@@ -346,7 +328,7 @@ describe('weekly bibliographic ingestion', () => {
     const whole = await readFile(
       await tarOf('ipg240220.tar', [['ipg240220.xml', xml.replace(/1999301/g, '1999302')]]),
     );
-    const truncated = join(workDir, 'ipg240220_cut.tar');
+    const truncated = join(bed.workDir, 'ipg240220_cut.tar');
     await writeFile(truncated, whole.subarray(0, 512 + 1024));
     const failed = await ingest('grants', truncated);
     expect(failed).toMatchObject({ status: 'failed', errorClass: 'data', inserted: 0 });
@@ -360,7 +342,7 @@ describe('polling the weekly grant product for new files', () => {
     const base = await server.start();
     try {
       const weeks = ['ipgb20240102_wk01.zip', 'ipgb20240109_wk02.zip'];
-      const zipPath = join(workDir, weeks[1]!);
+      const zipPath = join(bed.workDir, weeks[1]!);
       await zipFile(join(samplesRoot, 'uspto-grants/ipg211019_US11147202-US11147203.xml'), zipPath);
       const body = await readFile(zipPath);
       // The older week cannot be fetched: a permanent error for that file only.
@@ -383,11 +365,11 @@ describe('polling the weekly grant product for new files', () => {
       });
 
       const results = await ingestNewBibliographicFiles({
-        pool,
+        pool: bed.pool,
         http,
         baseUrl: base,
         feed: 'grants',
-        workDir,
+        workDir: bed.workDir,
         trigger: 'cron',
         today: '2024-01-10',
       });

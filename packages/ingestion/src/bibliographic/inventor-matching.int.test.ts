@@ -1,11 +1,9 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { ingestionTestbed } from '../common/testbed';
 import { inventorMatchesAssignor } from '@patentrack/business-rules';
-import { inventorsForTransactions, createPool } from '@patentrack/db';
-import { createTestDatabase, type TestDatabase } from '@patentrack/db/testing';
+import { inventorsForTransactions } from '@patentrack/db';
 import { rfId } from '@patentrack/shared';
 import { ingestAssignmentFile } from '../assignments/ingest';
 import { writeAssignmentFile } from '../generator/assignment-xml';
@@ -13,40 +11,26 @@ import { ingestBibliographicFile } from './ingest';
 
 const samplesRoot = join(import.meta.dirname, '../../../../data/samples');
 
-let database: TestDatabase;
-let pool: pg.Pool;
-let workDir: string;
+const bed = ingestionTestbed('inventor-match');
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  pool = createPool(database.workerUrl, { max: 4 });
-  workDir = await mkdtemp(join(tmpdir(), 'inventor-match-'));
-});
-
-afterAll(async () => {
-  await pool.end();
-  await database.drop();
-  await rm(workDir, { recursive: true, force: true });
-});
-
-describe('grant inventors reach inventor ↔ assignor matching (BR-021..023) through the database', () => {
+describe('grant inventors reach inventor ↔ assignor matching (BR-021..023) through the bed.database', () => {
   it('finds the inventor of a transaction’s own patent by any of the document row’s numbers', async () => {
     for (const name of (await readdir(join(samplesRoot, 'uspto-grants'))).sort()) {
       const result = await ingestBibliographicFile({
-        pool,
+        pool: bed.pool,
         source: join(samplesRoot, 'uspto-grants', name),
         feed: 'grants',
       });
       expect(result.status).toBe('success');
     }
     const sample = await ingestAssignmentFile({
-      pool,
+      pool: bed.pool,
       source: join(samplesRoot, 'uspto-assignments/ad20160101_records001-133.xml'),
     });
     expect(sample.status).toBe('success');
 
     // Assignments on sample grants: by application number only, by grant number only, and by a company.
-    const path = join(workDir, 'ad20240105.xml');
+    const path = join(bed.workDir, 'ad20240105.xml');
     await writeAssignmentFile(path, '2024-01-05', [
       {
         reel: 700_001,
@@ -76,18 +60,18 @@ describe('grant inventors reach inventor ↔ assignor matching (BR-021..023) thr
         properties: [{ appno: '16533534', grant: '11617522', grantKind: 'B2' }],
       },
     ]);
-    expect((await ingestAssignmentFile({ pool, source: path })).status).toBe('success');
+    expect((await ingestAssignmentFile({ pool: bed.pool, source: path })).status).toBe('success');
 
     const byApplication = rfId(700_001, 1);
     const byGrant = rfId(700_002, 5);
     const byCompany = rfId(700_003, 9);
-    const { rows: sampleRows } = await pool.query<{ rf_id: string }>(
+    const { rows: sampleRows } = await bed.pool.query<{ rf_id: string }>(
       `SELECT rf_id FROM assignments WHERE rf_id NOT IN ($1, $2, $3)`,
       [byApplication, byGrant, byCompany],
     );
     const rfIds = [byApplication, byGrant, byCompany, ...sampleRows.map((row) => row.rf_id)];
-    const inventors = await inventorsForTransactions(pool, rfIds);
-    const { rows: assignors } = await pool.query<{ rf_id: string; or_name: string }>(
+    const inventors = await inventorsForTransactions(bed.pool, rfIds);
+    const { rows: assignors } = await bed.pool.query<{ rf_id: string; or_name: string }>(
       `SELECT rf_id, or_name FROM assignors WHERE rf_id = ANY($1::varchar[])`,
       [rfIds],
     );

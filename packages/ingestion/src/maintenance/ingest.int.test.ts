@@ -1,13 +1,11 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import yazl from 'yazl';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPool } from '@patentrack/db';
-import { createTestDatabase, type TestDatabase } from '@patentrack/db/testing';
+import { describe, expect, it } from 'vitest';
+import { ingestionTestbed, loaded } from '../common/testbed';
 import { HttpClient } from '../common/http-client';
 import type { JobSummary } from '../common/ingestion-job';
 import { TestFileServer } from '../common/test-file-server';
@@ -19,30 +17,14 @@ const CURRENT = join(samples, 'MaintFeeEvents_20250428_sample.txt');
 const LEGACY = join(samples, 'MaintFeeEvents_20150223_legacy_sample.txt');
 const DESCRIPTIONS = join(samples, 'MaintFeeEventsDesc_sample.txt');
 
-let database: TestDatabase;
-let pool: pg.Pool;
-let workDir: string;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  pool = createPool(database.workerUrl, { max: 4 });
-  workDir = await mkdtemp(join(tmpdir(), 'maintenance-int-'));
-});
-
-afterAll(async () => {
-  await pool.end();
-  await database.drop();
-  await rm(workDir, { recursive: true, force: true });
-});
+const bed = ingestionTestbed('maintenance-int');
 
 async function ingest(source: string, batchSize = 7): Promise<JobSummary> {
-  const result = await ingestMaintenanceFile({ pool, source, batchSize });
-  if (result.status === 'skipped') throw new Error('unexpected skip');
-  return result;
+  return loaded(await ingestMaintenanceFile({ pool: bed.pool, source, batchSize }));
 }
 
 async function rows<T extends pg.QueryResultRow>(sql: string, values: unknown[] = []): Promise<T[]> {
-  return (await pool.query<T>(sql, values)).rows;
+  return (await bed.pool.query<T>(sql, values)).rows;
 }
 
 /** Independent reading of a sample: a regular expression over each line, not the column slicer. */
@@ -74,7 +56,7 @@ async function zipOf(name: string, entries: [string, string | Buffer][]): Promis
   const zip = new yazl.ZipFile();
   for (const [entry, content] of entries) zip.addBuffer(Buffer.from(content), entry);
   zip.end();
-  const path = join(workDir, name);
+  const path = join(bed.workDir, name);
   await pipeline(zip.outputStream, createWriteStream(path));
   return path;
 }
@@ -82,11 +64,11 @@ async function zipOf(name: string, entries: [string, string | Buffer][]): Promis
 describe('weekly maintenance-fee ingestion', () => {
   it('the sample loads with counts equal to an independent count, and sets maintenance status', async () => {
     // Granted patents known from the bibliographic feeds: their status follows the latest event.
-    await pool.query(
+    await bed.pool.query(
       `INSERT INTO patents (appno_doc_num, grant_doc_num) VALUES
          ('12345678', '8123456'), ('07654321', '5123456'), ('13897484', '9400000'), ('09999999', '9999999')`,
     );
-    const { rows: seeded } = await pool.query<{ event_code: string }>(
+    const { rows: seeded } = await bed.pool.query<{ event_code: string }>(
       `SELECT event_code FROM maintenance_fee_event_codes`,
     );
     const facts = await textFacts(CURRENT);
@@ -209,7 +191,7 @@ describe('weekly maintenance-fee ingestion', () => {
     ];
     // Enough good lines for the layout to stand out from the bad ones.
     for (let i = 10; i < 60; i++) lines.push(good(`106001${i}`, '20230711'));
-    const path = join(workDir, 'MaintFeeEvents_20230717.txt');
+    const path = join(bed.workDir, 'MaintFeeEvents_20230717.txt');
     await writeFile(path, maintenanceFileText(lines));
     const summary = await ingest(path);
     expect(summary).toMatchObject({ status: 'partial', processed: 57, inserted: 53, failed: 4, warned: 1 });
@@ -238,7 +220,7 @@ describe('weekly maintenance-fee ingestion', () => {
   });
 
   it('a file neither layout reads fails as a data error without loading anything', async () => {
-    const path = join(workDir, 'MaintFeeEvents_20230724.txt');
+    const path = join(bed.workDir, 'MaintFeeEvents_20230724.txt');
     await writeFile(path, '4291808\t06215853\tN\t19801212\t19810929\t19851031\tEXP.\r\n'.repeat(20));
     const summary = await ingest(path);
     expect(summary).toMatchObject({ status: 'failed', errorClass: 'data', processed: 0 });
@@ -246,7 +228,7 @@ describe('weekly maintenance-fee ingestion', () => {
   });
 
   it('a ZIP with the code list refreshes descriptions first, never the curated effect', async () => {
-    await pool.query(
+    await bed.pool.query(
       `UPDATE maintenance_fee_event_codes SET effect = 'surcharge' WHERE event_code = 'M1555'`,
     );
     const events = maintenanceLine({
@@ -318,10 +300,10 @@ describe('polling the weekly maintenance product', () => {
       });
       const poll = () =>
         ingestNewMaintenanceFiles({
-          pool,
+          pool: bed.pool,
           http,
           baseUrl: base,
-          workDir,
+          workDir: bed.workDir,
           trigger: 'cron',
           today: '2025-04-30',
         });
