@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Job, Queue } from 'bullmq';
 import type { Pool } from 'pg';
 import { STEP_RUNNERS, type StepRunner } from '@patentrack/pipeline';
 import { loadEnv, workerEnvSchema, type PipelineStep } from '@patentrack/shared';
@@ -72,4 +73,28 @@ export async function waitForRun(pool: Pool, runId: string, timeoutMs = 60_000):
     if (Date.now() > deadline) throw new Error(`run ${runId} still ${status} after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** Waits until a queue job completes and returns its return value; fails on a failed job or the timeout. */
+export async function jobResult(queue: Queue, job: Job, timeoutMs = 60_000): Promise<unknown> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const state = await job.getState();
+    if (state === 'completed') return (await queue.getJob(job.id!))!.returnvalue;
+    if (state === 'failed')
+      throw new Error(`job ${job.name} failed: ${(await queue.getJob(job.id!))?.failedReason}`);
+    if (Date.now() > deadline) throw new Error(`job ${job.name} still ${state} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * Runs one tick of a registered cron scheduler now — the job its template describes, with a cron tick's data —
+ * and returns the job's result.
+ */
+export async function schedulerTick(queue: Queue, schedulerId: string): Promise<unknown> {
+  const scheduler = await queue.getJobScheduler(schedulerId);
+  if (!scheduler?.template?.data) throw new Error(`no scheduler ${schedulerId} with a job template`);
+  const job = await queue.add(scheduler.name, scheduler.template.data);
+  return jobResult(queue, job);
 }

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Job, Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +7,7 @@ import { createPool } from '@patentrack/db';
 import { createTestDatabase, type TestDatabase } from '@patentrack/db/testing';
 import { selectDueAssets } from '@patentrack/ingestion';
 import { TestFileServer } from '@patentrack/ingestion/testing';
-import { startTestWorker } from '../../testing/runtime';
+import { jobResult, startTestWorker } from '../../testing/runtime';
 import { EPO_PAUSED_UNTIL_KEY } from './pause';
 
 const SAMPLE = join(import.meta.dirname, '../../../../../data/samples/epo-ops/ops_family_EP2400812A1.xml');
@@ -45,18 +44,6 @@ async function lookupOf(assetId: string, nextRefresh: string): Promise<void> {
        from assets a join patents p on p.id = a.patent_id where a.id = $1`,
     [assetId, nextRefresh],
   );
-}
-
-async function finished(queue: Queue, job: Job, timeoutMs = 30_000): Promise<unknown> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const state = await job.getState();
-    if (state === 'completed') return (await queue.getJob(job.id!))!.returnvalue;
-    if (state === 'failed')
-      throw new Error(`job ${job.name} failed: ${(await queue.getJob(job.id!))?.failedReason}`);
-    if (Date.now() > deadline) throw new Error(`job ${job.name} still ${state} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 async function until<T>(
@@ -129,7 +116,10 @@ describe('ingest:epo-sweep and ingest:epo-family', () => {
     expect(new Set(await selectDueAssets(pool, 10, new Date()))).toEqual(new Set([...never, overdue]));
 
     const sweep = await worker.queues.epo.add('ingest:epo-sweep', { trigger: 'manual' });
-    const result = (await finished(worker.queues.epo, sweep)) as { assetIds: string[]; jobs: number };
+    const result = (await jobResult(worker.queues.epo, sweep, 30_000)) as {
+      assetIds: string[];
+      jobs: number;
+    };
     // Never-looked-up assets come first; the cap of 2 holds.
     expect(result.assetIds).toHaveLength(2);
     for (const id of result.assetIds) expect(never).toContain(id);
@@ -184,7 +174,7 @@ describe('ingest:epo-sweep and ingest:epo-family', () => {
     await worker.queues.epo.remove(job.id!);
     await redis.set(EPO_PAUSED_UNTIL_KEY, new Date(Date.now() - 1000).toISOString());
     const reap = await worker.queues.housekeeping.add('reap:stalled', {});
-    expect(await finished(worker.queues.housekeeping, reap)).toMatchObject({ epoResumed: true });
+    expect(await jobResult(worker.queues.housekeeping, reap, 30_000)).toMatchObject({ epoResumed: true });
     expect(await worker.queues.epo.isPaused()).toBe(false);
     expect(await redis.get(EPO_PAUSED_UNTIL_KEY)).toBeNull();
   });

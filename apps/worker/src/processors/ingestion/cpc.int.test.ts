@@ -2,7 +2,6 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Pool } from 'pg';
 import { createPool } from '@patentrack/db';
@@ -12,7 +11,7 @@ import { TestFileServer } from '@patentrack/ingestion/testing';
 import { CPC_VERSION_KEY } from '@patentrack/shared';
 import { registerSchedules } from '../../schedules';
 import { REPOSITORY_ROOT } from '../../seed/demo';
-import { startTestWorker } from '../../testing/runtime';
+import { schedulerTick, startTestWorker } from '../../testing/runtime';
 import { serveSampleProducts } from '../../testing/sample-products';
 
 const MASTER_SAMPLE = 'uspto-cpc/US_Grant_CPC_MCF_XML_sample_US9400000.xml';
@@ -71,26 +70,14 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-/** Runs one tick of a registered scheduler now: the job its template describes, to completion. */
+const cpcVersion = async () => Number((await redis.get(CPC_VERSION_KEY)) ?? 0);
+
+/** One tick of a registered scheduler, run now; its job carries a cron tick's data. */
 async function tick(schedulerId: string): Promise<unknown> {
   const scheduler = await worker.queues.ingestion.getJobScheduler(schedulerId);
   expect(scheduler?.template?.data).toEqual({ trigger: 'cron' });
-  const job = await worker.queues.ingestion.add(scheduler!.name, scheduler!.template!.data);
-  return finished(job);
+  return schedulerTick(worker.queues.ingestion, schedulerId);
 }
-
-async function finished(job: Job, timeoutMs = 60_000): Promise<unknown> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const state = await job.getState();
-    if (state === 'completed') return (await worker.queues.ingestion.getJob(job.id!))!.returnvalue;
-    if (state === 'failed') throw new Error(`job ${job.name} failed: ${job.failedReason}`);
-    if (Date.now() > deadline) throw new Error(`job ${job.name} still ${state} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-const cpcVersion = async () => Number((await redis.get(CPC_VERSION_KEY)) ?? 0);
 
 describe('scheduled CPC ingestion', () => {
   it('cpc: the newest master file is loaded as the snapshot, older months superseded, caches versioned', async () => {

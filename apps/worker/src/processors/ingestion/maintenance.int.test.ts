@@ -9,7 +9,7 @@ import { TestFileServer } from '@patentrack/ingestion/testing';
 import { createOrganization } from '@patentrack/pipeline';
 import { registerSchedules } from '../../schedules';
 import { waitForQuiet } from '../../testing/derived-rows';
-import { startTestWorker } from '../../testing/runtime';
+import { schedulerTick, startTestWorker } from '../../testing/runtime';
 import { serveSampleProducts } from '../../testing/sample-products';
 
 let database: TestDatabase;
@@ -65,21 +65,11 @@ afterAll(async () => {
 });
 
 async function tick(): Promise<unknown> {
-  const scheduler = await worker.queues.ingestion.getJobScheduler('maintenance');
-  expect(scheduler).toMatchObject({
+  expect(await worker.queues.ingestion.getJobScheduler('maintenance')).toMatchObject({
     name: 'ingest:maintenance-fees',
     template: { data: { trigger: 'cron' } },
   });
-  const job = await worker.queues.ingestion.add(scheduler!.name, scheduler!.template!.data);
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const state = await job.getState();
-    if (state === 'completed') return (await worker.queues.ingestion.getJob(job.id!))!.returnvalue;
-    if (state === 'failed')
-      throw new Error(`job failed: ${(await worker.queues.ingestion.getJob(job.id!))?.failedReason}`);
-    if (Date.now() > deadline) throw new Error(`job still ${state}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  return schedulerTick(worker.queues.ingestion, 'maintenance');
 }
 
 describe('scheduled maintenance-fee ingestion', () => {

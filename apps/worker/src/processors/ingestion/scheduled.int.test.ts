@@ -2,7 +2,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Job } from 'bullmq';
 import type { Pool } from 'pg';
 import { createPool } from '@patentrack/db';
 import { createTestDatabase, type TestDatabase } from '@patentrack/db/testing';
@@ -10,7 +9,7 @@ import { TestFileServer } from '@patentrack/ingestion/testing';
 import { createOrganization } from '@patentrack/pipeline';
 import { registerSchedules } from '../../schedules';
 import { waitForQuiet } from '../../testing/derived-rows';
-import { startTestWorker } from '../../testing/runtime';
+import { schedulerTick, startTestWorker } from '../../testing/runtime';
 import { serveSampleProducts, type ProductFile } from '../../testing/sample-products';
 
 /** Sample files served under the names the products publish (ingestion.md §2.2), per ODP product. */
@@ -73,25 +72,6 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-/** Runs one tick of a registered scheduler now: the job its template describes, to completion. */
-async function tick(schedulerId: string): Promise<unknown> {
-  const scheduler = await worker.queues.ingestion.getJobScheduler(schedulerId);
-  expect(scheduler?.template?.data).toEqual({ trigger: 'cron' });
-  const job = await worker.queues.ingestion.add(scheduler!.name, scheduler!.template!.data);
-  return finished(job);
-}
-
-async function finished(job: Job, timeoutMs = 60_000): Promise<unknown> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const state = await job.getState();
-    if (state === 'completed') return (await worker.queues.ingestion.getJob(job.id!))!.returnvalue;
-    if (state === 'failed') throw new Error(`job ${job.name} failed: ${job.failedReason}`);
-    if (Date.now() > deadline) throw new Error(`job ${job.name} still ${state} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 async function jobsOf(sourceKey: string) {
   const { rows } = await pool.query<{
     file_name: string;
@@ -106,6 +86,13 @@ async function jobsOf(sourceKey: string) {
     [sourceKey],
   );
   return rows;
+}
+
+/** One tick of a registered scheduler, run now; its job carries a cron tick's data. */
+async function tick(schedulerId: string): Promise<unknown> {
+  const scheduler = await worker.queues.ingestion.getJobScheduler(schedulerId);
+  expect(scheduler?.template?.data).toEqual({ trigger: 'cron' });
+  return schedulerTick(worker.queues.ingestion, schedulerId);
 }
 
 describe('scheduled ingestion: a cron tick discovers and loads new files', () => {
