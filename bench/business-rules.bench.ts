@@ -4,6 +4,7 @@
  *   assessTitle over 100,000 assets × 5 transactions — target ≤ 2 s
  */
 import { performance } from 'node:perf_hooks';
+import { seededRandom } from '@patentrack/shared';
 import {
   assessTitle,
   groupNames,
@@ -16,17 +17,7 @@ import { tx } from '../packages/business-rules/src/testing/transactions';
 const NAME_COUNT = 100_000;
 const ASSET_COUNT = 100_000;
 
-/** Deterministic PRNG so every run measures the same input. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = mulberry32(20240601);
+const random = seededRandom(20240601);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 
 const LEADS = [

@@ -7,3 +7,4 @@ export * from './domain';
 export * from './patent-numbers';
 export * from './events';
 export * from './queues';
+export * from './random';

@@ -1,18 +1,8 @@
 import { distance } from 'fastest-levenshtein';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '@patentrack/shared';
 import { groupThreshold } from '../config';
 import { EditDistanceIndex } from './edit-distance-index';
-
-/** Deterministic PRNG (mulberry32), so a failure reproduces. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 const WORDS = ['acme', 'tech', 'sol', 'ka', 'gen', 'systems', 'inc', 'corp', 'kabushiki kaisha', 'ltd', 'x'];
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz .,&-';
@@ -42,7 +32,7 @@ function namesWithTypos(count: number, next: () => number): string[] {
 describe('EditDistanceIndex', () => {
   it('returns every indexed string within the allowed distance of a query (brute force)', () => {
     const maxDistance = (shorter: number) => groupThreshold(shorter) - 1;
-    const names = namesWithTypos(2500, random(20261126));
+    const names = namesWithTypos(2500, seededRandom(20261126));
     const index = new EditDistanceIndex(names, maxDistance);
     let pairs = 0;
     for (const query of names) {

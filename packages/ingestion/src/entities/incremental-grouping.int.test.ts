@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { groupNames } from '@patentrack/business-rules';
 import { createPool } from '@patentrack/db';
 import { createTestDatabase, type TestDatabase } from '@patentrack/db/testing';
+import { seededRandom } from '@patentrack/shared';
 import { normalizeEntityName } from '../common/entity-names';
 import { groupPendingEntities } from './group-entities';
 
@@ -19,18 +20,6 @@ afterEach(async () => {
   await pool.end();
   await database.drop();
 });
-
-/** Deterministic PRNG (mulberry32), so a failure replays. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const STEMS = [
   'acme',
@@ -133,7 +122,7 @@ describe('incremental entity grouping equals a full BR-018…020 run', () => {
   ])(
     'seed %i: %i batches of name variants, with instances changing between runs',
     async (seed, batches) => {
-      const next = random(seed);
+      const next = seededRandom(seed);
       const names = nameVariants(2_500, next);
       const cuts = Array.from({ length: batches - 1 }, () => Math.floor(next() * names.length)).sort(
         (a, b) => a - b,

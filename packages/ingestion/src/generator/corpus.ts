@@ -1,16 +1,5 @@
+import { seededRandom } from '@patentrack/shared';
 import type { AssignmentSpec, PartySpec, PropertySpec } from './assignment-xml';
-
-/** Deterministic PRNG (mulberry32) so a seed reproduces the same corpus. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST_NAMES = [
   'JOHN',
@@ -185,7 +174,7 @@ export class AssignmentCorpus {
   private readonly patentWindow: number;
 
   constructor(options: CorpusOptions = {}) {
-    this.random = mulberry32(options.seed ?? 1);
+    this.random = seededRandom(options.seed ?? 1);
     this.reel = options.startReel ?? 800_000;
     this.patentWindow = options.patentWindow ?? 50_000;
   }

@@ -6,6 +6,7 @@ import {
   type DiagramJson,
   type DiagramPayload,
   type DiagramPopup,
+  seededRandom,
 } from '@patentrack/shared';
 
 /**
@@ -246,18 +247,6 @@ export function brokenChainDiagram(): DiagramPayload {
   };
 }
 
-/** Small deterministic PRNG (mulberry32) so generated diagrams are identical on every run. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 const addDays = (iso: string, count: number): string =>
   new Date(Date.parse(iso) + count * 86_400_000).toISOString().slice(0, 10);
 
@@ -266,7 +255,7 @@ const addDays = (iso: string, count: number): string =>
  * interests with releases, licences to third parties, corrections and unclassified conveyances.
  */
 export function generatedDiagram(transactionTotal: number, seed = 7): DiagramJson {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const inventors = [
     'SMITH, JOHN',
