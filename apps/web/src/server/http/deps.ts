@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import type { Redis } from 'ioredis';
 import type { Db } from '@patentrack/db';
 import { AppError, createLogger, type Logger, type WebEnv } from '@patentrack/shared';
+import { LocalDirectoryStore, storageDirOf, type ObjectStore } from '@patentrack/storage';
 import { appDb, redis } from '../connections';
 import { webEnv } from '../env';
 import { BCRYPT_COST } from '../auth/config';
@@ -10,9 +11,6 @@ import { LoginLockout } from '../auth/lockout';
 import { defaultOutboxDir, OutboxMailTransport, type MailTransport } from '../auth/mail';
 import { authKeys, type AuthKeys } from '../auth/redis-keys';
 import { SessionStore } from '../auth/sessions-store';
-import { LocalDirectoryStore } from '../storage/local-directory-store';
-import type { ObjectStore } from '../storage/object-store';
-import { storageDirOf } from '../storage/storage-dir';
 
 /** What handlers and auth services need from the process; built once from the validated environment. */
 export interface ServerDeps {

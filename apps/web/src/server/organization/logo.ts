@@ -3,11 +3,8 @@ import { AppError } from '@patentrack/shared';
 import type { Tx } from '@patentrack/db';
 import { organizationDetail } from '@patentrack/db/queries';
 import { recordAudit } from '../auth/accounts';
-import { JPEG, PNG, WEBP } from '../storage/file-types';
-import { newObjectKey } from '../storage/object-keys';
-import type { ObjectStore } from '../storage/object-store';
+import { JPEG, PNG, WEBP, newObjectKey, type ObjectStore, type StoredFileType } from '@patentrack/storage';
 import { signFileUrl } from '../storage/signed-urls';
-import type { StoredFileType } from '../storage/file-types';
 import type { UploadPolicy } from '../storage/uploads';
 import type { ServiceContext } from './update';
 

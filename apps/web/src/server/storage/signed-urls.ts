@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { linkExpiry, linkSignature, verifyLinkSignature } from '../auth/signed-links';
-import { objectKeySchema } from './object-keys';
+import { objectKeySchema } from '@patentrack/storage';
 
 /** Lifetime of a stored file's download link (S-09: short-lived). */
 export const FILE_LINK_TTL_SECONDS = 5 * 60;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JPEG, PNG, WEBP } from './file-types';
+import { JPEG, PNG, WEBP } from '@patentrack/storage';
 import { acceptUpload, type UploadPolicy } from './uploads';
 
 const POLICY: UploadPolicy = { label: 'The logo', types: [PNG, JPEG, WEBP], maxBytes: 1024 };

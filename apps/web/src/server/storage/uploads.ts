@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '@patentrack/shared';
-import { sniffFileType, type StoredFileType } from './file-types';
+import { sniffFileType, type StoredFileType } from '@patentrack/storage';
 
 /** What one upload route accepts (S-17): an allow-list of content types and a size cap. */
 export interface UploadPolicy {

@@ -1,7 +1,6 @@
 import { AppError } from '@patentrack/shared';
 import { apiRoute } from '@/server/http/api-route';
-import { ownerOfKey } from '@/server/storage/object-keys';
-import { mediaTypeOfKey } from '@/server/storage/file-types';
+import { mediaTypeOfKey, ownerOfKey } from '@patentrack/storage';
 import { signedFileQuery, verifyFileUrl } from '@/server/storage/signed-urls';
 
 export const GET = apiRoute(

@@ -10,7 +10,7 @@ function workspaceRootOf(from: string): string {
 }
 
 /**
- * STORAGE_DIR, or `data/storage` of the checkout (git-ignored). The web server runs from apps/web, so the default
+ * STORAGE_DIR, or `data/storage` of the checkout (git-ignored). The web server and the worker run from their app folders, so the default
  * is anchored at the workspace root rather than the working directory.
  */
 export function storageDirOf(configured: string | undefined, cwd = process.cwd()): string {

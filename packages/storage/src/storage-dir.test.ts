@@ -4,12 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { storageDirOf } from './storage-dir';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 describe('where stored files live (S-09)', () => {
-  it('defaults to data/storage of the checkout from the repository root and from apps/web alike', () => {
+  it('defaults to data/storage of the checkout from the repository root and from apps/web and apps/worker alike', () => {
     expect(storageDirOf(undefined, root)).toBe(path.join(root, 'data', 'storage'));
-    expect(storageDirOf(undefined, path.join(root, 'apps', 'web'))).toBe(path.join(root, 'data', 'storage'));
+    for (const app of ['web', 'worker'])
+      expect(storageDirOf(undefined, path.join(root, 'apps', app))).toBe(path.join(root, 'data', 'storage'));
     expect(storageDirOf('/var/lib/patentrack/files', root)).toBe('/var/lib/patentrack/files');
   });
 

@@ -1,0 +1,6 @@
+// The private file store shared by the web server (uploads, signed downloads) and the worker (fetched logos).
+export type { ObjectStore, StoredObject } from './object-store';
+export { LocalDirectoryStore } from './local-directory-store';
+export { storageDirOf } from './storage-dir';
+export { JPEG, PNG, WEBP, mediaTypeOfKey, sniffFileType, type StoredFileType } from './file-types';
+export { newObjectKey, objectKeySchema, ownerOfKey } from './object-keys';
