@@ -14,9 +14,10 @@ import {
   TITLE_CHAIN_EXAMPLES,
   titleStatusForPatent,
 } from '@patentrack/pipeline';
+import { derivedRows } from '@patentrack/pipeline/testing';
 import { enqueueOrgRun } from './processors/pipeline/enqueue';
 import { writeAssignmentsXml, writeTitleExampleFiles } from './seed/example-files';
-import { derivedRows, waitForQuiet } from './testing/derived-rows';
+import { waitForQuiet } from './testing/derived-rows';
 import { startTestWorker, waitForRun } from './testing/runtime';
 import type { WorkerRuntime } from './worker';
 

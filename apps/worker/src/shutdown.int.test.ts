@@ -9,10 +9,9 @@ import type { Pool } from 'pg';
 import { createPool } from '@patentrack/db';
 import { createTestDatabase, type TestDatabase } from '@patentrack/db/testing';
 import { createOrganization, runPipelineInline, stepStatuses } from '@patentrack/pipeline';
-import { insertRecordedTransactions, syntheticPortfolio } from '@patentrack/pipeline/testing';
+import { derivedRows, insertRecordedTransactions, syntheticPortfolio } from '@patentrack/pipeline/testing';
 import { enqueueOrgRun } from './processors/pipeline/enqueue';
 import { closeQueues, createQueues } from './queues';
-import { derivedRows } from './testing/derived-rows';
 import { startTestWorker, waitForRun } from './testing/runtime';
 
 const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../bin/patentrack.mjs');

@@ -1,4 +1,5 @@
 import type { Queryable } from './db';
+import type { OrgInputs } from './inputs';
 import { loadRun, type RunRef } from './runs';
 import type { OrgScope } from './scope';
 
@@ -104,4 +105,36 @@ export async function incrementalChanges(
     appnos: numbers('appno_doc_num', patentAppnos),
     grants: numbers('grant_doc_num', patentGrants),
   };
+}
+
+/**
+ * The derived rows an incremental run can change; null when the run recomputes everything. Steps still
+ * compute from the whole scope (so their results equal a full run's), but write only these rows.
+ */
+export interface DerivedChanges {
+  /** Changed transactions of the scope: only their tree, timeline and activity rows can differ. */
+  rfIds: ReadonlySet<string>;
+  /** Assets whose `T(a)`, membership or patent record changed: only their title, dashboard and diagram rows can differ. */
+  assetIds: ReadonlySet<string>;
+}
+
+export async function derivedChanges(
+  db: Queryable,
+  run: RunRef,
+  inputs: Pick<OrgInputs, 'scope' | 'assets' | 'assetRfIds'>,
+): Promise<DerivedChanges | null> {
+  const changes = await incrementalChanges(db, run, inputs.scope);
+  if (!changes) return null;
+  const rfIds = new Set(changes.rfIds);
+  // By number, from the table rather than the inputs: an asset that just left the organization keeps no
+  // derived rows, so its old ones must be in the rewritten set.
+  const { rows } = await db.query<{ id: string }>(
+    `select id from assets where organization_id = $1
+        and (appno_doc_num = any($2::varchar[]) or grant_doc_num = any($3::varchar[]))`,
+    [run.orgId, changes.appnos, changes.grants],
+  );
+  const assetIds = new Set(rows.map((r) => r.id));
+  for (const asset of inputs.assets)
+    if (inputs.assetRfIds.get(asset.assetId)?.some((rfId) => rfIds.has(rfId))) assetIds.add(asset.assetId);
+  return { rfIds, assetIds };
 }

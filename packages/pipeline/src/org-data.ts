@@ -1,17 +1,23 @@
 import type { CompanyInput } from '@patentrack/business-rules';
 import type { Pool } from './db';
+import { derivedChanges, type DerivedChanges } from './incremental';
 import { loadOrgInputs, loadTransactions, type OrgInputs, type PipelineTransaction } from './inputs';
 import type { CompanyScope } from './scope';
 
 /** The inputs of the org-scoped steps plus every transaction of the scope, loaded once per step. */
 export interface OrgData extends OrgInputs {
   transactions: Map<string, PipelineTransaction>;
+  /** The derived rows this run may change (an incremental run), or null for all of them. */
+  changes: DerivedChanges | null;
 }
 
-async function readOrgData(pool: Pool, orgId: string): Promise<OrgData> {
+async function readOrgData(pool: Pool, orgId: string, runId: string): Promise<OrgData> {
   const inputs = await loadOrgInputs(pool, orgId);
-  const transactions = await loadTransactions(pool, orgId, inputs.rfIds);
-  return { ...inputs, transactions };
+  const [transactions, changes] = await Promise.all([
+    loadTransactions(pool, orgId, inputs.rfIds),
+    derivedChanges(pool, { orgId, runId }, inputs),
+  ]);
+  return { ...inputs, transactions, changes };
 }
 
 /** Runs whose post-`flag` inputs this process holds; a run's later steps share one read (oldest evicted). */
@@ -27,7 +33,7 @@ export function loadOrgData(pool: Pool, orgId: string, runId: string): Promise<O
   const key = `${orgId}:${runId}`;
   let data = runInputs.get(key);
   if (!data) {
-    data = readOrgData(pool, orgId);
+    data = readOrgData(pool, orgId, runId);
     data.catch(() => runInputs.delete(key));
     runInputs.set(key, data);
     while (runInputs.size > RUNS_CACHED) runInputs.delete(runInputs.keys().next().value!);

@@ -70,3 +70,19 @@ export async function replaceScope(
   await db.query('drop table replace_wanted');
   return { deleted: deleted.rowCount ?? 0, inserted: inserted.rowCount ?? 0 };
 }
+
+/**
+ * The rows of a whole scope (`keep` null), or of its part whose `column` value is in `keep`: the rest of the
+ * scope stays as stored (an incremental run rewrites only what its changes can reach).
+ */
+export function scopeRows(
+  rows: readonly Record<string, unknown>[],
+  column: ScopeColumn,
+  keep: ReadonlySet<string> | null,
+): Pick<ScopeReplacement, 'rows' | 'restrictTo'> {
+  if (!keep) return { rows };
+  return {
+    rows: rows.filter((row) => keep.has(row[column.name] as string)),
+    restrictTo: { column: column.name, type: column.type, values: [...keep] },
+  };
+}

@@ -1,7 +1,7 @@
 import { assessTitle, isEligibleAsset } from '@patentrack/business-rules';
 import { inOrgTransaction } from '../db';
 import { companyInput, loadOrgData, pick } from '../org-data';
-import { replaceScope } from '../replace-scope';
+import { replaceScope, scopeRows } from '../replace-scope';
 import type { StepRunner } from './types';
 
 const COLUMNS = [
@@ -22,14 +22,20 @@ const COLUMNS = [
   { name: 'display_status', type: 'varchar(20)' },
 ];
 
-/** Step 4 (§5.5, BR-032…036): chain-of-title and encumbrance verdict of each company's eligible assets. */
+/**
+ * Step 4 (§5.5, BR-032…036): chain-of-title and encumbrance verdict of each company's eligible assets. A verdict
+ * depends on its asset's `T(a)` alone, so an incremental run assesses only the assets its changes reach.
+ */
 export const brokenTitleStep: StepRunner = async ({ pool, orgId, runId }) => {
   const data = await loadOrgData(pool, orgId, runId);
   const { config } = data.scope;
   const metrics = { assets: 0, broken: 0, divested: 0, encumbered: 0, rowsDeleted: 0, rowsInserted: 0 };
   for (const company of data.scope.companies) {
     const assets = data.assets.filter(
-      (a) => a.companyIds.includes(company.id) && isEligibleAsset(a, config.filter),
+      (a) =>
+        a.companyIds.includes(company.id) &&
+        isEligibleAsset(a, config.filter) &&
+        (!data.changes || data.changes.assetIds.has(a.assetId)),
     );
     const rows = assets.map((asset) => {
       const verdict = assessTitle({
@@ -64,7 +70,7 @@ export const brokenTitleStep: StepRunner = async ({ pool, orgId, runId }) => {
         orgId,
         companyId: company.id,
         columns: COLUMNS,
-        rows,
+        ...scopeRows(rows, COLUMNS[0]!, data.changes?.assetIds ?? null),
       }),
     );
     metrics.assets += rows.length;

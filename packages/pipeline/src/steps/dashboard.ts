@@ -1,7 +1,7 @@
 import { buildDashboard, type Bank } from '@patentrack/business-rules';
 import { inOrgTransaction, type Queryable } from '../db';
 import { loadOrgData, pick } from '../org-data';
-import { replaceScope } from '../replace-scope';
+import { replaceScope, scopeRows } from '../replace-scope';
 import { loadTitleStatuses } from '../title-status';
 import type { StepRunner } from './types';
 
@@ -57,17 +57,22 @@ export const dashboardStep: StepRunner = async ({ pool, orgId, runId }) => {
           orgId,
           companyId: company.id,
           columns: ITEM_COLUMNS,
-          rows: items.map((i) => ({
-            entity_id: i.entityId,
-            type: i.type,
-            asset_id: i.assetId,
-            patent: i.patent,
-            application: i.application,
-            rf_id: i.rfId,
-            total: 0,
-            lawfirm: i.lawfirm,
-            lawfirm_id: i.lawfirmId,
-          })),
+          // An asset's items depend on that asset alone; the counts below cover every asset.
+          ...scopeRows(
+            items.map((i) => ({
+              entity_id: i.entityId,
+              type: i.type,
+              asset_id: i.assetId,
+              patent: i.patent,
+              application: i.application,
+              rf_id: i.rfId,
+              total: 0,
+              lawfirm: i.lawfirm,
+              lawfirm_id: i.lawfirmId,
+            })),
+            ITEM_COLUMNS[2]!,
+            data.changes?.assetIds ?? null,
+          ),
         }),
         await replaceScope(client, {
           table: 'dashboard_item_counts',

@@ -45,6 +45,8 @@ export const generateJsonStep: StepRunner = async ({ pool, orgId, runId }) => {
     const verdict = worstVerdict(companyVerdicts);
     if (!verdict) continue;
     current.push(asset.assetId);
+    // A diagram is built from its asset's inputs alone: one an incremental run's changes miss is unchanged.
+    if (data.changes && !data.changes.assetIds.has(asset.assetId)) continue;
     const input = {
       organizationId: orgId,
       asset,

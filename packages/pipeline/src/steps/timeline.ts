@@ -1,7 +1,7 @@
-import { buildTimeline } from '@patentrack/business-rules';
-import { inOrgTransaction } from '../db';
+import { buildTimeline, type TimelineEntry } from '@patentrack/business-rules';
+import { inOrgTransaction, type Queryable } from '../db';
 import { companyInput, loadOrgData, pick, toColumns } from '../org-data';
-import { replaceScope } from '../replace-scope';
+import { replaceScope, scopeRows } from '../replace-scope';
 import type { StepRunner } from './types';
 
 const COLUMNS = [
@@ -18,6 +18,35 @@ const COLUMNS = [
   { name: 'category', type: 'timeline_category' },
   { name: 'sequence', type: 'integer' },
 ];
+const RF_ID = COLUMNS[0]!;
+
+/**
+ * The transactions whose timeline rows an incremental run rewrites: the changed ones, and every one from the
+ * first position a changed transaction takes (now or as stored) onwards, because `sequence` shifts behind it.
+ * Before that position both sequences hold the same unchanged transactions in the same order.
+ */
+async function rewrittenTransactions(
+  db: Queryable,
+  scope: { orgId: string; companyId: string },
+  entries: readonly TimelineEntry[],
+  changed: ReadonlySet<string>,
+): Promise<Set<string>> {
+  const rewritten = new Set(changed);
+  const firstNew = entries.find((e) => changed.has(e.rfId))?.sequence ?? null;
+  const { rows } = await db.query<{ rf_id: string; first_shifted: number }>(
+    `with first as (
+       select least(min(sequence), $4::int) as s from timeline_entries
+        where organization_id = $1 and company_id = $2 and rf_id = any($3::varchar[])
+     )
+     select distinct t.rf_id, first.s as first_shifted from timeline_entries t, first
+      where t.organization_id = $1 and t.company_id = $2 and t.sequence >= first.s`,
+    [scope.orgId, scope.companyId, [...changed], firstNew],
+  );
+  const firstShifted = rows[0]?.first_shifted ?? firstNew;
+  for (const row of rows) rewritten.add(row.rf_id);
+  if (firstShifted !== null) for (const e of entries) if (e.sequence >= firstShifted) rewritten.add(e.rfId);
+  return rewritten;
+}
 
 /** Step 3b (§5.4): one timeline row per (transaction, counterparty) of each company. */
 export const timelineStep: StepRunner = async ({ pool, orgId, runId }) => {
@@ -29,16 +58,26 @@ export const timelineStep: StepRunner = async ({ pool, orgId, runId }) => {
       company: companyInput(company),
       config: data.scope.config,
     });
-    const written = await inOrgTransaction(pool, orgId, (client) =>
+    const written = await inOrgTransaction(pool, orgId, async (client) =>
       replaceScope(client, {
         table: 'timeline_entries',
         orgId,
         companyId: company.id,
         columns: COLUMNS,
-        rows: entries.map((e) => {
-          const { recordDate, execDate, conveyType, ...rest } = e;
-          return { ...toColumns(rest), record_dt: recordDate, exec_dt: execDate, convey_ty: conveyType };
-        }),
+        ...scopeRows(
+          entries.map((e) => {
+            const { recordDate, execDate, conveyType, ...rest } = e;
+            return { ...toColumns(rest), record_dt: recordDate, exec_dt: execDate, convey_ty: conveyType };
+          }),
+          RF_ID,
+          data.changes &&
+            (await rewrittenTransactions(
+              client,
+              { orgId, companyId: company.id },
+              entries,
+              data.changes.rfIds,
+            )),
+        ),
       }),
     );
     metrics.entries += entries.length;

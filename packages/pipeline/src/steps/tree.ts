@@ -1,7 +1,7 @@
-import { buildTransactionActivities, buildTreeNodes } from '@patentrack/business-rules';
-import { inOrgTransaction } from '../db';
+import { buildTransactionActivities, buildTreeNodes, type TreeNode } from '@patentrack/business-rules';
+import { inOrgTransaction, type Queryable } from '../db';
 import { companyInput, loadOrgData, pick } from '../org-data';
-import { replaceScope } from '../replace-scope';
+import { replaceScope, scopeRows } from '../replace-scope';
 import type { StepRunner } from './types';
 
 const NODE_COLUMNS = [
@@ -13,6 +13,7 @@ const NODE_COLUMNS = [
   { name: 'depth', type: 'smallint' },
   { name: 'transaction_rf_ids', type: 'text[]' },
 ];
+const NODE_NAME = NODE_COLUMNS[1]!;
 const ACTIVITY_COLUMNS = [
   { name: 'rf_id', type: 'varchar(16)' },
   { name: 'party_entity_id', type: 'uuid' },
@@ -20,6 +21,26 @@ const ACTIVITY_COLUMNS = [
   { name: 'recorded_entity_id', type: 'uuid' },
   { name: 'release_rf_id', type: 'varchar(16)' },
 ];
+
+/**
+ * Names of the nodes an incremental run rewrites: a node (type, name) holding no changed transaction, now or as
+ * stored, is built from the same unchanged transactions in the same order, so it is unchanged.
+ */
+async function rewrittenNodeNames(
+  db: Queryable,
+  scope: { orgId: string; companyId: string },
+  nodes: readonly TreeNode[],
+  changed: ReadonlySet<string>,
+): Promise<Set<string>> {
+  const { rows } = await db.query<{ name: string }>(
+    `select distinct name from ownership_tree_nodes
+      where organization_id = $1 and company_id = $2 and transaction_rf_ids && $3::text[]`,
+    [scope.orgId, scope.companyId, [...changed]],
+  );
+  const names = new Set(rows.map((r) => r.name));
+  for (const node of nodes) if (node.transactionRfIds.some((rfId) => changed.has(rfId))) names.add(node.name);
+  return names;
+}
 
 /**
  * Step 3a (§5.3, BR-024…031): ownership-tree nodes and transaction activities of each company, from the
@@ -40,28 +61,38 @@ export const treeStep: StepRunner = async ({ pool, orgId, runId }) => {
           orgId,
           companyId: company.id,
           columns: NODE_COLUMNS,
-          rows: nodes.map((n) => ({
-            entity_id: n.entityId,
-            name: n.name,
-            tree_type: n.treeType,
-            tree_tab: n.treeTab,
-            color: n.color,
-            depth: n.depth,
-            transaction_rf_ids: n.transactionRfIds,
-          })),
+          ...scopeRows(
+            nodes.map((n) => ({
+              entity_id: n.entityId,
+              name: n.name,
+              tree_type: n.treeType,
+              tree_tab: n.treeTab,
+              color: n.color,
+              depth: n.depth,
+              transaction_rf_ids: n.transactionRfIds,
+            })),
+            NODE_NAME,
+            data.changes &&
+              (await rewrittenNodeNames(client, { orgId, companyId: company.id }, nodes, data.changes.rfIds)),
+          ),
         }),
         await replaceScope(client, {
           table: 'company_transaction_activities',
           orgId,
           companyId: company.id,
           columns: ACTIVITY_COLUMNS,
-          rows: activities.map((a) => ({
-            rf_id: a.rfId,
-            party_entity_id: a.partyEntityId,
-            activity_id: a.activityId,
-            recorded_entity_id: a.recordedEntityId,
-            release_rf_id: a.releaseRfId,
-          })),
+          // One transaction's activity rows depend on that transaction alone.
+          ...scopeRows(
+            activities.map((a) => ({
+              rf_id: a.rfId,
+              party_entity_id: a.partyEntityId,
+              activity_id: a.activityId,
+              recorded_entity_id: a.recordedEntityId,
+              release_rf_id: a.releaseRfId,
+            })),
+            ACTIVITY_COLUMNS[0]!,
+            data.changes?.rfIds ?? null,
+          ),
         }),
       ];
       for (const w of written) {
