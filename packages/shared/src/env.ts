@@ -84,6 +84,22 @@ export const webEnvSchema = z
     BCRYPT_COST: z.coerce.number().int().min(4).max(15).optional(),
     REDIS_KEY_PREFIX: z.string().min(1).default('pt'),
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+    // OAuth sign-in (product.md #8, #9): a provider is offered only when its client id and secret are set.
+    GOOGLE_OAUTH_CLIENT_ID: z.string().min(1).optional(),
+    GOOGLE_OAUTH_CLIENT_SECRET: z.string().min(1).optional(),
+    GOOGLE_OAUTH_AUTHORIZE_URL: z.url().default('https://accounts.google.com/o/oauth2/v2/auth'),
+    GOOGLE_OAUTH_TOKEN_URL: z.url().default('https://oauth2.googleapis.com/token'),
+    GOOGLE_OAUTH_JWKS_URL: z.url().default('https://www.googleapis.com/oauth2/v3/certs'),
+    GOOGLE_OAUTH_ISSUER: z.url().default('https://accounts.google.com'),
+    MICROSOFT_OAUTH_CLIENT_ID: z.string().min(1).optional(),
+    MICROSOFT_OAUTH_CLIENT_SECRET: z.string().min(1).optional(),
+    MICROSOFT_OAUTH_AUTHORIZE_URL: z
+      .url()
+      .default('https://login.microsoftonline.com/common/oauth2/v2.0/authorize'),
+    MICROSOFT_OAUTH_TOKEN_URL: z.url().default('https://login.microsoftonline.com/common/oauth2/v2.0/token'),
+    MICROSOFT_OAUTH_JWKS_URL: z.url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
+    // `{tenantid}` is replaced by the token's `tid`: the multi-tenant endpoint issues per-tenant issuers.
+    MICROSOFT_OAUTH_ISSUER: z.url().default('https://login.microsoftonline.com/{tenantid}/v2.0'),
   })
   .transform((env, ctx) => {
     const withDefaults = withLocalDefaults(env, ctx);

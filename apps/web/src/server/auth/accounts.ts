@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { AppError, type UserRole } from '@patentrack/shared';
 import { withTenant, type TenantContext, type Tx } from '@patentrack/db';
 import { auditEvents, organizations, userTokens, users } from '@patentrack/db/schema';
@@ -28,7 +28,8 @@ export function userContext(user: { id: string; organizationId: string; role: Us
   return { orgId: user.organizationId, userId: user.id, role: user.role, scope: 'user', shareLinkId: null };
 }
 
-export async function findCredentials(deps: ServerDeps, email: string): Promise<CredentialRow | null> {
+/** Runs one of the definer look-ups that return a credential row (data-model §7.6). */
+async function credentialsOf(deps: ServerDeps, lookup: SQL): Promise<CredentialRow | null> {
   return withTenant(deps.db, NO_TENANT, async (tx) => {
     const result = await tx.execute<{
       id: string;
@@ -38,7 +39,7 @@ export async function findCredentials(deps: ServerDeps, email: string): Promise<
       status: CredentialRow['status'];
       mfa_enabled: boolean;
       email_verified_at: Date | null;
-    }>(sql`select * from auth_find_user_by_email(${email})`);
+    }>(lookup);
     const row = result.rows[0];
     return row
       ? {
@@ -52,6 +53,22 @@ export async function findCredentials(deps: ServerDeps, email: string): Promise<
         }
       : null;
   });
+}
+
+export function findCredentials(deps: ServerDeps, email: string): Promise<CredentialRow | null> {
+  return credentialsOf(deps, sql`select * from auth_find_user_by_email(${email})`);
+}
+
+/** The account a provider identity (`user_identities`) is linked to. */
+export function findCredentialsByIdentity(
+  deps: ServerDeps,
+  provider: 'google' | 'microsoft',
+  providerAccountId: string,
+): Promise<CredentialRow | null> {
+  return credentialsOf(
+    deps,
+    sql`select * from auth_find_user_by_identity(${provider}::identity_provider, ${providerAccountId})`,
+  );
 }
 
 /**

@@ -135,10 +135,26 @@ export async function login(
       tx.update(users).set({ passwordHash: upgraded }).where(eq(users.id, user.id)),
     );
   }
+  return afterFirstFactor(deps, user, meta);
+}
+
+/** Once a first factor (password or a provider identity) passed: the TOTP challenge for MFA users, else the session. */
+export async function afterFirstFactor(
+  deps: ServerDeps,
+  user: CredentialRow,
+  meta: RequestMeta,
+): Promise<LoginResult> {
   if (user.mfaEnabled)
     return {
       kind: 'mfa',
       mfaToken: await signMfaChallenge(user.id, user.organizationId, deps.env.JWT_SECRET),
     };
   return completeLogin(deps, user, false, meta);
+}
+
+/** The answer of every sign-in route "as #1": the session cookies and the user, or the MFA challenge. */
+export function loginAnswer(result: LoginResult, setCookie: (header: string) => void) {
+  if (result.kind === 'mfa') return { data: { mfaRequired: true, mfaToken: result.mfaToken } };
+  result.cookies.forEach(setCookie);
+  return { data: { user: result.user, mfaSetupRequired: result.mfaSetupRequired } };
 }

@@ -29,6 +29,8 @@ import * as route25 from '@/app/api/v1/auth/accept-invite/route';
 import * as route26 from '@/app/api/v1/auth/forgot-password/route';
 import * as route27 from '@/app/api/v1/auth/login/route';
 import * as route28 from '@/app/api/v1/auth/logout/route';
+import * as oauthGoogleRoute from '@/app/api/v1/auth/oauth/google/route';
+import * as oauthMicrosoftRoute from '@/app/api/v1/auth/oauth/microsoft/route';
 import * as route29 from '@/app/api/v1/auth/mfa/setup/route';
 import * as route30 from '@/app/api/v1/auth/mfa/verify/route';
 import * as route31 from '@/app/api/v1/auth/refresh/route';
@@ -104,6 +106,8 @@ export const ROUTE_MODULES: readonly (readonly [string, Record<string, unknown>]
   ['/api/v1/auth/forgot-password', route26],
   ['/api/v1/auth/login', route27],
   ['/api/v1/auth/logout', route28],
+  ['/api/v1/auth/oauth/google', oauthGoogleRoute],
+  ['/api/v1/auth/oauth/microsoft', oauthMicrosoftRoute],
   ['/api/v1/auth/mfa/setup', route29],
   ['/api/v1/auth/mfa/verify', route30],
   ['/api/v1/auth/refresh', route31],

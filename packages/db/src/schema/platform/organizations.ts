@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { integer, jsonb, pgEnum, pgTable, smallint, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  smallint,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { createdAt, deletedAt, instant, updatedAt } from '../columns';
 import { representatives } from '../patent-data/entities';
 
@@ -35,6 +45,8 @@ export const organizations = pgTable(
     logoObjectKey: varchar('logo_object_key', { length: 500 }),
     domain: varchar('domain', { length: 255 }),
     legacyOrgId: integer('legacy_org_id'),
+    /** Named at self-service sign-up (product.md #4): no data and no pipeline until a super admin approves it. */
+    awaitingApproval: boolean('awaiting_approval').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     deletedAt: deletedAt(),

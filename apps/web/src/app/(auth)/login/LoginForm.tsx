@@ -5,14 +5,27 @@ import { useSearchParams } from 'next/navigation';
 import { useRef, useState, type FormEvent } from 'react';
 import { FormMessage, Field, useCountdown } from '@/components/forms';
 import { ApiError, apiData, safeReturnTo } from '@/lib/api';
+import { OAuthButtons, type OAuthProvider } from './OAuthButtons';
 
 type LoginAnswer = { user?: { id: string }; mfaRequired?: boolean; mfaToken?: string };
 
-/** Password login with the TOTP / backup-code step (B1): one generic message for bad credentials, countdown on 429. */
-export function LoginForm() {
+/**
+ * Password login with the TOTP / backup-code step (B1): one generic message for bad credentials, countdown on 429.
+ * `providers` are the configured OAuth sign-ins; the OAuth callback page opens this form at the code step
+ * (`mfaChallenge`) when the account has MFA.
+ */
+export function LoginForm({
+  providers,
+  mfaChallenge,
+  returnTo: givenReturnTo,
+}: {
+  providers: OAuthProvider[];
+  mfaChallenge?: string;
+  returnTo?: string;
+}) {
   const search = useSearchParams();
-  const returnTo = safeReturnTo(search.get('returnTo'));
-  const [mfaToken, setMfaToken] = useState<string | null>(null);
+  const returnTo = givenReturnTo ?? safeReturnTo(search.get('returnTo'));
+  const [mfaToken, setMfaToken] = useState<string | null>(mfaChallenge ?? null);
   const [useBackupCode, setUseBackupCode] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -131,6 +144,7 @@ export function LoginForm() {
           </div>
         </form>
       )}
+      {!mfaToken && <OAuthButtons providers={providers} returnTo={returnTo} />}
     </div>
   );
 }

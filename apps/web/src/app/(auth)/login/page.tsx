@@ -1,4 +1,6 @@
 import { Suspense } from 'react';
+import { configuredSignInProviders } from '@/server/auth/oauth/providers';
+import { webEnv } from '@/server/env';
 import { LoginForm } from './LoginForm';
 
 export const metadata = { title: 'Sign in' };
@@ -6,7 +8,8 @@ export const metadata = { title: 'Sign in' };
 export default function LoginPage() {
   return (
     <Suspense>
-      <LoginForm />
+      {/* Only configured providers get a button (product.md #8, #9). */}
+      <LoginForm providers={configuredSignInProviders(webEnv())} />
     </Suspense>
   );
 }

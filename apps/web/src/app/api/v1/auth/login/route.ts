@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { apiRoute } from '@/server/http/api-route';
-import { reply } from '@/server/http/reply';
-import { login } from '@/server/auth/login';
+import { login, loginAnswer } from '@/server/auth/login';
 
 export const POST = apiRoute(
   {
@@ -11,10 +10,6 @@ export const POST = apiRoute(
     rateLimit: { bucket: 'auth:login', limit: 5, windowSeconds: 60, key: 'ip+email' },
     example: { body: { email: 'someone@example.com', password: 'Correct-Horse-9x' } },
   },
-  async ({ body, ip, userAgent, requestId, deps, setCookie }) => {
-    const result = await login(deps, body, { ip, userAgent, requestId });
-    if (result.kind === 'mfa') return reply.ok({ data: { mfaRequired: true, mfaToken: result.mfaToken } });
-    result.cookies.forEach(setCookie);
-    return reply.ok({ data: { user: result.user, mfaSetupRequired: result.mfaSetupRequired } });
-  },
+  async ({ body, ip, userAgent, requestId, deps, setCookie }) =>
+    loginAnswer(await login(deps, body, { ip, userAgent, requestId }), setCookie),
 );
