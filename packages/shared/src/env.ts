@@ -140,6 +140,11 @@ export const workerEnvSchema = z
     EPO_RATE_LIMIT_PER_SEC: z.coerce.number().positive().default(1),
     EPO_SWEEP_MAX: z.coerce.number().int().positive().default(2000),
     EPO_WEEKLY_QUOTA_BYTES: z.coerce.number().positive().default(4e9),
+    // Company enrichment (ingestion.md §3.7): a provider whose key is unset or empty is disabled, its step `skipped`.
+    RITEKIT_BASE_URL: z.url().default('https://api.ritekit.com'),
+    RITEKIT_CLIENT_ID: z.string().optional(),
+    CLEARBIT_BASE_URL: z.url().default('https://company.clearbit.com'),
+    CLEARBIT_API_KEY: z.string().optional(),
   })
   .transform((env, ctx) => {
     const withDefaults = withLocalDefaults(env, ctx);

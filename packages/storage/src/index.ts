@@ -3,4 +3,4 @@ export type { ObjectStore, StoredObject } from './object-store';
 export { LocalDirectoryStore } from './local-directory-store';
 export { storageDirOf } from './storage-dir';
 export { JPEG, PNG, WEBP, mediaTypeOfKey, sniffFileType, type StoredFileType } from './file-types';
-export { newObjectKey, objectKeySchema, ownerOfKey } from './object-keys';
+export { companyLogoKey, newObjectKey, objectKeySchema, ownerOfKey } from './object-keys';
