@@ -6,6 +6,7 @@ import { partiesOf } from './assets';
 export interface AdminOrgFilters extends PageRequest {
   search?: string;
   status?: string;
+  awaitingApproval?: boolean;
 }
 
 /** Every organization (product.md #73) for a super admin; RLS T2 makes them all visible. */
@@ -17,6 +18,7 @@ export async function listOrganizations(tx: Tx, f: AdminOrgFilters) {
       ? sql`lower(o.name) like ${`%${f.search.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`}`
       : undefined,
     f.status ? sql`o.status = ${f.status}` : undefined,
+    f.awaitingApproval === undefined ? undefined : sql`o.awaiting_approval = ${f.awaitingApproval}`,
   ]);
   const keys = [sql`lower(o.name)`, sql`o.id`];
   const [rows, counted] = await Promise.all([
@@ -24,13 +26,14 @@ export async function listOrganizations(tx: Tx, f: AdminOrgFilters) {
       id: string;
       name: string;
       status: string;
+      awaiting_approval: boolean;
       environment_mode: string | null;
       users: number;
       assets: number;
       last_run: string | null;
       created_at: string;
     }>(sql`
-      select o.id, o.name, o.status, cc.environment_mode, o.created_at,
+      select o.id, o.name, o.status, o.awaiting_approval, cc.environment_mode, o.created_at,
              (select count(*)::int from users u where u.organization_id = o.id and u.deleted_at is null) as users,
              (select count(*)::int from assets a where a.organization_id = o.id and a.deleted_at is null) as assets,
              (select max(p.completed_at) from processing_jobs p where p.organization_id = o.id) as last_run
@@ -47,6 +50,7 @@ export async function listOrganizations(tx: Tx, f: AdminOrgFilters) {
       id: r.id,
       name: r.name,
       status: r.status,
+      awaitingApproval: r.awaiting_approval,
       environmentMode: r.environment_mode ?? 'PRO',
       users: r.users,
       assets: r.assets,

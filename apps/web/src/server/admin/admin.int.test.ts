@@ -11,11 +11,11 @@ import {
   seedTenant,
   setupWebTestEnvironment,
   signIn,
+  signInEnrollingTotp,
   TEST_PASSWORD,
   type SeededTenant,
   type WebTestEnvironment,
 } from '../http/testing';
-import { base32Decode, totp } from '../auth/totp';
 import { closePipelineQueue } from '../jobs/pipeline-queue';
 import { closeIngestionQueue } from '../jobs/ingestion-queue';
 import { closeQueueReaders } from '../metrics/queues';
@@ -40,12 +40,7 @@ beforeAll(async () => {
   const passwordHash = await hash(TEST_PASSWORD, 4);
   const superAdmin = await seedSuperAdmin(env.admin, passwordHash);
   operator = new ApiTestClient(env.routes);
-  await signIn(operator, superAdmin.email);
-  const { secret } = (await operator.post('/api/v1/auth/mfa/setup')).json.data;
-  await operator.post('/api/v1/auth/mfa/verify', {
-    code: totp(base32Decode(secret), Math.floor(Date.now() / 1000)),
-    isBackupCode: false,
-  });
+  await signInEnrollingTotp(operator, superAdmin.email);
   tenant = await seedTenant(env.admin, 'tenant', passwordHash);
   await insertRecordedTransactions(
     pool,

@@ -14,7 +14,7 @@ type Meta = { ip: string; userAgent: string | null; requestId: string };
 
 /** One org for the admin panel (product.md #75); the tenant context is that org (super admin on `:orgId`). */
 export async function adminOrganizationStatus(tx: Tx) {
-  const [detail, users, pipeline, shares] = await Promise.all([
+  const [detail, users, pipeline, shares, approval] = await Promise.all([
     organizationDetail(tx),
     listUsers(tx),
     pipelineStatus(tx),
@@ -22,9 +22,18 @@ export async function adminOrganizationStatus(tx: Tx) {
       select count(*)::int as n from share_links
        where organization_id = app_current_org() and revoked_at is null and (expires_at is null or expires_at > now())
          and (max_uses is null or use_count < max_uses)`),
+    tx.execute<{ awaiting_approval: boolean }>(
+      sql`select awaiting_approval from organizations where id = app_current_org()`,
+    ),
   ]);
   if (!detail) throw AppError.notFound('Organization');
-  return { ...detail, users: users.data, pipelineStatus: pipeline, activeShareLinks: shares.rows[0]?.n ?? 0 };
+  return {
+    ...detail,
+    users: users.data,
+    pipelineStatus: pipeline,
+    activeShareLinks: shares.rows[0]?.n ?? 0,
+    awaitingApproval: approval.rows[0]?.awaiting_approval ?? false,
+  };
 }
 
 /** Rename, environment mode and (de)activation of an org by a super admin (product.md #76). */
@@ -48,9 +57,10 @@ export async function updateAdminOrganization(
       sql`update organizations set name = ${input.name}, updated_at = now() where id = ${orgId}`,
     );
   }
+  // A super admin deciding the status also ends a self-registration's wait (approved as it is, or rejected).
   if (input.status !== undefined)
     await tx.execute(
-      sql`update organizations set status = ${input.status}, updated_at = now() where id = ${orgId}`,
+      sql`update organizations set status = ${input.status}, awaiting_approval = false, updated_at = now() where id = ${orgId}`,
     );
   if (input.environmentMode !== undefined) {
     await tx.execute(

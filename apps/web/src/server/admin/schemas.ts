@@ -7,14 +7,22 @@ import { userSchema } from '../users/schemas';
 
 const ORG_STATUSES = ['provisioning', 'active', 'trial', 'suspended', 'cancelled'] as const;
 
+const booleanFilter = z
+  .enum(['true', 'false'])
+  .transform((value) => value === 'true')
+  .optional();
+
 export const adminOrgsQuery = pageQuery({
   search: text(200).optional(),
   status: z.enum(ORG_STATUSES).optional(),
+  /** `true`: only self-registered organizations waiting for approval (product.md #4). */
+  awaitingApproval: booleanFilter,
 });
 export const adminOrgItemSchema = z.object({
   id: z.uuid(),
   name: z.string(),
   status: z.enum(ORG_STATUSES),
+  awaitingApproval: z.boolean(),
   environmentMode: z.string(),
   users: z.number().int(),
   assets: z.number().int(),
@@ -115,6 +123,7 @@ export const adminOrgStatusSchema = dataOf(
     users: z.array(userSchema),
     pipelineStatus: pipelineStatusSchema.shape.data,
     activeShareLinks: z.number().int(),
+    awaitingApproval: z.boolean(),
   }),
 );
 export const adminOrgPatchBody = z
@@ -125,6 +134,14 @@ export const adminOrgPatchBody = z
   })
   .strict()
   .refine((patch) => Object.keys(patch).length > 0, 'Nothing to update');
+export const approveBody = z.object({ companies: z.array(text(500)).max(100).default([]) });
+export const approvedSchema = dataOf(
+  z.object({
+    id: z.uuid(),
+    status: z.enum(['provisioning', 'active']),
+    pipelineJobId: z.string().nullable(),
+  }),
+);
 export const treeRebuildSchema = queuedJobSchema;
 
 export const fixItemsBody = z.object({
@@ -169,10 +186,7 @@ export const adminTransactionsQuery = pageQuery({
     .optional(),
   dateFrom: isoDate.optional(),
   dateTo: isoDate.optional(),
-  flagged: z
-    .enum(['true', 'false'])
-    .transform((value) => value === 'true')
-    .optional(),
+  flagged: booleanFilter,
 });
 const partySchema = z.object({ name: z.string(), entityId: z.uuid() });
 export const adminTransactionSchema = z.object({

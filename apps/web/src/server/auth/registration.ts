@@ -81,9 +81,13 @@ export async function register(deps: ServerDeps, input: RegisterInput, meta: Req
       deps.db,
       { orgId, userId, role: 'admin', scope: 'user', shareLinkId: null },
       async (tx) => {
-        await tx
-          .insert(organizations)
-          .values({ id: orgId, name: orgName, slug: slugOf(orgName), status: 'provisioning' });
+        await tx.insert(organizations).values({
+          id: orgId,
+          name: orgName,
+          slug: slugOf(orgName),
+          status: 'provisioning',
+          awaitingApproval: true,
+        });
         await tx.insert(customerConfigurations).values({ organizationId: orgId });
         await tx.insert(users).values({
           id: userId,

@@ -6,6 +6,7 @@ import * as route2 from '@/app/api/v1/admin/ingestion/jobs/[jobId]/retry/route';
 import * as route3 from '@/app/api/v1/admin/ingestion/jobs/route';
 import * as route4 from '@/app/api/v1/admin/ingestion/sources/[source]/run/route';
 import * as route5 from '@/app/api/v1/admin/ingestion/status/route';
+import * as approveOrgRoute from '@/app/api/v1/admin/organizations/[orgId]/approve/route';
 import * as route6 from '@/app/api/v1/admin/organizations/[orgId]/data-quality/route';
 import * as route7 from '@/app/api/v1/admin/organizations/[orgId]/rebuild-pipeline/route';
 import * as route8 from '@/app/api/v1/admin/organizations/[orgId]/rebuild-tree/route';
@@ -83,6 +84,7 @@ export const ROUTE_MODULES: readonly (readonly [string, Record<string, unknown>]
   ['/api/v1/admin/ingestion/jobs', route3],
   ['/api/v1/admin/ingestion/sources/:source/run', route4],
   ['/api/v1/admin/ingestion/status', route5],
+  ['/api/v1/admin/organizations/:orgId/approve', approveOrgRoute],
   ['/api/v1/admin/organizations/:orgId/data-quality', route6],
   ['/api/v1/admin/organizations/:orgId/rebuild-pipeline', route7],
   ['/api/v1/admin/organizations/:orgId/rebuild-tree', route8],

@@ -6,6 +6,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '@patentrack/db/testing';
 import { COOKIE, CSRF_HEADER } from '../auth/config';
+import { base32Decode, totp } from '../auth/totp';
 import { loadRouteTable, type HttpMethod, type RouteEntry } from './route-table';
 import { createPool } from '@patentrack/db';
 
@@ -284,4 +285,15 @@ export async function signIn(
   if (result.status !== 200)
     throw new Error(`login of ${email} failed: ${result.status} ${JSON.stringify(result.json)}`);
   return result;
+}
+
+/** Signs a super admin in and enrols TOTP, without which a super admin may call nothing else (S-28). */
+export async function signInEnrollingTotp(client: ApiTestClient, email: string): Promise<void> {
+  await signIn(client, email);
+  const { secret } = (await client.post('/api/v1/auth/mfa/setup')).json.data;
+  const confirmed = await client.post('/api/v1/auth/mfa/verify', {
+    code: totp(base32Decode(secret), Math.floor(Date.now() / 1000)),
+    isBackupCode: false,
+  });
+  if (confirmed.status !== 200) throw new Error(`TOTP enrolment of ${email} failed: ${confirmed.status}`);
 }

@@ -1,6 +1,9 @@
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import type { PipelineStep } from '@patentrack/shared';
+import { eq } from 'drizzle-orm';
+import { AppError, type PipelineStep } from '@patentrack/shared';
+import { withTenant } from '@patentrack/db';
+import { organizations } from '@patentrack/db/schema';
 import type { ServerDeps } from '../http/deps';
 
 /** Queue and job names of the worker's pipeline queue (apps/worker queues/pipeline.config.ts). */
@@ -28,6 +31,7 @@ export async function closePipelineQueue(): Promise<void> {
  * Asks the worker to re-run an organization's pipeline. Companies or entity overrides changed → `tree` request
  * (the run starts at `flag`, whose membership refresh picks up the new parties); otherwise a full rebuild from
  * `from`. The worker coalesces requests into one `processing_jobs` run; the BullMQ job id is returned.
+ * A self-registered organization awaiting approval gets no run at all (product.md #4): 409.
  */
 export async function requestPipelineRun(
   deps: ServerDeps,
@@ -38,10 +42,28 @@ export async function requestPipelineRun(
     from?: PipelineStep;
   },
 ): Promise<string> {
+  if (await awaitsApproval(deps, request.orgId))
+    throw new AppError('CONFLICT', 'This organization is waiting for a super admin to approve it', {
+      reason: 'awaiting_approval',
+    });
   const tree = request.reason === 'companies' || request.reason === 'entities';
   const payload = tree
     ? { orgId: request.orgId, triggeredBy: request.triggeredBy }
     : { orgId: request.orgId, triggeredBy: request.triggeredBy, from: request.from };
   const job = await pipelineQueue(deps).add(tree ? TREE_JOB : REBUILD_JOB, payload);
   return job.id!;
+}
+
+/** Whether the organization was self-registered and is not approved yet (read in its own tenant context). */
+async function awaitsApproval(deps: ServerDeps, orgId: string): Promise<boolean> {
+  const [row] = await withTenant(
+    deps.db,
+    { orgId, userId: null, role: null, scope: 'user', shareLinkId: null },
+    (tx) =>
+      tx
+        .select({ awaitingApproval: organizations.awaitingApproval })
+        .from(organizations)
+        .where(eq(organizations.id, orgId)),
+  );
+  return row?.awaitingApproval ?? false;
 }

@@ -10,6 +10,7 @@ export interface AdminOrganization {
   id: string;
   name: string;
   status: string;
+  awaitingApproval: boolean;
   environmentMode: string;
   users: number;
   assets: number;
@@ -17,11 +18,11 @@ export interface AdminOrganization {
   createdAt: string;
 }
 
-/** All organizations (B3): search and status filter in the URL. */
+/** All organizations (B3): search, status and the self-registrations awaiting approval (#4) in the URL. */
 export function AdminOrganizations() {
   const [filters, setFilters] = useUrlState(
-    { search: '', status: '' },
-    { status: ['provisioning', 'active', 'suspended'] },
+    { search: '', status: '', awaitingApproval: '' },
+    { status: ['provisioning', 'active', 'suspended'], awaitingApproval: ['true'] },
   );
   const [text, setText] = useState(filters.search);
   useEffect(() => {
@@ -68,6 +69,14 @@ export function AdminOrganizations() {
             ))}
           </select>
         </div>
+        <label className="flex items-center gap-2 self-end pb-2 text-sm">
+          <input
+            type="checkbox"
+            checked={filters.awaitingApproval === 'true'}
+            onChange={(event) => setFilters({ awaitingApproval: event.target.checked ? 'true' : '' })}
+          />
+          Awaiting approval only
+        </label>
       </div>
       <DataList<AdminOrganization>
         path="/admin/organizations"
@@ -86,7 +95,10 @@ export function AdminOrganizations() {
             ),
           },
           { header: 'Mode', cell: (row) => row.environmentMode },
-          { header: 'Status', cell: (row) => row.status },
+          {
+            header: 'Status',
+            cell: (row) => (row.awaitingApproval ? `${row.status} · awaiting approval` : row.status),
+          },
           { header: 'Users', cell: (row) => formatCount(row.users) },
           { header: 'Assets', cell: (row) => formatCount(row.assets) },
           { header: 'Last run', cell: (row) => formatDateTime(row.lastRunAt) },

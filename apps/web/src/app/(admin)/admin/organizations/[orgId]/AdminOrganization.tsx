@@ -14,6 +14,7 @@ import { formatCount, formatDateTime } from '@/lib/format';
 import { useLiveEvent } from '@/lib/live-events';
 import { useApiData } from '@/lib/queries';
 import { useUrlState } from '@/lib/url-state';
+import { ApprovalPanel } from './ApprovalPanel';
 
 interface PipelineStatus {
   status: string;
@@ -126,6 +127,7 @@ export function AdminOrganization() {
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">{organization.data?.name ?? 'Organization'}</h1>
       {message && <FormMessage tone={message.tone}>{message.text}</FormMessage>}
+      <ApprovalPanel orgId={orgId} />
       <div role="tablist" aria-label="Organization sections" className="flex gap-2">
         {tabs.map((tab) => (
           <button

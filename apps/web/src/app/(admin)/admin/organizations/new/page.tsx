@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { ENVIRONMENT_MODES } from '@patentrack/shared';
 import { Field, FormMessage } from '@/components/forms';
 import { ApiError, apiData } from '@/lib/api';
+import { CompaniesField, companiesOf } from '../CompaniesField';
 
 interface Draft {
   name: string;
@@ -29,10 +30,7 @@ export default function OnboardOrganizationPage() {
       environmentMode: String(form.get('environmentMode')),
       adminName: String(form.get('adminName')).trim(),
       adminEmail: String(form.get('adminEmail')).trim(),
-      companies: String(form.get('companies'))
-        .split('\n')
-        .map((line) => line.trim())
-        .filter(Boolean),
+      companies: companiesOf(form),
     });
   };
 
@@ -102,12 +100,7 @@ export default function OnboardOrganizationPage() {
           </div>
           <Field label="First admin's name" name="adminName" required />
           <Field label="First admin's email" name="adminEmail" type="email" required />
-          <div>
-            <label htmlFor="onboard-companies" className="label">
-              Companies to monitor (one per line)
-            </label>
-            <textarea id="onboard-companies" name="companies" rows={5} className="input" />
-          </div>
+          <CompaniesField id="onboard-companies" rows={5} />
           <button type="submit" className="btn-primary self-start">
             Review
           </button>
