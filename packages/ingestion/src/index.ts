@@ -38,5 +38,6 @@ export * from './epo/throttling';
 export * from './cpc/master-file-parser';
 export * from './cpc/master-file-mapping';
 export * from './cpc/master-file-ingest';
+export * from './cpc/master-file-generator';
 export * from './cpc/scheme-parser';
 export * from './cpc/scheme-ingest';

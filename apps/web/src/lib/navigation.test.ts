@@ -24,13 +24,20 @@ describe('navigation by environment mode (BR-061, product.md Part A)', () => {
     expect(hrefs('DASHBOARD')).toContain('/broken-titles');
   });
 
-  it('STANDARD and SAMPLE-1 land on the assets and hide Home metrics, trees and timeline', () => {
+  it('STANDARD and SAMPLE-1 land on the assets and hide Home metrics, trees, timeline and CPC', () => {
     for (const mode of ['STANDARD', 'SAMPLE-1'] as const) {
       expect(landingFor(mode)).toBe('/assets');
       expect(hrefs(mode)).not.toContain('/');
       expect(hrefs(mode)).not.toContain('/trees');
       expect(hrefs(mode)).not.toContain('/timeline');
+      expect(hrefs(mode)).not.toContain('/cpc');
     }
+  });
+
+  it('the CPC cloud is an analysis view: shown in PRO, KPI and DASHBOARD, hidden in SAMPLE', () => {
+    for (const mode of ['PRO', 'KPI', 'DASHBOARD'] as const) expect(hrefs(mode)).toContain('/cpc');
+    expect(hrefs('SAMPLE')).not.toContain('/cpc');
+    expect(featureOfPath('/cpc')).toBe('cpc');
   });
 
   it('sample modes are read-only, the others are not', () => {

@@ -6,6 +6,7 @@ export type Feature =
   | 'brokenTitles'
   | 'trees'
   | 'timeline'
+  | 'cpc'
   | 'events'
   | 'entities'
   | 'companies'
@@ -26,6 +27,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { feature: 'brokenTitles', href: '/broken-titles', label: 'Broken titles' },
   { feature: 'trees', href: '/trees', label: 'Trees' },
   { feature: 'timeline', href: '/timeline', label: 'Timeline' },
+  { feature: 'cpc', href: '/cpc', label: 'CPC' },
   { feature: 'events', href: '/events', label: 'Events' },
   { feature: 'entities', href: '/entities', label: 'Entities' },
   { feature: 'companies', href: '/companies', label: 'Companies' },
@@ -39,10 +41,10 @@ const HIDDEN_BY_MODE: Record<EnvironmentMode, readonly Feature[]> = {
   PRO: [],
   KPI: ['integrations'],
   DASHBOARD: ['assets', 'search', 'integrations'],
-  STANDARD: ['home', 'trees', 'timeline', 'integrations'],
-  'SAMPLE-1': ['home', 'trees', 'timeline', 'integrations'],
+  STANDARD: ['home', 'trees', 'timeline', 'cpc', 'integrations'],
+  'SAMPLE-1': ['home', 'trees', 'timeline', 'cpc', 'integrations'],
   // "A limited set of dashboards": the portfolio's title status stays, the analysis views go.
-  SAMPLE: ['trees', 'timeline', 'events', 'integrations'],
+  SAMPLE: ['trees', 'timeline', 'cpc', 'events', 'integrations'],
 };
 
 export function isFeatureEnabled(mode: EnvironmentMode, feature: Feature): boolean {

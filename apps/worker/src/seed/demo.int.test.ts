@@ -89,6 +89,28 @@ describe('seed demo', () => {
     },
   );
 
+  it('loads the CPC samples: the examples are classified, the sample grant keeps its symbols, the scheme describes them', async () => {
+    const { rows } = await pool.query<{
+      classified: number;
+      subclasses: number;
+      sample: number;
+      scheme: number;
+    }>(
+      `select (select count(distinct a.id)::int from assets a join patent_cpc_codes pc
+                 on pc.doc_type = 'grant' and pc.doc_num = a.grant_doc_num where a.organization_id = $1) as classified,
+              (select count(distinct left(pc.cpc_code, 4))::int from assets a join patent_cpc_codes pc
+                 on pc.doc_type = 'grant' and pc.doc_num = a.grant_doc_num where a.organization_id = $1) as subclasses,
+              (select count(*)::int from patent_cpc_codes where doc_num = '9400000') as sample,
+              (select count(*)::int from cpc_classifications where cpc_code like 'A01L%') as scheme`,
+      [first.orgId],
+    );
+    expect(rows[0]!.classified).toBe(TITLE_CHAIN_EXAMPLES.length);
+    expect(rows[0]!.subclasses).toBeGreaterThan(5);
+    expect(rows[0]!.sample).toBeGreaterThan(0);
+    expect(rows[0]!.scheme).toBeGreaterThan(0);
+    expect(first.files.map((f) => f.file)).toContain('US_Grant_CPC_MCF_XML_sample_US9400000.xml');
+  });
+
   it('creates an active admin login whose password verifies against the stored bcrypt hash and is kept in .env.local', async () => {
     expect(first.admin.created).toBe(true);
     const { rows } = await pool.query<{ password_hash: string; role: string; status: string }>(

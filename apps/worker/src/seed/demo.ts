@@ -6,8 +6,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hash } from '@node-rs/bcrypt';
 import {
+  cpcMasterDocType,
   ingestAssignmentFile,
   ingestBibliographicFile,
+  ingestCpcMasterFile,
+  ingestCpcSchemeFile,
   type FileIngestionResult,
 } from '@patentrack/ingestion';
 import {
@@ -17,7 +20,7 @@ import {
   type InlineRunResult,
 } from '@patentrack/pipeline';
 import type { Pool } from 'pg';
-import { writeTitleExampleFiles } from './example-files';
+import { writeExampleCpcMasterFile, writeTitleExampleFiles } from './example-files';
 
 export const REPOSITORY_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
@@ -41,6 +44,7 @@ const SAMPLE_FOLDERS = {
   assignments: 'uspto-assignments',
   grants: 'uspto-grants',
   applications: 'uspto-applications',
+  cpc: 'uspto-cpc',
 } as const;
 
 const samplesOf = (root: string, folder: string): string[] => {
@@ -98,9 +102,13 @@ export interface DemoSeedResult {
   admin: DemoAdmin;
 }
 
-/** Writes the worked title examples as a weekly grant file and a daily assignment file, and loads both. */
+/**
+ * Writes the worked title examples as a weekly grant file and a daily assignment file, and loads both; with a
+ * grant master classification sample, also that sample plus the examples' classifications.
+ */
 async function ingestTitleExamples(
   pool: Pool,
+  root: string,
   record: (source: string, summary: FileIngestionResult) => void,
 ): Promise<void> {
   const dir = await mkdtemp(path.join(tmpdir(), 'pt-demo-'));
@@ -114,13 +122,24 @@ async function ingestTitleExamples(
       files.assignments,
       await ingestAssignmentFile({ pool, source: files.assignments, trigger: 'manual' }),
     );
+    const cpcSamples = samplesOf(root, SAMPLE_FOLDERS.cpc);
+    const master = cpcSamples.find((file) => cpcMasterDocType(path.basename(file)) === 'grant');
+    for (const source of cpcSamples.filter((file) => /^cpc-scheme-/i.test(path.basename(file))))
+      record(source, await ingestCpcSchemeFile({ pool, source, trigger: 'manual' }));
+    if (master) {
+      const documents = [SAMPLE_FOLDERS.grants, SAMPLE_FOLDERS.applications].flatMap((folder) =>
+        samplesOf(root, folder),
+      );
+      const source = await writeExampleCpcMasterFile(dir, master, documents);
+      record(source, await ingestCpcMasterFile({ pool, source, trigger: 'manual' }));
+    }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
 /**
- * Seeds the demo tenant: loads the sample assignment, grant and application files and the worked title
+ * Seeds the demo tenant: loads the sample assignment, grant, application and CPC files and the worked title
  * examples (idempotent), creates the demo organization and its admin login, and runs the organization's
  * pipeline.
  */
@@ -155,7 +174,7 @@ export async function seedDemo(
     for (const source of samplesOf(root, SAMPLE_FOLDERS[feed]))
       record(source, await ingestBibliographicFile({ feed, pool, source, trigger: 'manual' }));
   }
-  await ingestTitleExamples(pool, record);
+  await ingestTitleExamples(pool, root, record);
   const orgId =
     existing?.id ??
     (

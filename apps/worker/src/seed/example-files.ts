@@ -1,6 +1,12 @@
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { grantDocumentXml, writeAssignmentFile, type AssignmentSpec } from '@patentrack/ingestion';
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import {
+  cpcGrantRecordXml,
+  grantDocumentXml,
+  withCpcRecords,
+  writeAssignmentFile,
+  type AssignmentSpec,
+} from '@patentrack/ingestion';
 import {
   exampleAsset,
   exampleTransactions,
@@ -101,4 +107,43 @@ export async function writeTitleExampleFiles(dir: string): Promise<{ grants: str
     TITLE_CHAIN_EXAMPLES.flatMap((example, index) => exampleTransactions(index, example)),
   );
   return files;
+}
+
+const CPC_CLASSIFICATION = /<classification-cpc>([\s\S]*?)<\/classification-cpc>/g;
+
+/** The CPC symbols each document of a grant or application file declares (`<classifications-cpc>`), in order. */
+export function documentCpcSymbols(xml: string): string[][] {
+  return xml
+    .split('<?xml')
+    .map((document) =>
+      [...document.matchAll(CPC_CLASSIFICATION)].map(([, body]) => {
+        const part = (tag: string) => new RegExp(`<${tag}>\\s*([^<]*?)\\s*</${tag}>`).exec(body!)?.[1] ?? '';
+        return `${part('section')}${part('class')}${part('subclass')}${part('main-group')}/${part('subgroup')}`;
+      }),
+    )
+    .filter((symbols) => symbols.length > 0);
+}
+
+/**
+ * The grant master classification sample with the worked examples' grants added, so the demo's CPC cloud has
+ * words: the examples are invented documents, so each borrows the classification of one real sample document
+ * (in turn). A month is one snapshot, hence one file holding both. Returns its path in `dir`.
+ */
+export async function writeExampleCpcMasterFile(
+  dir: string,
+  sampleMaster: string,
+  sampleDocuments: readonly string[],
+): Promise<string> {
+  const classifications = (
+    await Promise.all(sampleDocuments.map(async (file) => documentCpcSymbols(await readFile(file, 'utf8'))))
+  ).flat();
+  const records =
+    classifications.length === 0
+      ? []
+      : TITLE_CHAIN_EXAMPLES.map((_example, index) =>
+          cpcGrantRecordXml(exampleAsset(index).grant, classifications[index % classifications.length]!),
+        );
+  const target = join(dir, basename(sampleMaster));
+  await writeFile(target, withCpcRecords(await readFile(sampleMaster, 'utf8'), records));
+  return target;
 }

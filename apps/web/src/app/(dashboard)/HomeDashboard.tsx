@@ -3,12 +3,15 @@
 import Link from 'next/link';
 import { conveyanceTypeInfo } from '@patentrack/shared';
 import { ConveyanceChip } from '@/components/StatusBadge';
+import { CpcWordCloud } from '@/components/CpcWordCloud';
 import { PipelineSteps, type PipelineStepState } from '@/components/PipelineSteps';
 import { EmptyState, InlineError, Skeleton, SkeletonRows } from '@/components/States';
 import type { Page } from '@/lib/api';
+import type { CpcCloudItem } from '@/lib/cpc';
 import { formatCount, formatDate, formatDateTime, formatPatentNumber } from '@/lib/format';
 import { useLiveEvents } from '@/lib/live-events';
 import { useApiBody, useApiData } from '@/lib/queries';
+import { isFeatureEnabled } from '@/lib/navigation';
 import { useMe } from '@/lib/session';
 
 export interface DashboardSummary {
@@ -187,6 +190,24 @@ function FeesDue() {
   );
 }
 
+/** The largest subclasses only: the card is a preview of `/cpc`. */
+const CARD_WORDS = 30;
+
+function CpcCard() {
+  const cloud = useApiData<CpcCloudItem[]>('/dashboards/cpc-wordcloud', { level: 'subclass' });
+  if (cloud.isPending) return <SkeletonRows rows={3} />;
+  if (cloud.error) return <InlineError error={cloud.error} />;
+  if (cloud.data.length === 0) return <EmptyState title="No CPC classifications loaded yet" />;
+  return (
+    <>
+      <CpcWordCloud items={cloud.data.slice(0, CARD_WORDS)} compact />
+      <Link href="/cpc" className="link mt-2 inline-block text-sm" data-testid="cpc-card-link">
+        All {formatCount(cloud.data.length)} subclasses
+      </Link>
+    </>
+  );
+}
+
 function Provisioning({ orgId }: { orgId: string }) {
   const pipeline = useApiData<PipelineStatus>(
     `/organizations/${orgId}/pipeline`,
@@ -270,6 +291,16 @@ export function HomeDashboard() {
               </h2>
               <FeesDue />
             </section>
+            {org && isFeatureEnabled(org.environmentMode, 'cpc') && (
+              <section className="card" aria-labelledby="cpc-heading" data-testid="cpc-card">
+                <h2 id="cpc-heading" className="mb-2 font-semibold">
+                  <Link href="/cpc" className="hover:underline">
+                    CPC cloud
+                  </Link>
+                </h2>
+                <CpcCard />
+              </section>
+            )}
           </div>
         </>
       )}
