@@ -93,14 +93,12 @@ describe('CPC cloud', () => {
 
     await page.getByTestId('cpc-view-toggle').click();
     await page.waitForURL('**/cpc?level=section&view=table');
-    const rows = await page
-      .getByTestId('cpc-row')
-      .evaluateAll((trs) =>
-        trs.map((tr) => ({
-          code: tr.getAttribute('data-code'),
-          count: Number(tr.getAttribute('data-count')),
-        })),
-      );
+    const rows = await page.getByTestId('cpc-row').evaluateAll((trs) =>
+      trs.map((tr) => ({
+        code: tr.getAttribute('data-code'),
+        count: Number(tr.getAttribute('data-count')),
+      })),
+    );
     expect(rows).toEqual(sections.map(({ code, count }) => ({ code, count })));
     expect(await seriousAxeViolations(page)).toEqual([]);
 
