@@ -47,4 +47,35 @@ describe('EditDistanceIndex', () => {
     // The typos must have produced many near pairs besides each name with itself.
     expect(pairs).toBeGreaterThan(2 * names.length);
   });
+
+  it('drops retired ids for good and keeps finding the rest, each once (lists compacted in place)', () => {
+    const maxDistance = (shorter: number) => groupThreshold(shorter) - 1;
+    const next = seededRandom(5);
+    const names = namesWithTypos(800, next);
+    const index = new EditDistanceIndex(names, maxDistance);
+    const retired = new Uint8Array(names.length);
+    names.forEach((query, round) => {
+      const found = [...index.candidates(query, retired)];
+      expect(new Set(found).size, 'each id once').toBe(found.length);
+      for (const id of found) expect(retired[id], `retired "${names[id]}" returned`).toBe(0);
+      const ids = new Set(found);
+      names.forEach((name, id) => {
+        const allowed = maxDistance(Math.min(name.length, query.length));
+        if (retired[id] || Math.abs(name.length - query.length) > allowed || distance(name, query) > allowed)
+          return;
+        expect(ids.has(id), `"${name}" within ${allowed} of "${query}" after ${round} queries`).toBe(true);
+      });
+      // Retire a few ids after each query, candidates or not, as groupNames retires grouped names.
+      for (let k = 0; k < 3; k++) retired[Math.floor(next() * names.length)] = 1;
+    });
+    expect(retired.reduce((sum, flag) => sum + flag, 0)).toBeGreaterThan(names.length / 2);
+  });
+
+  it('finds matches of queries longer or shorter than every indexed string, and of very short strings', () => {
+    const index = new EditDistanceIndex(['a', 'ab', 'abc', 'acme corp', 'acme corporation'], () => 2);
+    expect([...index.candidates('')].sort()).toEqual([0, 1]);
+    expect([...index.candidates('acme corporations inc')]).toEqual([]);
+    expect([...index.candidates('acme corporations')]).toContain(4);
+    expect([...index.candidates('acm corp')]).toContain(3);
+  });
 });

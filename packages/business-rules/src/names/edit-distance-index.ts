@@ -7,27 +7,31 @@
  *    any partner whose shorter side is ≤ l, so lookups find every pair within the allowed distance.
  * 2. Character-count bound: one edit changes a character histogram by at most 2 in L1 distance, so
  *    `lev ≥ L1 / 2`. Histograms are stored inside the posting lists (read sequentially, no cache misses).
+ * Segments are found by a rolling hash of the query (no substring allocated per window position) in
+ * open-addressed tables on typed arrays; posting lists are slices of flat typed arrays.
  */
 
 /** Histogram buckets: a–z, space, anything else; 4-bit saturating counts, 7 per 32-bit word. */
 const BUCKETS = 28;
 const WORDS = 4;
-const ENTRY = 1 + WORDS;
-/** Frequent characters first, so the early exit of `packedL1` usually fires after the first word. */
+/** Posting entries: the id and histogram words 0–1 side by side; words 2–3 apart, read for the few that pass 0–1. */
+const HEAD = 3;
+const TAIL = WORDS - 2;
+/** Frequent characters first: words 0–1 hold the fourteen most frequent, so most entries are decided by them. */
 const BUCKET_ORDER = 'eaiorn tslcudmphgbyfwkvxjqz';
 const BUCKET_OF = new Uint8Array(128).fill(BUCKETS - 1);
 for (let b = 0; b < BUCKET_ORDER.length; b++) BUCKET_OF[BUCKET_ORDER.charCodeAt(b)] = b;
 
-function histogram(s: string): Int32Array {
-  const counts = new Uint8Array(BUCKETS);
+/** Writes the packed histogram of `s` at `into[offset…offset + WORDS)`. */
+function histogramInto(s: string, into: Int32Array, offset: number): void {
+  into.fill(0, offset, offset + WORDS);
   for (let i = 0; i < s.length; i++) {
     const code = s.charCodeAt(i);
     const bucket = code < 128 ? BUCKET_OF[code]! : BUCKETS - 1;
-    if (counts[bucket]! < 15) counts[bucket]!++;
+    const word = offset + ((bucket / 7) | 0);
+    const shift = (bucket % 7) * 4;
+    if (((into[word]! >>> shift) & 15) < 15) into[word]! += 1 << shift;
   }
-  const packed = new Int32Array(WORDS);
-  for (let b = 0; b < BUCKETS; b++) packed[Math.floor(b / 7)]! |= counts[b]! << ((b % 7) * 4);
-  return packed;
 }
 
 const LANES_LOW = 0x0f0f0f0f;
@@ -41,43 +45,75 @@ function laneAbsDiff(x: number, y: number): number {
   return (low & xAtLeastY) | ((LANES_HIGH_BIT - low) & ~xAtLeastY);
 }
 
-/**
- * L1 distance of two packed histograms, stopping once it exceeds `limit` (saturation only shrinks
- * the distance, so it stays a lower bound).
- */
-function packedL1(entry: readonly number[], offset: number, query: Int32Array, limit: number): number {
-  let sum = 0;
-  for (let w = 0; w < WORDS && sum <= limit; w++) {
-    const a = entry[offset + w]!;
-    const b = query[w]!;
-    if (a === b) continue;
-    const lanes =
-      laneAbsDiff(a & LANES_LOW, b & LANES_LOW) + laneAbsDiff((a >>> 4) & LANES_LOW, (b >>> 4) & LANES_LOW);
-    sum += Math.imul(lanes, 0x01010101) >>> 24;
+/** Per-byte |x − y| over both nibbles of each byte lane: ≤ 30, so two words' four lanes sum to ≤ 240, one byte. */
+function wordLanes(a: number, b: number): number {
+  return (
+    laneAbsDiff(a & LANES_LOW, b & LANES_LOW) + laneAbsDiff((a >>> 4) & LANES_LOW, (b >>> 4) & LANES_LOW)
+  );
+}
+
+const sumOfLanes = (lanes: number): number => Math.imul(lanes, 0x01010101) >>> 24;
+
+/** Polynomial hash mod 2³²: any substring's hash follows from two prefix hashes and a power of the base. */
+const HASH_BASE = 0x01000193;
+
+function prefixHashesInto(s: string, into: Int32Array): void {
+  let hash = 0;
+  into[0] = 0;
+  for (let i = 0; i < s.length; i++) {
+    hash = (Math.imul(hash, HASH_BASE) + s.charCodeAt(i)) | 0;
+    into[i + 1] = hash;
   }
-  return sum;
+}
+
+/** Table slot of a substring hash: the polynomial hash's low bits are poorly spread, so they are mixed first. */
+function slotOf(hash: number, mask: number): number {
+  let h = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) & mask;
 }
 
 /** Strings per length bucket used to choose its cut, and how much longer than even a segment may grow. */
 const PARTITION_SAMPLE = 128;
 const PARTITION_STRETCH = 12;
 
-interface LengthBucket {
-  tau: number;
+interface Cut {
   starts: number[];
   lengths: number[];
-  /** Per segment: segment text → flat entries [id, histogram words…]. */
-  segments: Map<string, number[]>[];
+}
+
+/** One segment position of a length bucket: open-addressed segment text → posting list. */
+interface SegmentTable {
+  start: number;
+  length: number;
+  mask: number;
+  /** Per slot, side by side (one cache line): the segment's hash, and its list number + 1 (0: empty slot). */
+  slots: Int32Array;
+}
+
+interface LengthBucket {
+  tau: number;
+  segments: SegmentTable[];
 }
 
 export class EditDistanceIndex {
-  private readonly buckets = new Map<number, LengthBucket>();
-  /** Strings too short to cut into τ+1 non-empty segments: compared by length and histogram only. */
-  private readonly shortEntries: number[] = [];
+  private readonly buckets: (LengthBucket | undefined)[] = [];
+  /** Strings too short to cut into τ+1 non-empty segments, one list per length: compared by histogram only. */
+  private readonly shortLists: Int32Array;
+  /** Posting lists: entries `listStart[list] … + listLength[list]` of `heads`/`tails`; lengths shrink as ids retire. */
+  private readonly heads: Int32Array;
+  private readonly tails: Int32Array;
+  private readonly listStart: Int32Array;
+  private readonly listLength: Int32Array;
+  private readonly allowedByLength: Int32Array;
+  private readonly powers: Int32Array;
+  private readonly longest: number;
+  private readonly maxTau: number;
   private readonly stamps: Int32Array;
   private readonly noneRetired: Uint8Array;
   private stamp = 0;
-  private readonly maxTau: number;
+  private readonly queryHistogram = new Int32Array(WORDS);
+  private queryHashes = new Int32Array(64);
   private buffer = new Int32Array(1024);
   private count = 0;
 
@@ -87,42 +123,110 @@ export class EditDistanceIndex {
    */
   constructor(
     private readonly strings: readonly string[],
-    private readonly maxDistance: (shorterLength: number) => number,
+    maxDistance: (shorterLength: number) => number,
   ) {
     this.stamps = new Int32Array(strings.length);
     this.noneRetired = new Uint8Array(strings.length);
     let longest = 0;
     for (const s of strings) longest = Math.max(longest, s.length);
-    const tauByLength: number[] = [];
+    this.longest = longest;
+    this.allowedByLength = Int32Array.from({ length: longest + 1 }, (_, l) => maxDistance(l));
+    const tauByLength = new Int32Array(longest + 1);
     let prefixMax = 0;
     for (let l = 0; l <= longest; l++) {
-      prefixMax = Math.max(prefixMax, maxDistance(l));
-      tauByLength.push(prefixMax);
+      prefixMax = Math.max(prefixMax, this.allowedByLength[l]!);
+      tauByLength[l] = prefixMax;
     }
     this.maxTau = prefixMax;
-    const idsByLength = new Map<number, number[]>();
-    strings.forEach((s, id) => {
-      const tau = tauByLength[s.length]!;
-      if (s.length < tau + 1) this.shortEntries.push(id, ...histogram(s));
-      else if (idsByLength.has(s.length)) idsByLength.get(s.length)!.push(id);
-      else idsByLength.set(s.length, [id]);
-    });
-    for (const [length, ids] of idsByLength) {
-      const bucket = this.createBucket(length, tauByLength[length]!, ids);
-      this.buckets.set(length, bucket);
+    this.powers = new Int32Array(longest + 1);
+    this.powers[0] = 1;
+    for (let l = 1; l <= longest; l++) this.powers[l] = Math.imul(this.powers[l - 1]!, HASH_BASE);
+
+    const idsByLength: number[][] = Array.from({ length: longest + 1 }, () => []);
+    strings.forEach((s, id) => idsByLength[s.length]!.push(id));
+    const histograms = new Int32Array(strings.length * WORDS);
+    strings.forEach((s, id) => histogramInto(s, histograms, id * WORDS));
+
+    // First pass: every (list, id) membership, in insertion order; the lists are laid out flat afterwards.
+    let memberships = 0;
+    for (const s of strings)
+      memberships += s.length < tauByLength[s.length]! + 1 ? 1 : tauByLength[s.length]! + 1;
+    const members = new Int32Array(2 * memberships);
+    let filled = 0;
+    const sizes: number[] = [];
+    const join = (list: number, id: number) => {
+      members[filled++] = list;
+      members[filled++] = id;
+      sizes[list]! += 1;
+    };
+    const newList = () => sizes.push(0) - 1;
+    this.shortLists = new Int32Array(longest + 1).fill(-1);
+    const hashes = new Int32Array(longest + 1);
+    for (let length = 0; length <= longest; length++) {
+      const ids = idsByLength[length]!;
+      if (ids.length === 0) continue;
+      const tau = tauByLength[length]!;
+      if (length < tau + 1) {
+        const list = newList();
+        this.shortLists[length] = list;
+        for (const id of ids) join(list, id);
+        continue;
+      }
+      const { starts, lengths } = this.chooseCut(length, tau, ids);
+      const size = 1 << Math.ceil(Math.log2(ids.length + (ids.length >> 1) + 1));
+      const segments = starts.map((start, i) => ({
+        start,
+        length: lengths[i]!,
+        mask: size - 1,
+        slots: new Int32Array(2 * size),
+      }));
+      this.buckets[length] = { tau, segments };
       for (const id of ids) {
         const s = strings[id]!;
-        const entry = [id, ...histogram(s)];
-        for (let i = 0; i < bucket.starts.length; i++) {
-          const start = bucket.starts[i]!;
-          const segment = s.slice(start, start + bucket.lengths[i]!);
-          const postings = bucket.segments[i]!;
-          const list = postings.get(segment);
-          if (list) list.push(...entry);
-          else postings.set(segment, entry.slice());
+        prefixHashesInto(s, hashes);
+        for (const table of segments) {
+          const hash = this.segmentHash(hashes, table.start, table.length);
+          const at = this.slotFor(table, hash);
+          if (table.slots[at + 1] === 0) {
+            table.slots[at] = hash;
+            table.slots[at + 1] = newList() + 1;
+          }
+          join(table.slots[at + 1]! - 1, id);
         }
       }
     }
+    this.listLength = Int32Array.from(sizes);
+    this.listStart = new Int32Array(sizes.length);
+    for (let list = 1; list < sizes.length; list++)
+      this.listStart[list] = this.listStart[list - 1]! + sizes[list - 1]!;
+    this.heads = new Int32Array(memberships * HEAD);
+    this.tails = new Int32Array(memberships * TAIL);
+    const cursor = this.listStart.slice();
+    for (let k = 0; k < filled; k += 2) {
+      const list = members[k]!;
+      const id = members[k + 1]!;
+      const at = cursor[list]!;
+      this.heads[at * HEAD] = id;
+      this.heads[at * HEAD + 1] = histograms[id * WORDS]!;
+      this.heads[at * HEAD + 2] = histograms[id * WORDS + 1]!;
+      this.tails.set(histograms.subarray(id * WORDS + 2, id * WORDS + WORDS), at * TAIL);
+      cursor[list] = at + 1;
+    }
+  }
+
+  private segmentHash(prefixHashes: Int32Array, start: number, length: number): number {
+    return (prefixHashes[start + length]! - Math.imul(prefixHashes[start]!, this.powers[length]!)) | 0;
+  }
+
+  /**
+   * Where the slot of a segment hash starts in `slots`, or the empty slot where it belongs. Segments are told apart by hash alone:
+   * two texts sharing one only merge their posting lists, which adds candidates and never loses one.
+   */
+  private slotFor(table: SegmentTable, hash: number): number {
+    const slots = table.slots;
+    let at = 2 * slotOf(hash, table.mask);
+    while (slots[at + 1] !== 0 && slots[at] !== hash) at = (at + 2) & (2 * table.mask + 1);
+    return at;
   }
 
   /**
@@ -131,7 +235,7 @@ export class EditDistanceIndex {
    * suffixes ("Kabushiki Kaisha", "Corp") and leading words, and an even cut would put whole segments
    * inside them. Cost of a segment = Σ count² of its sampled texts (≈ postings a similar query hits).
    */
-  private createBucket(length: number, tau: number, ids: readonly number[]): LengthBucket {
+  private chooseCut(length: number, tau: number, ids: readonly number[]): Cut {
     const parts = tau + 1;
     const step = Math.max(1, Math.floor(ids.length / PARTITION_SAMPLE));
     const sample: string[] = [];
@@ -177,7 +281,7 @@ export class EditDistanceIndex {
     }
     const starts: number[] = [];
     lengths.reduce((start, segmentLength) => (starts.push(start), start + segmentLength), 0);
-    return { tau, starts, lengths, segments: starts.map(() => new Map()) };
+    return { starts, lengths };
   }
 
   /**
@@ -189,55 +293,64 @@ export class EditDistanceIndex {
     const stamp = ++this.stamp;
     const retiredIds = retired ?? this.noneRetired;
     const q = query.length;
-    const queryHistogram = histogram(query);
+    histogramInto(query, this.queryHistogram, 0);
+    if (this.queryHashes.length <= q) this.queryHashes = new Int32Array(2 * (q + 1));
+    const hashes = this.queryHashes;
+    prefixHashesInto(query, hashes);
     this.count = 0;
-    for (let k = 0; k < this.shortEntries.length; k += ENTRY) {
-      const entry = this.shortEntries.slice(k, k + ENTRY);
-      if (retiredIds[entry[0]!]) continue;
-      const l = this.strings[entry[0]!]!.length;
-      const allowed = this.maxDistance(Math.min(l, q));
-      if (Math.abs(l - q) <= allowed) this.collect(entry, 2 * allowed, stamp, retiredIds, queryHistogram);
-    }
-    for (let l = Math.max(0, q - this.maxTau); l <= q + this.maxTau; l++) {
-      const bucket = this.buckets.get(l);
-      if (!bucket) continue;
+    for (let l = Math.max(0, q - this.maxTau); l <= Math.min(this.longest, q + this.maxTau); l++) {
       const delta = q - l;
-      const allowed = this.maxDistance(Math.min(l, q));
+      const allowed = this.allowedByLength[Math.min(l, q)]!;
       if (Math.abs(delta) > allowed) continue;
+      const shortList = this.shortLists[l]!;
+      if (shortList >= 0) this.collect(shortList, 2 * allowed, stamp, retiredIds);
+      const bucket = this.buckets[l];
+      if (!bucket) continue;
       const tau = bucket.tau;
       for (let i = 0; i <= tau; i++) {
-        const p = bucket.starts[i]!;
-        const segmentLength = bucket.lengths[i]!;
+        const table = bucket.segments[i]!;
+        const p = table.start;
         // Multi-match-aware window: segment i (0-based) can only shift by ≤ i edits before it and ≤ τ-i after.
         const from = Math.max(0, p - i, p + delta - (tau - i));
-        const to = Math.min(q - segmentLength, p + i, p + delta + (tau - i));
-        const postings = bucket.segments[i]!;
+        const to = Math.min(q - table.length, p + i, p + delta + (tau - i));
         for (let start = from; start <= to; start++) {
-          const list = postings.get(query.slice(start, start + segmentLength));
-          if (list) this.collect(list, 2 * allowed, stamp, retiredIds, queryHistogram);
+          const hash = this.segmentHash(hashes, start, table.length);
+          const list = table.slots[this.slotFor(table, hash) + 1]! - 1;
+          if (list >= 0) this.collect(list, 2 * allowed, stamp, retiredIds);
         }
       }
     }
     return this.buffer.subarray(0, this.count);
   }
 
-  /** Appends the unseen entries of one posting list within `maxL1`; retired ids never come back, so they are compacted out. */
-  private collect(
-    entries: number[],
-    maxL1: number,
-    stamp: number,
-    retired: Uint8Array,
-    queryHistogram: Int32Array,
-  ): void {
-    const stamps = this.stamps;
-    let kept = 0;
-    for (let k = 0; k < entries.length; k += ENTRY) {
-      const id = entries[k]!;
+  /**
+   * Appends the unseen entries of one posting list within `maxL1` of the query's histogram (saturation only
+   * shrinks the distance, so it stays a lower bound); retired ids never come back, so they are compacted out.
+   */
+  private collect(list: number, maxL1: number, stamp: number, retired: Uint8Array): void {
+    const { heads, tails, stamps } = this;
+    const query = this.queryHistogram;
+    const q0 = query[0]!;
+    const q1 = query[1]!;
+    const q2 = query[2]!;
+    const q3 = query[3]!;
+    const first = this.listStart[list]!;
+    const end = first + this.listLength[list]!;
+    let kept = first;
+    for (let at = first; at < end; at++) {
+      const id = heads[at * HEAD]!;
       if (retired[id]) continue;
-      if (kept !== k) for (let w = 0; w < ENTRY; w++) entries[kept + w] = entries[k + w]!;
-      kept += ENTRY;
-      // The histogram sits next to the id while its stamp is a random access: reject by histogram first.
-      if (packedL1(entries, kept - ENTRY + 1, queryHistogram, maxL1) > maxL1) continue;
+      if (kept !== at) {
+        heads.copyWithin(kept * HEAD, at * HEAD, at * HEAD + HEAD);
+        tails.copyWithin(kept * TAIL, at * TAIL, at * TAIL + TAIL);
+      }
+      kept++;
+      // Two words at a time without branching: one word alone rarely decides, a branch that goes either way
+      // costs more than the arithmetic, and words 2–3 are read for the few entries that pass 0–1.
+      const head = sumOfLanes(wordLanes(heads[at * HEAD + 1]!, q0) + wordLanes(heads[at * HEAD + 2]!, q1));
+      if (head > maxL1) continue;
+      if (head + sumOfLanes(wordLanes(tails[at * TAIL]!, q2) + wordLanes(tails[at * TAIL + 1]!, q3)) > maxL1)
+        continue;
       if (stamps[id] === stamp) continue;
       stamps[id] = stamp;
       if (this.count === this.buffer.length) {
@@ -247,7 +360,6 @@ export class EditDistanceIndex {
       }
       this.buffer[this.count++] = id;
     }
-    // Setting the length is a runtime call even when nothing was compacted out.
-    if (kept !== entries.length) entries.length = kept;
+    if (kept !== end) this.listLength[list] = kept - first;
   }
 }
