@@ -100,6 +100,13 @@ export const webEnvSchema = z
     MICROSOFT_OAUTH_JWKS_URL: z.url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
     // `{tenantid}` is replaced by the token's `tid`: the multi-tenant endpoint issues per-tenant issuers.
     MICROSOFT_OAUTH_ISSUER: z.url().default('https://login.microsoftonline.com/{tenantid}/v2.0'),
+    // Integrations (product.md #66–#72). Drive and Teams use the Google and Microsoft clients above; Slack has its own.
+    SLACK_CLIENT_ID: z.string().min(1).optional(),
+    SLACK_CLIENT_SECRET: z.string().min(1).optional(),
+    SLACK_AUTHORIZE_URL: z.url().default('https://slack.com/oauth/v2/authorize'),
+    SLACK_API_BASE_URL: z.url().default('https://slack.com/api'),
+    GOOGLE_DRIVE_API_BASE_URL: z.url().default('https://www.googleapis.com'),
+    MICROSOFT_GRAPH_BASE_URL: z.url().default('https://graph.microsoft.com'),
   })
   .transform((env, ctx) => {
     const withDefaults = withLocalDefaults(env, ctx);

@@ -49,6 +49,14 @@ import * as route42 from '@/app/api/v1/docs/route';
 import * as route43 from '@/app/api/v1/docs/ui/route';
 import * as route44 from '@/app/api/v1/documents/[rfId]/route';
 import * as route45 from '@/app/api/v1/events/assignments/route';
+import * as integrationsRoute from '@/app/api/v1/integrations/route';
+import * as slackConnectRoute from '@/app/api/v1/integrations/slack/connect/route';
+import * as slackRoute from '@/app/api/v1/integrations/slack/route';
+import * as slackNotifyRoute from '@/app/api/v1/integrations/slack/notify/route';
+import * as driveConnectRoute from '@/app/api/v1/integrations/google-drive/connect/route';
+import * as driveRoute from '@/app/api/v1/integrations/google-drive/route';
+import * as teamsConnectRoute from '@/app/api/v1/integrations/teams/connect/route';
+import * as teamsRoute from '@/app/api/v1/integrations/teams/route';
 import * as route70 from '@/app/api/v1/files/route';
 import * as route46 from '@/app/api/v1/events/maintenance/route';
 import * as route47 from '@/app/api/v1/events/route';
@@ -131,6 +139,14 @@ export const ROUTE_MODULES: readonly (readonly [string, Record<string, unknown>]
   ['/api/v1/events', route47],
   ['/api/v1/events/stream', route48],
   ['/api/v1/files', route70],
+  ['/api/v1/integrations', integrationsRoute],
+  ['/api/v1/integrations/google-drive/connect', driveConnectRoute],
+  ['/api/v1/integrations/google-drive', driveRoute],
+  ['/api/v1/integrations/slack/connect', slackConnectRoute],
+  ['/api/v1/integrations/slack/notify', slackNotifyRoute],
+  ['/api/v1/integrations/slack', slackRoute],
+  ['/api/v1/integrations/teams/connect', teamsConnectRoute],
+  ['/api/v1/integrations/teams', teamsRoute],
   ['/api/v1/me/password', route49],
   ['/api/v1/me', route50],
   ['/api/v1/organizations/:orgId/companies/:companyId', route51],

@@ -124,3 +124,39 @@ export async function verifyIdToken(idToken: string, expected: IdTokenExpectatio
   if (claims.iss !== issuer || claims.nonce !== expected.nonce) throw invalidIdToken();
   return claims;
 }
+
+/**
+ * Calls a provider API with an access token in the Authorization header (never the URL, S-22) and validates the
+ * JSON answer with `schema`; a refused token, an error answer or an unreachable provider is a 503 naming it.
+ */
+export async function callProviderApi<S extends z.ZodType>(
+  provider: string,
+  url: string,
+  accessToken: string,
+  schema: S,
+  init: { method?: 'GET' | 'POST'; json?: unknown } = {},
+): Promise<z.output<S>> {
+  const failed = (reason: string) =>
+    new AppError('SERVICE_UNAVAILABLE', `${provider} did not accept the request; try again or reconnect`, {
+      reason,
+    });
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: init.method ?? 'GET',
+      headers: {
+        authorization: `Bearer ${accessToken}`,
+        accept: 'application/json',
+        ...(init.json === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }),
+      },
+      body: init.json === undefined ? undefined : JSON.stringify(init.json),
+      redirect: 'error',
+      signal: AbortSignal.timeout(PROVIDER_TIMEOUT_MS),
+    });
+  } catch {
+    throw failed('provider_unavailable');
+  }
+  const parsed = schema.safeParse(await response.json().catch(() => null));
+  if (!response.ok || !parsed.success) throw failed('provider_error');
+  return parsed.data as z.output<S>;
+}

@@ -1,52 +1,29 @@
 'use server';
 
-import { cookies } from 'next/headers';
 import { z } from 'zod';
 import { safeReturnTo } from '@/lib/api';
 import { webEnv } from '@/server/env';
-import {
-  AUTHORIZATION_COOKIE,
-  beginAuthorization,
-  claimAuthorization,
-} from '@/server/auth/oauth/authorization';
+import { signInAuthorization } from '@/server/auth/oauth/authorization';
+import { startAuthorization, takeAuthorization } from '@/server/auth/oauth/pending-cookie';
 import { SIGN_IN_PROVIDERS } from '@/server/auth/oauth/providers';
 
 const providerSchema = z.enum(SIGN_IN_PROVIDERS);
 
-/**
- * "Continue with …": remembers a new PKCE request in the httpOnly cookie and returns the provider's authorize URL
- * for the browser to open; null when the provider is not configured.
- */
+/** "Continue with …": the provider's authorize URL for the browser to open; null when it is not configured. */
 export async function startOAuthSignIn(provider: string, returnTo: string): Promise<string | null> {
   const env = webEnv();
-  const begun = beginAuthorization(env, providerSchema.parse(provider), safeReturnTo(returnTo));
-  if (!begun) return null;
-  (await cookies()).set(AUTHORIZATION_COOKIE.name, begun.cookieValue, {
-    path: AUTHORIZATION_COOKIE.path,
-    maxAge: AUTHORIZATION_COOKIE.maxAgeSeconds,
-    httpOnly: true,
-    sameSite: 'strict',
-    secure: env.NODE_ENV === 'production',
-  });
-  return begun.authorizeUrl;
+  const request = signInAuthorization(env, providerSchema.parse(provider));
+  return request && startAuthorization(env, request, safeReturnTo(returnTo));
 }
 
-/**
- * The callback page's one use of the pending request: when `state` matches, hands back what the code exchange
- * (#8, #9) needs and forgets the request, so a replayed callback finds nothing.
- */
+/** The callback page's one use of the pending request: what the code exchange (#8, #9) needs. */
 export async function claimOAuthSignIn(provider: string, state: string) {
-  const jar = await cookies();
-  const pending = claimAuthorization(
-    webEnv(),
-    providerSchema.parse(provider),
-    z.string().max(200).parse(state),
-    jar.get(AUTHORIZATION_COOKIE.name)?.value,
-  );
-  jar.delete({ name: AUTHORIZATION_COOKIE.name, path: AUTHORIZATION_COOKIE.path });
+  const env = webEnv();
+  const request = signInAuthorization(env, providerSchema.parse(provider));
+  const pending = request && (await takeAuthorization(env, request, z.string().max(200).parse(state)));
   return (
     pending && {
-      codeVerifier: pending.codeVerifier,
+      codeVerifier: pending.codeVerifier ?? '',
       redirectUri: pending.redirectUri,
       returnTo: pending.returnTo,
     }

@@ -17,7 +17,7 @@ import {
 import { COOKIE } from '../config';
 import { nonceForVerifier } from '../../oauth/client';
 import { configuredSignInProviders, signInProvider } from './providers';
-import { beginAuthorization, claimAuthorization } from './authorization';
+import { beginAuthorization, claimAuthorization, signInAuthorization } from './authorization';
 import { serverDeps } from '../../http/deps';
 import { pkceChallenge } from '../../oauth/client';
 
@@ -326,7 +326,11 @@ describe('Microsoft sign-in (#9)', () => {
 describe('the browser round trip', () => {
   it('begin → provider → callback: S256 challenge, state and nonce in the authorize URL; the claimed verifier redeems the code', async () => {
     const { env: webEnvironment } = serverDeps();
-    const begun = beginAuthorization(webEnvironment, 'google', '/assets?status=broken')!;
+    const begun = beginAuthorization(
+      webEnvironment,
+      signInAuthorization(webEnvironment, 'google')!,
+      '/assets?status=broken',
+    );
     const authorize = new URL(begun.authorizeUrl);
     expect(`${authorize.origin}${authorize.pathname}`).toBe(`${provider.origin}/authorize`);
     const query = Object.fromEntries(authorize.searchParams);
@@ -342,11 +346,15 @@ describe('the browser round trip', () => {
 
     expect(claimAuthorization(webEnvironment, 'google', 'forged-state', begun.cookieValue)).toBeNull();
     expect(claimAuthorization(webEnvironment, 'microsoft', query.state!, begun.cookieValue)).toBeNull();
+    expect(
+      claimAuthorization(webEnvironment, 'integration:slack', query.state!, begun.cookieValue),
+    ).toBeNull();
     expect(claimAuthorization(webEnvironment, 'google', query.state!, `${begun.cookieValue}x`)).toBeNull();
     const pending = claimAuthorization(webEnvironment, 'google', query.state!, begun.cookieValue)!;
     expect(pending.returnTo).toBe('/assets?status=broken');
-    expect(pkceChallenge(pending.codeVerifier)).toBe(query.code_challenge);
-    expect(nonceForVerifier(pending.codeVerifier)).toBe(query.nonce);
+    const codeVerifier = pending.codeVerifier!;
+    expect(pkceChallenge(codeVerifier)).toBe(query.code_challenge);
+    expect(nonceForVerifier(codeVerifier)).toBe(query.nonce);
 
     const issued = await provider.issue({
       iss: provider.origin,
@@ -356,7 +364,7 @@ describe('the browser round trip', () => {
     });
     const result = await new ApiTestClient(env.routes).post('/api/v1/auth/oauth/google', {
       code: issued.code,
-      codeVerifier: pending.codeVerifier,
+      codeVerifier,
       redirectUri: pending.redirectUri,
     });
     expect(result.status).toBe(200);
