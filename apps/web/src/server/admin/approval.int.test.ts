@@ -170,6 +170,12 @@ describe('self-registered organizations wait for a super admin (product.md #4)',
     expect(listed.data.map((org: { id: string }) => org.id)).not.toContain(orgId);
   });
 
+  it('a super admin deciding the status with #76 also ends the wait', async () => {
+    const { orgId } = await registerOrganization('Rejected');
+    const suspended = await operator.patch(`/api/v1/admin/organizations/${orgId}`, { status: 'suspended' });
+    expect(suspended.json.data).toMatchObject({ status: 'suspended', awaitingApproval: false });
+  });
+
   it('onboarded organizations (#74) never wait for approval', async () => {
     const onboarded = await operator.post('/api/v1/admin/organizations', {
       name: `Onboarded ${randomBytes(3).toString('hex')}`,
