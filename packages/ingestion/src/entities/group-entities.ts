@@ -9,7 +9,12 @@ import {
 } from '@patentrack/business-rules';
 import type { Logger } from '@patentrack/shared';
 import { recountEntityInstances } from '../common/entities';
-import { assignRepresentatives, createRepresentatives, refreshRepresentatives } from './representatives';
+import {
+  assignRepresentatives,
+  createRepresentatives,
+  refreshRepresentatives,
+  type Assignment,
+} from './representatives';
 import { Regrouping, type GraphEntity } from './regrouping';
 
 export interface GroupEntitiesOptions {
@@ -179,7 +184,6 @@ async function searchNeighbours(
   const threshold = (shorter: number) => groupThreshold(shorter, options.groupThreshold);
   const keys = frontier.map((entity) => entity.order.lower);
   const index = new EditDistanceIndex(keys, (shorter) => threshold(shorter) - 1);
-  const neighbours: GraphEntity[][] = frontier.map(() => []);
   let shortest = Infinity;
   let longest = 0;
   for (const key of keys) {
@@ -187,31 +191,49 @@ async function searchNeighbours(
     longest = Math.max(longest, key.length);
   }
   const window = threshold(longest) - 1;
-  const pageSize = options.pageSize ?? 50_000;
-  let after = '00000000-0000-0000-0000-000000000000';
-  let scanned = 0;
-  for (;;) {
-    // Keyset pages over the primary key; only names whose length can be within reach are returned.
-    const { rows } = await pool.query<EntityRow>(
-      `SELECT ${ENTITY_COLUMNS} FROM entities
+  const pageSize = options.pageSize ?? 100_000;
+  // Keyset pages over the primary key, with only what probing needs; names whose length is out of reach are skipped.
+  const page = (after: string) =>
+    pool.query<{ id: string; name_key: string; fresh: boolean }>(
+      `SELECT id, name_key, grouping_role IS NULL AS fresh FROM entities
         WHERE id > $1 AND grouping_role IS DISTINCT FROM 'pinned' AND length(name_key) BETWEEN $2 AND $3
         ORDER BY id LIMIT $4`,
       [after, Math.max(0, shortest - window), longest + window, pageSize],
     );
+  const hits = new Map<string, number[]>();
+  let scanned = 0;
+  let next = page('00000000-0000-0000-0000-000000000000');
+  for (;;) {
+    const { rows } = await next;
+    // The server reads the next page while this one is probed.
+    if (rows.length === pageSize) {
+      next = page(rows[rows.length - 1]!.id);
+      next.catch(() => undefined);
+    }
     for (const row of rows) {
-      if (row.grouping_role === null && !round.has(row.id)) continue;
-      let entity: GraphEntity | undefined;
+      if (row.fresh && !round.has(row.id)) continue;
+      let positions: number[] | undefined;
       for (const position of index.candidates(row.name_key)) {
         if (frontier[position]!.id === row.id) continue;
         if (!withinGroupThreshold(row.name_key, keys[position]!, threshold)) continue;
-        entity ??= graphEntity(row, round);
-        neighbours[position]!.push(entity);
+        if (positions) positions.push(position);
+        else hits.set(row.id, (positions = [position]));
       }
     }
     scanned += rows.length;
     options.onProgress?.({ phase: 'match', done: scanned, total: scanned });
     if (rows.length < pageSize) break;
-    after = rows[rows.length - 1]!.id;
+  }
+  // Full rows only for the few names that matched, handed out in scan order.
+  const { rows } = await pool.query<EntityRow>(
+    `SELECT ${ENTITY_COLUMNS} FROM entities WHERE id = ANY($1::uuid[]) AND grouping_role IS DISTINCT FROM 'pinned'`,
+    [[...hits.keys()]],
+  );
+  const matched = new Map(rows.map((row) => [row.id, graphEntity(row, round)]));
+  const neighbours: GraphEntity[][] = frontier.map(() => []);
+  for (const [id, positions] of hits) {
+    const entity = matched.get(id);
+    if (entity) for (const position of positions) neighbours[position]!.push(entity);
   }
   return neighbours;
 }
@@ -290,28 +312,29 @@ async function writeGroups(client: pg.PoolClient, regrouping: Regrouping): Promi
     created.add(id);
   }
 
-  const moves: { entityId: string; representativeId: string }[] = [];
+  const assignments: Assignment[] = [];
+  const moves: Assignment[] = [];
   const written: WrittenGroups['expanded'] = [];
   for (const [seed, members] of groups) {
     const representativeId = representatives.get(seed)!;
     for (const member of members) {
-      if (member.representativeId !== representativeId) moves.push({ entityId: member.id, representativeId });
-      if (expanded.has(member.id)) written.push({ entity: member, representativeId });
+      const moved = member.representativeId !== representativeId;
+      const assignment: Assignment = { entityId: member.id, representativeId };
+      if (expanded.has(member.id)) {
+        written.push({ entity: member, representativeId });
+        // The position this grouping used: an entity changed after the round started stays due for re-evaluation.
+        assignment.grouping = {
+          role: regrouping.isSeed(member) ? 'seed' : 'member',
+          instances: member.order.instances,
+        };
+      }
+      if (moved) moves.push(assignment);
+      if (moved || assignment.grouping) assignments.push(assignment);
     }
   }
-  const left = await assignRepresentatives(client, moves);
+  const left = await assignRepresentatives(client, assignments);
   const touched = [...new Set([...moves.map((move) => move.representativeId), ...left])];
   await refreshRepresentatives(client, [...touched, ...representatives.values()]);
-  await client.query(
-    `UPDATE entities e SET grouping_role = u.role, grouped_instances = u.instances
-       FROM unnest($1::uuid[], $2::varchar[], $3::int[]) AS u(id, role, instances) WHERE e.id = u.id`,
-    [
-      written.map(({ entity }) => entity.id),
-      written.map(({ entity }) => (regrouping.isSeed(entity) ? 'seed' : 'member')),
-      // The position this grouping used: an entity changed after the round started stays due for re-evaluation.
-      written.map(({ entity }) => entity.order.instances),
-    ],
-  );
   return { expanded: written, created, touched, changedEntityIds: moves.map((move) => move.entityId) };
 }
 

@@ -54,20 +54,40 @@ export async function createRepresentatives(
   return new Map(sorted.map((c) => [c.entityId, byKey.get(c.nameKey)!]));
 }
 
-/** Points entities at representatives; returns the representatives they left (to refresh them too). */
+/** An entity's representative, and for a grouping run the BR-020 role it got and the instances that placed it. */
+export interface Assignment {
+  entityId: string;
+  representativeId: string;
+  grouping?: { role: 'seed' | 'member'; instances: number };
+}
+
+/**
+ * Points entities at representatives and records their grouping, one row version per entity (each version
+ * costs an entry in every index of `entities`); returns the representatives they left (to refresh them too).
+ */
 export async function assignRepresentatives(
   client: pg.PoolClient,
-  assignments: { entityId: string; representativeId: string }[],
+  assignments: Assignment[],
 ): Promise<string[]> {
   if (assignments.length === 0) return [];
   const sorted = [...assignments].sort((a, b) => (a.entityId < b.entityId ? -1 : 1));
   const { rows } = await client.query<{ previous: string | null }>(
-    `UPDATE entities e SET representative_id = u.rep, updated_at = now()
-       FROM unnest($1::uuid[], $2::uuid[]) AS u(id, rep),
-            LATERAL (SELECT representative_id AS previous FROM entities WHERE id = u.id) p
-      WHERE e.id = u.id AND e.representative_id IS DISTINCT FROM u.rep
-      RETURNING p.previous`,
-    [sorted.map((a) => a.entityId), sorted.map((a) => a.representativeId)],
+    `UPDATE entities e
+        SET representative_id = u.rep, grouping_role = u.role, grouped_instances = u.instances, updated_at = now()
+       FROM (SELECT u.id, u.rep, o.representative_id AS previous,
+                    coalesce(u.role, o.grouping_role) AS role,
+                    CASE WHEN u.role IS NULL THEN o.grouped_instances ELSE u.instances END AS instances
+               FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::int[]) AS u(id, rep, role, instances)
+               JOIN entities o ON o.id = u.id) u
+      WHERE e.id = u.id
+        AND (e.representative_id, e.grouping_role, e.grouped_instances) IS DISTINCT FROM (u.rep, u.role, u.instances)
+      RETURNING CASE WHEN u.previous IS DISTINCT FROM u.rep THEN u.previous END AS previous`,
+    [
+      sorted.map((a) => a.entityId),
+      sorted.map((a) => a.representativeId),
+      sorted.map((a) => a.grouping?.role ?? null),
+      sorted.map((a) => a.grouping?.instances ?? null),
+    ],
   );
   return rows.map((row) => row.previous).filter((id): id is string => id !== null);
 }
