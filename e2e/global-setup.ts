@@ -169,10 +169,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
       { PASDL: [{ name: 'ad20160101.zip', sample: 'uspto-assignments/ad20160101_records001-133.xml' }] },
       scratch,
     );
-    // The worker consumes what the server queues (onboarding pipelines, "run now") on the same prefix; no cron
-    // schedules.
+    // The worker consumes what the server queues (onboarding pipelines, "run now", exports) on the same prefix and
+    // writes exports into the server's storage; no cron schedules.
     worker = await startTestWorker(database.workerUrl, undefined, queuePrefix, {
       USPTO_ODP_BASE_URL: productsUrl,
+      STORAGE_DIR: path.join(scratch, 'storage'),
     });
     log(`server ready at ${baseUrl} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
     project.provide('e2e', {

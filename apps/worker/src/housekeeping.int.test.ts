@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Pool } from 'pg';
 import { createPool } from '@patentrack/db';
+import { LocalDirectoryStore, storageDirOf } from '@patentrack/storage';
 import { createTestDatabase, type TestDatabase } from '@patentrack/db/testing';
 import { ingestionSettingsFromEnv } from '@patentrack/ingestion';
 import { createLogger, loadEnv, workerEnvSchema } from '@patentrack/shared';
@@ -134,6 +135,7 @@ describe('reap:stalled', () => {
         cpcSchemeBaseUrl: env.CPC_SCHEME_BASE_URL,
       },
       epo: epoSettingsFromEnv(env, redis),
+      storage: new LocalDirectoryStore(storageDirOf(env.STORAGE_DIR)),
     };
     const result = (await reapStalledProcessor.handle({}, {} as never, context, undefined)) as {
       reaped: string[];

@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { createPool } from '@patentrack/db';
 import { ingestionSettingsFromEnv } from '@patentrack/ingestion';
+import { LocalDirectoryStore, storageDirOf } from '@patentrack/storage';
 import type { ExecuteOptions } from '@patentrack/pipeline';
 import { createLogger, loadEnv, workerEnvSchema, type Logger, type WorkerEnv } from '@patentrack/shared';
 import { startMetricsServer } from './observability/metrics-server';
@@ -44,6 +45,7 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
     redis,
     queues,
     logger,
+    storage: new LocalDirectoryStore(storageDirOf(env.STORAGE_DIR)),
     busyRetryDelayMs: options.busyRetryDelayMs ?? BUSY_RETRY_DELAY_MS,
     orgPurgeAfterDays: env.ORG_PURGE_AFTER_DAYS,
     ingest: {

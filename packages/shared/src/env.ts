@@ -45,6 +45,8 @@ const baseShape = {
   DATABASE_URL: z.url().optional(),
   REDIS_URL: z.url().optional(),
   QUEUE_PREFIX: z.string().min(1).default('pt'),
+  // Private file storage: the web serves and stores uploads, the worker writes exports, in the same folder.
+  STORAGE_DIR: z.string().min(1).optional(),
 };
 
 type BaseEnv = z.infer<z.ZodObject<typeof baseShape>>;
@@ -79,7 +81,6 @@ export const webEnvSchema = z
     ENCRYPTION_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (a 256-bit key)'),
     // Signs the short-lived download links of stored files (S-09).
     STORAGE_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters'),
-    STORAGE_DIR: z.string().min(1).optional(),
     // Lowering the bcrypt cost is honoured in test runs only (see BCRYPT_COST in .env.example).
     BCRYPT_COST: z.coerce.number().int().min(4).max(15).optional(),
     REDIS_KEY_PREFIX: z.string().min(1).default('pt'),

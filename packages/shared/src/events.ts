@@ -56,10 +56,22 @@ export const newAssignmentsEventSchema = z.object({
   data: z.object({ orgId: z.string(), count: z.number().int(), refreshNeeded: z.boolean() }),
 });
 
+/** A requested background job finished, e.g. a server export (#55); `resultUrl` is where its result is fetched. */
+export const jobCompleteEventSchema = z.object({
+  type: z.literal('job-complete'),
+  data: z.object({
+    jobId: z.string(),
+    kind: z.string(),
+    status: z.enum(['success', 'failed']),
+    resultUrl: z.string().optional(),
+  }),
+});
+
 export const liveEventSchema = z.discriminatedUnion('type', [
   ingestionProgressEventSchema,
   pipelineCompleteEventSchema,
   dashboardRefreshEventSchema,
   newAssignmentsEventSchema,
+  jobCompleteEventSchema,
 ]);
 export type LiveEvent = z.infer<typeof liveEventSchema>;

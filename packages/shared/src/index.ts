@@ -8,3 +8,5 @@ export * from './patent-numbers';
 export * from './events';
 export * from './queues';
 export * from './random';
+export * from './csv';
+export * from './exports';

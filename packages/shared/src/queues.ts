@@ -2,7 +2,7 @@
  * BullMQ queue names (ingestion.md §4). The worker consumes them; the web enqueues requests and lists them
  * (job dashboard, queue-depth metrics) with the same `QUEUE_PREFIX`.
  */
-export const QUEUE_NAMES = ['ingestion', 'epo', 'enrichment', 'pipeline', 'housekeeping'] as const;
+export const QUEUE_NAMES = ['ingestion', 'epo', 'enrichment', 'pipeline', 'housekeeping', 'exports'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /**
@@ -10,3 +10,6 @@ export type QueueName = (typeof QUEUE_NAMES)[number];
  * organization (admin action, configuration change) and a rebuild after company or entity-override edits.
  */
 export const PIPELINE_REQUEST_JOBS = { rebuild: 'pipeline:org:rebuild', tree: 'pipeline:org:tree' } as const;
+
+/** The job the web adds to the `exports` queue (#55); the worker writes the file and reports `job-complete`. */
+export const EXPORT_JOB = 'export:file';

@@ -1,6 +1,7 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import { epoFamilyProcessor } from './epo/family';
 import { epoSweepProcessor } from './epo/sweep';
+import { exportFileProcessor } from './exports/export-file';
 import { cleanupOrphansProcessor, cleanupRetentionProcessor } from './housekeeping/cleanup';
 import { freshnessProcessor } from './housekeeping/freshness';
 import { reapStalledProcessor } from './housekeeping/reap-stalled';
@@ -36,6 +37,7 @@ export const PROCESSORS: ReadonlyMap<string, JobProcessor<never>> = new Map(
     reapStalledProcessor,
     cleanupRetentionProcessor,
     cleanupOrphansProcessor,
+    exportFileProcessor,
   ].map((processor) => [processor.name, processor as JobProcessor<never>]),
 );
 

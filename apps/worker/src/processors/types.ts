@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { Logger } from '@patentrack/shared';
 import type { IngestionSettings, OpsClient } from '@patentrack/ingestion';
 import type { ExecuteOptions } from '@patentrack/pipeline';
+import type { ObjectStore } from '@patentrack/storage';
 import type { Queues } from '../queues';
 
 /** How ingestion processors fetch and load files (ingestion.md §2.1). */
@@ -32,6 +33,8 @@ export interface ProcessorContext {
   redis: Redis;
   queues: Queues;
   logger: Logger;
+  /** Private file storage, the folder the web serves signed downloads from (exports). */
+  storage: ObjectStore;
   /** How long a run waits before retrying when its organization already has a running run (spec: 30 s). */
   busyRetryDelayMs: number;
   /** Soft-deleted organizations are purged after this many days (`ORG_PURGE_AFTER_DAYS`). */

@@ -1,6 +1,7 @@
 import { Queue, type ConnectionOptions, type DefaultJobOptions } from 'bullmq';
 import { enrichmentQueueConfig } from './enrichment.config';
 import { epoQueueConfig } from './epo.config';
+import { exportsQueueConfig } from './exports.config';
 import { housekeepingQueueConfig } from './housekeeping.config';
 import { ingestionQueueConfig } from './ingestion.config';
 import { pipelineQueueConfig } from './pipeline.config';
@@ -16,6 +17,7 @@ export const QUEUE_CONFIGS = [
   enrichmentQueueConfig,
   pipelineQueueConfig,
   housekeepingQueueConfig,
+  exportsQueueConfig,
 ] as const;
 
 export type QueueName = (typeof QUEUE_CONFIGS)[number]['name'] & SharedQueueName;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PIPELINE_REQUEST_JOBS, QUEUE_NAMES } from '@patentrack/shared';
+import { EXPORT_JOB, PIPELINE_REQUEST_JOBS, QUEUE_NAMES } from '@patentrack/shared';
 import { PROCESSORS } from '../processors/registry';
 import { cronOverrideVariable, SCHEDULES } from '../schedules';
 import { QUEUE_CONFIGS, queueConfigFor } from './index';
@@ -13,6 +13,7 @@ describe('queue configuration (ingestion.md §4)', () => {
     ['enrichment', 3, 5, 10_000, 3, 14],
     ['pipeline', 5, 4, 30_000, 7, 30],
     ['housekeeping', 1, 1, undefined, 1, 7],
+    ['exports', 2, 1, undefined, 1, 7],
   ] as const)(
     '%s: concurrency %i, attempts %i, back-off %s ms, keeps %i d / %i d',
     (name, concurrency, attempts, delay, keepDone, keepFailed) => {
@@ -39,6 +40,7 @@ describe('queue configuration (ingestion.md §4)', () => {
     expect(QUEUE_CONFIGS.map((c) => c.name)).toEqual([...QUEUE_NAMES]);
     for (const job of Object.values(PIPELINE_REQUEST_JOBS))
       expect(queueConfigFor(job)?.name, job).toBe('pipeline');
+    expect(queueConfigFor(EXPORT_JOB)?.name).toBe('exports');
   });
 
   it('every processor belongs to exactly one queue', () => {

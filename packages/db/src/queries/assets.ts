@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { normalizeDocNumber } from '@patentrack/shared';
+import { normalizeDocNumber, type AssetCsvRow } from '@patentrack/shared';
 import type { Tx } from '../client';
 import {
   afterCursor,
@@ -27,15 +27,9 @@ export interface AssetListFilters extends PageRequest {
   sort?: AssetSort;
 }
 
-export interface AssetListItem {
+/** A row of #16; its exported columns are the CSV row's, so the export reads every column it writes. */
+export interface AssetListItem extends AssetCsvRow {
   id: string;
-  grantNumber: string | null;
-  applicationNumber: string | null;
-  title: string | null;
-  currentAssignee: string | null;
-  status: string | null;
-  assignmentCount: number;
-  lastActivity: string | null;
   applicationDate: string | null;
   grantDate: string | null;
 }

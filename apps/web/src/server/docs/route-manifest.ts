@@ -61,6 +61,8 @@ import * as route70 from '@/app/api/v1/files/route';
 import * as route46 from '@/app/api/v1/events/maintenance/route';
 import * as route47 from '@/app/api/v1/events/route';
 import * as route48 from '@/app/api/v1/events/stream/route';
+import * as exportRoute from '@/app/api/v1/exports/route';
+import * as exportStatusRoute from '@/app/api/v1/exports/[jobId]/route';
 import * as route49 from '@/app/api/v1/me/password/route';
 import * as route50 from '@/app/api/v1/me/route';
 import * as route51 from '@/app/api/v1/organizations/[orgId]/companies/[companyId]/route';
@@ -138,6 +140,8 @@ export const ROUTE_MODULES: readonly (readonly [string, Record<string, unknown>]
   ['/api/v1/events/maintenance', route46],
   ['/api/v1/events', route47],
   ['/api/v1/events/stream', route48],
+  ['/api/v1/exports', exportRoute],
+  ['/api/v1/exports/:jobId', exportStatusRoute],
   ['/api/v1/files', route70],
   ['/api/v1/integrations', integrationsRoute],
   ['/api/v1/integrations/google-drive/connect', driveConnectRoute],

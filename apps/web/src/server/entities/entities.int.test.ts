@@ -2,10 +2,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { hash } from '@node-rs/bcrypt';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createOrganization, runPipelineInline } from '@patentrack/pipeline';
-import { insertRecordedTransactions, syntheticPortfolio } from '@patentrack/pipeline/testing';
 import {
   ApiTestClient,
+  seedPortfolioOrg,
   seedTenant,
   setupWebTestEnvironment,
   signIn,
@@ -49,18 +48,13 @@ beforeAll(async () => {
   env = await setupWebTestEnvironment('entities');
   pool = createPool(env.database.adminUrl, { max: 3 });
   pool.on('error', () => undefined);
-  await insertRecordedTransactions(
-    pool,
-    syntheticPortfolio({
-      company: COMPANY,
-      assets: 6,
-      transactionsPerAsset: 4,
-      firstReel: 810_000,
-      firstAppno: 16_000_000,
-    }),
-  );
-  orgId = (await createOrganization(pool, { name: 'Overlay Test', companies: [COMPANY] })).id;
-  await runPipelineInline(pool, { orgId, jobType: 'full_rebuild', trigger: 'test' });
+  orgId = await seedPortfolioOrg(pool, 'Overlay Test', {
+    company: COMPANY,
+    assets: 6,
+    transactionsPerAsset: 4,
+    firstReel: 810_000,
+    firstAppno: 16_000_000,
+  });
   const passwordHash = await hash(TEST_PASSWORD, 4);
   const emails = {
     admin: `admin-${randomUUID().slice(0, 8)}@example.test`,

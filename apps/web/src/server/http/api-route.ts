@@ -42,9 +42,12 @@ type PrincipalFor<A extends AuthMode> = A extends 'user'
     ? SharePrincipal
     : null;
 
-/** Route-specific limit replacing the role limit, e.g. 5/min per IP and email on login (product.md #1). */
+/**
+ * Route-specific limit replacing the role limit, e.g. 5/min per IP and email on login (product.md #1) or 10/h per
+ * signed-in user on exports (#55).
+ */
 export interface RouteRateLimit extends RateLimitRule {
-  key: 'ip' | 'ip+email';
+  key: 'ip' | 'ip+email' | 'user';
 }
 
 type Schema = z.ZodType;
@@ -215,6 +218,8 @@ function rateLimitSubject(
   ip: string,
   rawBody: unknown,
 ): { rule: RateLimitRule; subject: string } {
+  if (spec.rateLimit?.key === 'user' && identity.kind === 'user')
+    return { rule: spec.rateLimit, subject: identity.claims.userId };
   if (spec.rateLimit) {
     const email =
       spec.rateLimit.key === 'ip+email' && rawBody && typeof rawBody === 'object' && 'email' in rawBody

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '@patentrack/db/testing';
+import { createOrganization, runPipelineInline } from '@patentrack/pipeline';
+import { insertRecordedTransactions, syntheticPortfolio } from '@patentrack/pipeline/testing';
 import { COOKIE, CSRF_HEADER } from '../auth/config';
 import { base32Decode, totp } from '../auth/totp';
 import { loadRouteTable, type HttpMethod, type RouteEntry } from './route-table';
@@ -253,6 +255,21 @@ export async function seedTenant(admin: pg.Pool, label: string, passwordHash: st
     );
   }
   return { orgId, orgName, admin: orgAdmin, member, otherMember, companyId, assetIds };
+}
+
+/**
+ * An organization monitoring the company of a synthetic portfolio (its recorded transactions inserted as the
+ * superuser), after a full pipeline run: every derived table holds real rows. Returns the organization id.
+ */
+export async function seedPortfolioOrg(
+  admin: pg.Pool,
+  name: string,
+  portfolio: Parameters<typeof syntheticPortfolio>[0],
+): Promise<string> {
+  await insertRecordedTransactions(admin, syntheticPortfolio(portfolio));
+  const { id } = await createOrganization(admin, { name, companies: [portfolio.company] });
+  await runPipelineInline(admin, { orgId: id, jobType: 'full_rebuild', trigger: 'test' });
+  return id;
 }
 
 /** A super admin in its own platform organization. */

@@ -1,35 +1,18 @@
-import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
+import { QUEUE_NAMES } from '@patentrack/shared';
 import type { ServerDeps } from '../http/deps';
+import { closeWorkerQueues, workerQueue } from '../jobs/worker-queue';
 
-/** The worker's queues (ingestion.md §4); the web only reads their counts. */
-export const WORKER_QUEUES = ['ingestion', 'epo', 'enrichment', 'pipeline', 'housekeeping'] as const;
 const JOB_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed'] as const;
 
-const holder = globalThis as typeof globalThis & { __ptQueueReaders?: Map<string, Queue> };
-
-function reader(deps: ServerDeps, name: string): Queue {
-  holder.__ptQueueReaders ??= new Map();
-  let queue = holder.__ptQueueReaders.get(name);
-  if (!queue) {
-    queue = new Queue(name, {
-      connection: new Redis(deps.env.REDIS_URL, { maxRetriesPerRequest: null }),
-      prefix: deps.env.QUEUE_PREFIX,
-    });
-    holder.__ptQueueReaders.set(name, queue);
-  }
-  return queue;
-}
-
-export async function closeQueueReaders(): Promise<void> {
-  await Promise.all([...(holder.__ptQueueReaders?.values() ?? [])].map((queue) => queue.close()));
-  holder.__ptQueueReaders = undefined;
-}
+/** Closes the queue connections the counts were read through (tests). */
+export const closeQueueReaders = closeWorkerQueues;
 
 /** Job counts per queue and state, for the Prometheus gauges and the admin status page. */
 export async function queueCounts(deps: ServerDeps): Promise<Record<string, Record<string, number>>> {
   const entries = await Promise.all(
-    WORKER_QUEUES.map(async (name) => [name, await reader(deps, name).getJobCounts(...JOB_STATES)] as const),
+    QUEUE_NAMES.map(
+      async (name) => [name, await workerQueue(deps, name).getJobCounts(...JOB_STATES)] as const,
+    ),
   );
   return Object.fromEntries(entries);
 }
@@ -52,8 +35,8 @@ const RECENT_FAILED = 20;
  */
 export async function queueBoard(deps: ServerDeps) {
   return Promise.all(
-    WORKER_QUEUES.map(async (name) => {
-      const queue = reader(deps, name);
+    QUEUE_NAMES.map(async (name) => {
+      const queue = workerQueue(deps, name);
       const [counts, failed, paused] = await Promise.all([
         queue.getJobCounts(...JOB_STATES),
         queue.getFailed(0, RECENT_FAILED - 1),

@@ -11,11 +11,11 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { CONVEY_TYPES } from '@patentrack/shared';
+import { CONVEY_TYPES, type AssetCsvRow } from '@patentrack/shared';
+import { ExportCsvButton } from '@/components/ExportCsvButton';
 import { ShareDialog } from '@/components/ShareDialog';
 import { EmptyState, InlineError, SkeletonRows } from '@/components/States';
 import { StatusBadge } from '@/components/StatusBadge';
-import { csvFileName, downloadCsv, toCsv, type CsvColumn } from '@/lib/csv';
 import { formatApplicationNumber, formatCount, formatDate, formatPatentNumber } from '@/lib/format';
 import { isReadOnlyMode } from '@/lib/navigation';
 import { useApiPages } from '@/lib/queries';
@@ -23,15 +23,9 @@ import { useMe } from '@/lib/session';
 import { useUrlState } from '@/lib/url-state';
 import { ConveyanceTypeSelect } from '@/components/forms';
 
-export interface AssetListItem {
+/** A row of #16: the exported columns and the id. */
+export interface AssetListItem extends AssetCsvRow {
   id: string;
-  grantNumber: string | null;
-  applicationNumber: string | null;
-  title: string | null;
-  currentAssignee: string | null;
-  status: string | null;
-  assignmentCount: number;
-  lastActivity: string | null;
 }
 
 const SORTS = ['lastActivity', 'applicationDate', 'grantDate', 'title'] as const;
@@ -47,16 +41,6 @@ const NO_FILTERS = {
   conveyanceType: '',
 };
 const DEFAULTS = { ...NO_FILTERS, sort: 'lastActivity', limit: '50' };
-
-const CSV_COLUMNS: CsvColumn<AssetListItem>[] = [
-  { header: 'Grant number', value: (row) => row.grantNumber },
-  { header: 'Application number', value: (row) => row.applicationNumber },
-  { header: 'Title', value: (row) => row.title },
-  { header: 'Current assignee', value: (row) => row.currentAssignee },
-  { header: 'Status', value: (row) => row.status },
-  { header: 'Assignments', value: (row) => row.assignmentCount },
-  { header: 'Last activity', value: (row) => row.lastActivity },
-];
 
 /** The virtualizer's first guess; rows are measured, as a phone's card is taller than a table row. */
 const ROW_HEIGHT = 44;
@@ -188,7 +172,6 @@ export function AssetList() {
   const selected = rows.filter((row) => selection[row.id]);
   const filtered = Object.entries(query).some(([key, value]) => key !== 'sort' && value !== '');
   const readOnly = me.data ? isReadOnlyMode(me.data.organization.environmentMode) : true;
-  const exportRows = selected.length ? selected : rows;
   const clearFilters = (
     <button type="button" className="btn" onClick={() => setFilters(NO_FILTERS)}>
       Clear filters
@@ -333,20 +316,7 @@ export function AssetList() {
         >
           Share
         </button>
-        <button
-          type="button"
-          className="btn"
-          disabled={exportRows.length === 0}
-          data-testid="export-csv"
-          onClick={() =>
-            downloadCsv(
-              csvFileName(me.data?.organization.name ?? 'patentrack', 'assets'),
-              toCsv(exportRows, CSV_COLUMNS),
-            )
-          }
-        >
-          Export CSV{selected.length ? ` (${selected.length})` : ''}
-        </button>
+        <ExportCsvButton type="assets" path="/assets" query={query} total={total} selected={selected} />
         {filtered && clearFilters}
       </div>
 

@@ -1,46 +1,25 @@
 'use client';
 
 import Link from 'next/link';
+import type { BrokenTitleCsvRow } from '@patentrack/shared';
+import { ExportCsvButton } from '@/components/ExportCsvButton';
 import { EmptyState, InlineError, SkeletonRows } from '@/components/States';
-import { csvFileName, downloadCsv, toCsv, type CsvColumn } from '@/lib/csv';
 import { formatApplicationNumber, formatCount, formatDate, formatPatentNumber } from '@/lib/format';
 import { useApiPages } from '@/lib/queries';
-import { useMe } from '@/lib/session';
 import { useUrlState } from '@/lib/url-state';
 
-export interface BrokenTitleItem {
+/** A row of #31: the exported columns, the asset and company ids and the break reason. */
+export interface BrokenTitleItem extends BrokenTitleCsvRow {
   assetId: string;
   companyId: string;
-  companyName: string;
-  grantNumber: string | null;
-  applicationNumber: string | null;
-  title: string | null;
-  currentAssignee: string | null;
   reason: string | null;
-  breakRfId: string | null;
-  breakRecordDate: string | null;
-  missingLink: { from: string | null; to: string | null } | null;
-  gapDescription: string;
 }
 
 const number = (row: BrokenTitleItem) =>
   row.grantNumber ? formatPatentNumber(row.grantNumber) : formatApplicationNumber(row.applicationNumber);
 
-const CSV_COLUMNS: CsvColumn<BrokenTitleItem>[] = [
-  { header: 'Number', value: (row) => row.grantNumber ?? row.applicationNumber },
-  { header: 'Title', value: (row) => row.title },
-  { header: 'Company', value: (row) => row.companyName },
-  { header: 'Current assignee', value: (row) => row.currentAssignee },
-  { header: 'Break point (reel/frame)', value: (row) => row.breakRfId },
-  { header: 'Break recorded', value: (row) => row.breakRecordDate },
-  { header: 'Missing link from', value: (row) => row.missingLink?.from },
-  { header: 'Missing link to', value: (row) => row.missingLink?.to },
-  { header: 'Gap', value: (row) => row.gapDescription },
-];
-
 /** Broken titles (B2.10): gap columns, "view chain" → the diagram with the break highlighted, CSV of the rows. */
 export function BrokenTitles() {
-  const me = useMe();
   const [filters] = useUrlState({ entityId: '' });
   const pages = useApiPages<BrokenTitleItem>('/dashboards/broken-titles', {
     entityId: filters.entityId,
@@ -57,20 +36,12 @@ export function BrokenTitles() {
         </p>
       </div>
       <div>
-        <button
-          type="button"
-          className="btn"
-          disabled={rows.length === 0}
-          data-testid="export-csv"
-          onClick={() =>
-            downloadCsv(
-              csvFileName(me.data?.organization.name ?? 'patentrack', 'broken-titles'),
-              toCsv(rows, CSV_COLUMNS),
-            )
-          }
-        >
-          Export CSV
-        </button>
+        <ExportCsvButton
+          type="broken_titles"
+          path="/dashboards/broken-titles"
+          query={{ entityId: filters.entityId }}
+          total={total}
+        />
       </div>
       {pages.isPending ? (
         <SkeletonRows />

@@ -1,0 +1,219 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { hash } from '@node-rs/bcrypt';
+import { Redis } from 'ioredis';
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createPool } from '@patentrack/db';
+import { LocalDirectoryStore } from '@patentrack/storage';
+import { CSV_COLUMNS, EVENT_CHANNELS, toCsv, type CsvColumn, type CsvExportType } from '@patentrack/shared';
+import { startTestWorker } from '../../../../worker/src/testing/runtime';
+import type { WorkerRuntime } from '../../../../worker/src/worker';
+import {
+  ApiTestClient,
+  seedPortfolioOrg,
+  seedTenant,
+  setupWebTestEnvironment,
+  signIn,
+  TEST_PASSWORD,
+  type SeededTenant,
+  type WebTestEnvironment,
+} from '../http/testing';
+import { closeWorkerQueues } from '../jobs/worker-queue';
+
+vi.mock('server-only', () => ({}));
+
+const COMPANY = 'EXPORT TEST CORP';
+let env: WebTestEnvironment;
+let pool: pg.Pool;
+let worker: WorkerRuntime;
+let subscriber: Redis;
+let orgId: string;
+let admin: ApiTestClient;
+let member: ApiTestClient;
+let other: SeededTenant;
+let otherMember: ApiTestClient;
+let hashed: string;
+/** `job-complete` events seen on the org's live channel, by job id. */
+const completed = new Map<string, { jobId: string; kind: string; status: string; resultUrl?: string }>();
+
+async function waitForEvent(jobId: string, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!completed.has(jobId)) {
+    if (Date.now() > deadline) {
+      const job = await worker.queues.exports.getJob(jobId);
+      throw new Error(`no job-complete for ${jobId}: ${await job?.getState()} ${job?.failedReason ?? ''}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return completed.get(jobId)!;
+}
+
+/** Every row of a list endpoint for `query`, walked page by page as the browser does. */
+async function listRows(client: ApiTestClient, path: string, query: Record<string, string>) {
+  const rows: unknown[] = [];
+  let cursor: string | null = null;
+  do {
+    const params = new URLSearchParams({ ...query, limit: '7', ...(cursor ? { cursor } : {}) });
+    const page = await client.get(`${path}?${params}`);
+    expect(page.status, JSON.stringify(page.json)).toBe(200);
+    rows.push(...page.json.data);
+    cursor = page.json.cursor.hasMore ? page.json.cursor.next : null;
+  } while (cursor);
+  return rows;
+}
+
+/**
+ * Requests an export, waits for `job-complete` and returns the status answer, the download (as text, which drops
+ * the BOM) and the stored bytes.
+ */
+async function exported(client: ApiTestClient, body: object) {
+  const started = await client.post('/api/v1/exports', body);
+  expect(started.status, JSON.stringify(started.json)).toBe(202);
+  const { jobId } = started.json.data;
+  const event = await waitForEvent(jobId);
+  const job = await worker.queues.exports.getJob(jobId);
+  expect(event, job?.failedReason).toEqual({
+    jobId,
+    kind: 'export',
+    status: 'success',
+    resultUrl: `/api/v1/exports/${jobId}`,
+  });
+  const status = await client.get(event.resultUrl!);
+  expect(status.status).toBe(200);
+  const download = await client.get(status.json.data.url);
+  expect(download.status).toBe(200);
+  const key = new URL(status.json.data.url, 'http://localhost').searchParams.get('key')!;
+  const stored = await new LocalDirectoryStore(env.storageDir).get(key);
+  const bytes = Buffer.from(await new Response(stored!.body).arrayBuffer());
+  return { jobId, status: status.json.data, file: download.json as string, bytes };
+}
+
+/** A new user of `org`, signed in: each has its own export allowance of 10 an hour. */
+async function signedIn(org: string, role: 'admin' | 'member') {
+  const email = `${role}-${randomUUID().slice(0, 8)}@example.test`;
+  await pool.query(
+    `insert into users (organization_id, email, password_hash, role, status, email_verified_at) values ($1, $2, $3, $4, 'active', now())`,
+    [org, email, hashed, role],
+  );
+  const client = new ApiTestClient(env.routes);
+  await signIn(client, email);
+  return client;
+}
+
+beforeAll(async () => {
+  // The web enqueues on, and the in-process worker consumes, queues of this test's own prefix.
+  process.env.QUEUE_PREFIX = `pt-test-exports-${randomBytes(4).toString('hex')}`;
+  env = await setupWebTestEnvironment('exports');
+  pool = createPool(env.database.adminUrl, { max: 3 });
+  pool.on('error', () => undefined);
+  orgId = await seedPortfolioOrg(pool, 'Export Test', {
+    company: COMPANY,
+    assets: 15,
+    transactionsPerAsset: 3,
+    firstReel: 820_000,
+    firstAppno: 17_000_000,
+  });
+  hashed = await hash(TEST_PASSWORD, 4);
+  other = await seedTenant(env.admin, 'exports-other', hashed);
+  admin = await signedIn(orgId, 'admin');
+  member = await signedIn(orgId, 'member');
+  otherMember = new ApiTestClient(env.routes);
+  await signIn(otherMember, other.member.email);
+
+  subscriber = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  subscriber.on('message', (_channel, message: string) => {
+    const event = JSON.parse(message) as { type: string; data: { jobId: string } };
+    if (event.type === 'job-complete') completed.set(event.data.jobId, event.data as never);
+  });
+  await subscriber.subscribe(EVENT_CHANNELS.org(orgId), EVENT_CHANNELS.org(other.orgId));
+  worker = await startTestWorker(env.database.workerUrl, undefined, process.env.QUEUE_PREFIX, {
+    STORAGE_DIR: env.storageDir,
+  });
+});
+
+afterAll(async () => {
+  await worker?.stop(5_000);
+  subscriber?.disconnect();
+  await closeWorkerQueues();
+  await pool?.end();
+  await env?.teardown();
+});
+
+describe('POST /exports (#55) → worker → job-complete → GET /exports/:jobId (#56)', () => {
+  it.each([
+    ['assets', '/api/v1/assets', { sort: 'title', order: 'asc' }],
+    ['broken_titles', '/api/v1/dashboards/broken-titles', {}],
+    ['timeline', '/api/v1/dashboards/timeline', { dateFrom: '2000-01-01' }],
+    ['maintenance', '/api/v1/events/maintenance', {}],
+    ['entities', '/api/v1/organizations/:orgId/entities', {}],
+  ] as const)(
+    '%s: the CSV holds exactly the rows of %s for the same filters',
+    async (type, path, filters) => {
+      const rows = await listRows(member, path.replace(':orgId', orgId), filters);
+      const { status, file, bytes } = await exported(await signedIn(orgId, 'member'), {
+        type,
+        format: 'csv',
+        filters,
+      });
+      expect(status).toMatchObject({ status: 'success', rowCount: rows.length });
+      expect(new Date(status.expiresAt).getTime()).toBeGreaterThan(Date.now());
+      const csv = toCsv(rows, CSV_COLUMNS[type as CsvExportType] as CsvColumn<unknown>[]);
+      expect(bytes.equals(Buffer.from(csv, 'utf8'))).toBe(true);
+      expect(file).toBe(csv.replace(/^\uFEFF/, ''));
+      if (type === 'assets' || type === 'timeline' || type === 'entities')
+        expect(rows.length).toBeGreaterThan(7);
+    },
+  );
+
+  it('dashboard_report is a real PDF; its row count is the broken titles listed', async () => {
+    const broken = await listRows(admin, '/api/v1/dashboards/broken-titles', {});
+    const { status, bytes } = await exported(admin, { type: 'dashboard_report', format: 'pdf' });
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(bytes.toString('latin1').trimEnd().endsWith('%%EOF')).toBe(true);
+    expect(status.rowCount).toBe(broken.length);
+  });
+
+  it("only the requester sees an export: another member, another org's user and unknown ids get 404", async () => {
+    const { jobId } = await exported(member, { type: 'entities', format: 'csv' });
+    expect((await member.get(`/api/v1/exports/${jobId}`)).status).toBe(200);
+    expect((await admin.get(`/api/v1/exports/${jobId}`)).status).toBe(404);
+    expect((await otherMember.get(`/api/v1/exports/${jobId}`)).status).toBe(404);
+    expect((await member.get(`/api/v1/exports/${randomUUID()}`)).status).toBe(404);
+    expect((await new ApiTestClient(env.routes).get(`/api/v1/exports/${jobId}`)).status).toBe(401);
+  });
+
+  it("another org's export holds only that org's rows", async () => {
+    const rows = await listRows(otherMember, '/api/v1/assets', {});
+    const { status, bytes } = await exported(otherMember, { type: 'assets', format: 'csv' });
+    expect(status.rowCount).toBe(3);
+    expect(bytes.toString('utf8')).toBe(toCsv(rows, CSV_COLUMNS.assets as CsvColumn<unknown>[]));
+  });
+
+  it('rejects unknown types, mismatched formats and filters the list does not take (400); transactions are super-admin only (403)', async () => {
+    const member = await signedIn(orgId, 'member');
+    for (const body of [
+      { type: 'everything', format: 'csv' },
+      { type: 'assets', format: 'pdf' },
+      { type: 'assets', format: 'csv', filters: { status: 'lost' } },
+      { type: 'assets', format: 'csv', filters: { tenant: orgId } },
+      { type: 'dashboard_report', format: 'pdf', filters: { status: 'broken' } },
+    ]) {
+      const response = await member.post('/api/v1/exports', body);
+      expect(response.status, JSON.stringify(body)).toBe(400);
+      expect(response.json.error.code).toBe('VALIDATION_ERROR');
+    }
+    expect((await admin.post('/api/v1/exports', { type: 'transactions', format: 'csv' })).status).toBe(403);
+    expect((await member.get('/api/v1/exports/not-a-job')).status).toBe(400);
+  });
+
+  it('allows 10 exports an hour per member, then answers 429 with Retry-After', async () => {
+    const limited = await signedIn(other.orgId, 'member');
+    for (let i = 0; i < 10; i++)
+      expect((await limited.post('/api/v1/exports', { type: 'entities', format: 'csv' })).status).toBe(202);
+    const refused = await limited.post('/api/v1/exports', { type: 'entities', format: 'csv' });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    // The limit is the user's, not the organization's.
+    expect((await otherMember.post('/api/v1/exports', { type: 'entities', format: 'csv' })).status).toBe(202);
+  });
+});
