@@ -145,4 +145,30 @@ describe('ingestion → fan-out → pipeline through the worker', () => {
     expect(rebuilt.status).toBe('success');
     expect(await derivedRows(pool, orgs.get('GAMMA')!)).toEqual(gammaAfter);
   });
+
+  it('incremental: a re-recorded assignment that stops naming an asset takes it out, as a full rebuild would', async () => {
+    const gamma = orgs.get('GAMMA')!;
+    const movedFrom = '10999001';
+    const movedTo = { appno: '16999002', grant: '10999002', appnoDate: '2006-03-01' };
+    const before = await titleStatusForPatent(pool, gamma, movedFrom);
+    expect(before).toHaveLength(1);
+    await writeAssignmentsXml(path.join(dir, 'ad20240104.xml'), '2024-01-04', [
+      {
+        rfId: '099990-0001',
+        conveyText: CONVEYANCE_TEXT.employee,
+        recordDate: '2020-05-01',
+        assignors: [{ name: 'DOE, JANE', execDate: '2020-04-20' }],
+        assignees: [{ name: 'GAMMA' }],
+        documents: [movedTo],
+      },
+    ]);
+    await worker.queues.ingestion.add('ingest:assignments', { sources: [path.join(dir, 'ad20240104.xml')] });
+    await waitForQuiet(pool, 4);
+    expect(await titleStatusForPatent(pool, gamma, movedFrom)).toEqual([]);
+    expect(await titleStatusForPatent(pool, gamma, movedTo.grant)).toHaveLength(1);
+    const afterIncremental = await derivedRows(pool, gamma);
+    const rebuilt = await runPipelineInline(pool, { orgId: gamma, jobType: 'full_rebuild', trigger: 'test' });
+    expect(rebuilt.status).toBe('success');
+    expect(await derivedRows(pool, gamma)).toEqual(afterIncremental);
+  });
 });

@@ -19,7 +19,8 @@ export interface IncrementalChanges {
  * The changes an incremental run has to apply, found from the rows its ingestion jobs wrote (`source_job_id`,
  * indexed) — never from the whole scope, so the cost follows the size of the change, not of the portfolio.
  * Candidates are the transactions the jobs wrote and those naming a patent whose record they wrote (new inventors can flag a
- * transaction, BR-023); a candidate is kept when it belongs to the organization scope (§5.1): one of its
+ * transaction, BR-023); numbers a re-recorded transaction stopped naming (`superseded_documents`) are reconsidered
+ * like those of changed patents. A candidate is kept when it belongs to the organization scope (§5.1): one of its
  * documents names an asset of a company (`T(a)`: by application number, or by grant number for an asset
  * without one), or a company entity is a party. Null means "everything": a rebuild, a manual run, a run
  * without source jobs, or one with no successful run before it.
@@ -47,7 +48,11 @@ export async function incrementalChanges(
      union all
      select 'appno', appno_doc_num from patents where source_job_id = any($1::uuid[]) and appno_doc_num is not null
      union all
-     select 'grant', grant_doc_num from patents where source_job_id = any($1::uuid[]) and grant_doc_num is not null`,
+     select 'grant', grant_doc_num from patents where source_job_id = any($1::uuid[]) and grant_doc_num is not null
+     union all
+     select 'appno', appno_doc_num from superseded_documents where source_job_id = any($1::uuid[]) and appno_doc_num is not null
+     union all
+     select 'grant', grant_doc_num from superseded_documents where source_job_id = any($1::uuid[]) and grant_doc_num is not null`,
     [current.sourceIngestionJobIds],
   );
   const changedKeys = (type: string) => changes.filter((c) => c.key_type === type).map((c) => c.key);

@@ -211,11 +211,23 @@ describe('changed and voided records', () => {
       'roe, richard',
     ]);
     expect(dropped[0].instances).toBe(0);
+    // The record, and the numbers its replaced document rows named (a number it stops naming lost a transaction).
     const { rows: changes } = await pool.query(
-      `SELECT key FROM ingestion_changes WHERE ingestion_job_id = $1`,
+      `SELECT key_type, key FROM ingestion_changes WHERE ingestion_job_id = $1 ORDER BY key_type, key`,
       [summary.jobId],
     );
-    expect(changes).toEqual([{ key: '990001-0010' }]);
+    expect(changes).toEqual([
+      { key_type: 'rf_id', key: '990001-0010' },
+      { key_type: 'appno', key: '17123456' },
+      { key_type: 'grant', key: '11999999' },
+    ]);
+    const { rows: superseded } = await pool.query(
+      `SELECT rf_id, appno_doc_num, grant_doc_num FROM superseded_documents WHERE source_job_id = $1`,
+      [summary.jobId],
+    );
+    expect(superseded).toEqual([
+      { rf_id: '990001-0010', appno_doc_num: '17123456', grant_doc_num: '11999999' },
+    ]);
   });
 
   it('finds the organisations whose assets or tracked companies the job touched', async () => {

@@ -92,7 +92,7 @@ export async function writeAssignmentBatch(
   const changedRecords = records.filter((r) => changedIds.has(r.rfId));
   const rfIds = [...changedIds];
   const updatedIds = changed.filter((row) => !row.inserted).map((row) => row.rf_id);
-  const previousEntities = updatedIds.length > 0 ? await replaceChildren(client, updatedIds) : [];
+  const previousEntities = updatedIds.length > 0 ? await replaceChildren(client, updatedIds, jobId) : [];
   // Each child row's foreign-key check against the partitioned `assignments` is a cached plan that PostgreSQL
   // would otherwise re-plan per row (custom plans win its cost test): about half of the child inserts' time.
   // Only for these inserts: a generic plan of a join sized by an array parameter can be a full scan.
@@ -108,9 +108,25 @@ export async function writeAssignmentBatch(
   return { ...counts, previousEntityIds: previousEntities };
 }
 
-/** Deletes the children of changed assignments; returns the entities they referenced (for the recount). */
-async function replaceChildren(client: pg.PoolClient, rfIds: string[]): Promise<string[]> {
-  await client.query(`DELETE FROM document_ids WHERE rf_id = ANY($1::varchar[])`, [rfIds]);
+/**
+ * Deletes the children of changed assignments; returns the entities they referenced (for the recount). The
+ * document numbers go to `superseded_documents` and the job's changed keys: a number the new version no longer
+ * names lost a transaction, so its organizations are recomputed too.
+ */
+async function replaceChildren(client: pg.PoolClient, rfIds: string[], jobId: string): Promise<string[]> {
+  await client.query(
+    `WITH gone AS (DELETE FROM document_ids WHERE rf_id = ANY($1::varchar[])
+                   RETURNING rf_id, appno_doc_num, grant_doc_num),
+          kept AS (INSERT INTO superseded_documents (source_job_id, rf_id, appno_doc_num, grant_doc_num)
+                   SELECT $2, rf_id, appno_doc_num, grant_doc_num FROM gone
+                    WHERE appno_doc_num IS NOT NULL OR grant_doc_num IS NOT NULL)
+     INSERT INTO ingestion_changes (ingestion_job_id, key_type, key)
+     SELECT $2, 'appno'::change_key_type, appno_doc_num FROM gone WHERE appno_doc_num IS NOT NULL
+     UNION
+     SELECT $2, 'grant'::change_key_type, grant_doc_num FROM gone WHERE grant_doc_num IS NOT NULL
+     ON CONFLICT DO NOTHING`,
+    [rfIds, jobId],
+  );
   const { rows } = await client.query<{ entity_id: string }>(
     `WITH gone_assignors AS (DELETE FROM assignors WHERE rf_id = ANY($1::varchar[]) RETURNING entity_id),
           gone_assignees AS (DELETE FROM assignees WHERE rf_id = ANY($1::varchar[]) RETURNING entity_id)

@@ -32,19 +32,22 @@ async function rewrittenTransactions(
   changed: ReadonlySet<string>,
 ): Promise<Set<string>> {
   const rewritten = new Set(changed);
-  const firstNew = entries.find((e) => changed.has(e.rfId))?.sequence ?? null;
-  const { rows } = await db.query<{ rf_id: string; first_shifted: number }>(
-    `with first as (
-       select least(min(sequence), $4::int) as s from timeline_entries
-        where organization_id = $1 and company_id = $2 and rf_id = any($3::varchar[])
-     )
-     select distinct t.rf_id, first.s as first_shifted from timeline_entries t, first
-      where t.organization_id = $1 and t.company_id = $2 and t.sequence >= first.s`,
-    [scope.orgId, scope.companyId, [...changed], firstNew],
+  const firstNew = entries.find((e) => changed.has(e.rfId))?.sequence ?? Infinity;
+  // Two plain statements: as one, the planner re-evaluated the minimum for every row of the scope.
+  const { rows: stored } = await db.query<{ first: number | null }>(
+    `select min(sequence) as first from timeline_entries
+      where organization_id = $1 and company_id = $2 and rf_id = any($3::varchar[])`,
+    [scope.orgId, scope.companyId, [...changed]],
   );
-  const firstShifted = rows[0]?.first_shifted ?? firstNew;
+  const firstShifted = Math.min(firstNew, stored[0]?.first ?? Infinity);
+  if (firstShifted === Infinity) return rewritten;
+  const { rows } = await db.query<{ rf_id: string }>(
+    `select distinct rf_id from timeline_entries
+      where organization_id = $1 and company_id = $2 and sequence >= $3`,
+    [scope.orgId, scope.companyId, firstShifted],
+  );
   for (const row of rows) rewritten.add(row.rf_id);
-  if (firstShifted !== null) for (const e of entries) if (e.sequence >= firstShifted) rewritten.add(e.rfId);
+  for (const e of entries) if (e.sequence >= firstShifted) rewritten.add(e.rfId);
   return rewritten;
 }
 

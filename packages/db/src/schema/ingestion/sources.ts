@@ -201,3 +201,17 @@ export const ingestionChanges = pgTable(
   },
   (t) => [primaryKey({ name: 'ingestion_changes_pkey', columns: [t.ingestionJobId, t.keyType, t.key] })],
 );
+
+/** Document numbers a job's re-recorded assignments stopped naming; its incremental pipeline runs reconsider them. */
+export const supersededDocuments = pgTable(
+  'superseded_documents',
+  {
+    sourceJobId: uuid('source_job_id')
+      .notNull()
+      .references(() => ingestionJobs.id, { onDelete: 'cascade' }),
+    rfId: varchar('rf_id', { length: 16 }).notNull(),
+    appnoDocNum: varchar('appno_doc_num', { length: 12 }),
+    grantDocNum: varchar('grant_doc_num', { length: 12 }),
+  },
+  (t) => [index('superseded_documents_source_job_id_idx').on(t.sourceJobId)],
+);
