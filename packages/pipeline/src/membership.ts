@@ -1,4 +1,5 @@
 import { inOrgTransaction, type Pool } from './db';
+import { refreshStatisticsAfterWrite } from './replace-scope';
 import { loadOrgScope } from './scope';
 
 export interface MembershipCounts {
@@ -155,8 +156,12 @@ export async function refreshAssetMembership(
       `select count(*)::int as n from membership_candidates`,
     );
     // Large membership changes would leave the planner with stale row estimates for the steps that follow.
-    if ((inserted.rowCount ?? 0) + (added.rowCount ?? 0) + (removed.rowCount ?? 0) > 1_000)
-      await client.query('analyze assets, company_assets');
+    await refreshStatisticsAfterWrite(client, 'assets', (inserted.rowCount ?? 0) + (updated.rowCount ?? 0));
+    await refreshStatisticsAfterWrite(
+      client,
+      'company_assets',
+      (added.rowCount ?? 0) + (removed.rowCount ?? 0),
+    );
     return {
       companies: scope.companies.length,
       candidates: rows[0]?.n ?? 0,

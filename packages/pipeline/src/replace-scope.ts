@@ -68,7 +68,31 @@ export async function replaceScope(
     params,
   );
   await db.query('drop table replace_wanted');
-  return { deleted: deleted.rowCount ?? 0, inserted: inserted.rowCount ?? 0 };
+  const written = { deleted: deleted.rowCount ?? 0, inserted: inserted.rowCount ?? 0 };
+  await refreshStatisticsAfterWrite(db, spec.table, written.deleted + written.inserted);
+  return written;
+}
+
+/** Rows written below which statistics are left to autovacuum. */
+const STATISTICS_MIN_ROWS = 500;
+
+/**
+ * Refreshes the planner statistics of a table after a write that changed a tenth of it or more (migration 0032):
+ * the statements that read it next in this run, and the API right after it, would otherwise be planned from its
+ * old size. Inside the write's transaction, ANALYZE already counts the transaction's own rows.
+ */
+export async function refreshStatisticsAfterWrite(
+  db: Queryable,
+  table: string,
+  rowsWritten: number,
+): Promise<void> {
+  if (rowsWritten < STATISTICS_MIN_ROWS) return;
+  const { rows } = await db.query<{ tuples: number }>(
+    `select greatest(reltuples, 0)::float8 as tuples from pg_class where oid = $1::regclass`,
+    [table],
+  );
+  if (rowsWritten >= 0.1 * (rows[0]?.tuples ?? 0))
+    await db.query('select refresh_planner_statistics($1)', [table]);
 }
 
 /**
