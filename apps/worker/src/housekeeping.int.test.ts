@@ -10,6 +10,7 @@ import { createLogger, loadEnv, workerEnvSchema } from '@patentrack/shared';
 import { createOrganization, requestOrgRun, claimRun, loadRun } from '@patentrack/pipeline';
 import { reapStalledProcessor } from './processors/housekeeping/reap-stalled';
 import { epoSettingsFromEnv } from './processors/epo/settings';
+import { enrichmentProvidersFromEnv } from './processors/enrichment/providers';
 import { closeQueues, createQueues, queueList, type Queues } from './queues';
 import { registerSchedules } from './schedules';
 
@@ -135,6 +136,7 @@ describe('reap:stalled', () => {
         cpcSchemeBaseUrl: env.CPC_SCHEME_BASE_URL,
       },
       epo: epoSettingsFromEnv(env, redis),
+      enrichment: enrichmentProvidersFromEnv(env),
       storage: new LocalDirectoryStore(storageDirOf(env.STORAGE_DIR)),
     };
     const result = (await reapStalledProcessor.handle({}, {} as never, context, undefined)) as {

@@ -5,6 +5,7 @@ import { LocalDirectoryStore, storageDirOf } from '@patentrack/storage';
 import type { ExecuteOptions } from '@patentrack/pipeline';
 import { createLogger, loadEnv, workerEnvSchema, type Logger, type WorkerEnv } from '@patentrack/shared';
 import { startMetricsServer } from './observability/metrics-server';
+import { enrichmentProvidersFromEnv } from './processors/enrichment/providers';
 import { epoSettingsFromEnv } from './processors/epo/settings';
 import { closeQueues, createQueues, type Queues } from './queues';
 import { registerSchedules, type ScheduleRegistration } from './schedules';
@@ -54,6 +55,7 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
       cpcSchemeBaseUrl: env.CPC_SCHEME_BASE_URL,
     },
     epo: epoSettingsFromEnv(env, redis),
+    enrichment: enrichmentProvidersFromEnv(env),
     stepRunners: options.stepRunners,
   });
   const schedules = await registerSchedules(queues, { enabled: env.CRON_ENABLED, logger });

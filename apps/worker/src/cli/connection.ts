@@ -1,3 +1,4 @@
+import type { Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { createPool } from '@patentrack/db';
 import { AppError, loadEnv, workerEnvSchema } from '@patentrack/shared';
@@ -5,6 +6,15 @@ import type { Pool } from 'pg';
 import { closeQueues, createQueues, type Queues } from '../queues';
 
 const REDIS_CONNECT_TIMEOUT_MS = 5_000;
+
+/** Reports a job a command queued for the running worker: one JSON line with `--json`, else a sentence. */
+export function printQueued(queue: string, job: Job, json: boolean | undefined): void {
+  process.stdout.write(
+    json
+      ? `${JSON.stringify({ queue, name: job.name, jobId: job.id })}\n`
+      : `Queued ${job.name} as job ${job.id} on the ${queue} queue\n`,
+  );
+}
 
 /** A worker-role pool for one CLI command; the caller ends it. */
 export function workerPool(): Pool {

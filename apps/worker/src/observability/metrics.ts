@@ -64,6 +64,12 @@ export const metrics = {
     help: 'Bytes OPS sent in the current ISO week',
     registers: [workerMetrics],
   }),
+  enrichmentCompanies: new Counter({
+    name: 'enrichment_companies_total',
+    help: 'Finished company enrichments by outcome',
+    labelNames: ['status'] as const,
+    registers: [workerMetrics],
+  }),
   sourceLastSuccess: new Gauge({
     name: 'source_last_success_timestamp_seconds',
     help: 'Last successful ingestion of a source',

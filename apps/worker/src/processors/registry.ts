@@ -1,6 +1,7 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import { epoFamilyProcessor } from './epo/family';
 import { epoSweepProcessor } from './epo/sweep';
+import { enrichCompanyProcessor } from './enrichment/company';
 import { exportFileProcessor } from './exports/export-file';
 import { cleanupOrphansProcessor, cleanupRetentionProcessor } from './housekeeping/cleanup';
 import { freshnessProcessor } from './housekeeping/freshness';
@@ -29,6 +30,7 @@ export const PROCESSORS: ReadonlyMap<string, JobProcessor<never>> = new Map(
     ingestCpcSchemeProcessor,
     epoFamilyProcessor,
     epoSweepProcessor,
+    enrichCompanyProcessor,
     orgRunProcessor,
     pipelineStepProcessor,
     rebuildRequestProcessor,

@@ -7,6 +7,7 @@ import type { IngestionSettings, OpsClient } from '@patentrack/ingestion';
 import type { ExecuteOptions } from '@patentrack/pipeline';
 import type { ObjectStore } from '@patentrack/storage';
 import type { Queues } from '../queues';
+import type { EnrichmentProviders } from './enrichment/providers';
 
 /** How ingestion processors fetch and load files (ingestion.md §2.1). */
 export interface IngestSettings extends IngestionSettings {
@@ -30,6 +31,8 @@ export interface ProcessorContext {
   pool: Pool;
   ingest: IngestSettings;
   epo: EpoSettings;
+  /** Company enrichment providers (ingestion.md §3.7); a provider without its key is null. */
+  enrichment: EnrichmentProviders;
   redis: Redis;
   queues: Queues;
   logger: Logger;

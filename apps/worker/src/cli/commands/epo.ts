@@ -12,13 +12,8 @@ export function registerEpoCommands(program: Command): void {
     .description('enqueue the family sweep: look up every asset never looked up or due for a refresh')
     .option('--json', 'print the queued job as one JSON line')
     .action(async (options: { json?: boolean }) => {
-      const { withQueues } = await import('../connection');
+      const { printQueued, withQueues } = await import('../connection');
       const job = await withQueues((queues) => queues.epo.add('ingest:epo-sweep', { trigger: 'manual' }));
-      const queued = { queue: 'epo', name: job.name, jobId: job.id };
-      process.stdout.write(
-        options.json
-          ? `${JSON.stringify(queued)}\n`
-          : `Queued ${job.name} as job ${job.id} on the epo queue\n`,
-      );
+      printQueued('epo', job, options.json);
     });
 }

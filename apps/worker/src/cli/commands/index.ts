@@ -11,6 +11,7 @@ import { registerIngestMaintenanceCommand } from './ingest-maintenance';
 import { registerIngestCpcCommands } from './ingest-cpc';
 import { registerEntitiesCommands } from './entities';
 import { registerEpoCommands } from './epo';
+import { registerEnrichCommands } from './enrich';
 
 /** Every CLI command group; each registers its sub-commands on the root program. */
 export const cliCommands: ((program: Command) => void)[] = [
@@ -22,6 +23,7 @@ export const cliCommands: ((program: Command) => void)[] = [
   registerIngestCpcCommands,
   registerEntitiesCommands,
   registerEpoCommands,
+  registerEnrichCommands,
   registerOrgCommands,
   registerPipelineCommands,
   registerTitleCommand,
