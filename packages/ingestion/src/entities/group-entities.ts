@@ -1,10 +1,8 @@
 import type pg from 'pg';
 import {
   compareGroupingOrder,
-  EditDistanceIndex,
   groupingOrderKey,
   groupThreshold,
-  withinGroupThreshold,
   type GroupThresholdBands,
 } from '@patentrack/business-rules';
 import type { Logger } from '@patentrack/shared';
@@ -16,12 +14,15 @@ import {
   type Assignment,
 } from './representatives';
 import { Regrouping, type GraphEntity } from './regrouping';
+import { neighbourProbe, ProbeWorker } from './neighbour-probe';
 
 export interface GroupEntitiesOptions {
   /** Changed entities taken per round (memory bound); later rounds update the grouping the earlier ones left. */
   chunkSize?: number;
   /** Entities read per page while searching neighbours. */
   pageSize?: number;
+  /** Names searched at once from which a worker thread probes half of each page (it builds its own index). */
+  parallelFrom?: number;
   groupThreshold?: GroupThresholdBands;
   logger?: Logger;
   onProgress?: (event: {
@@ -71,7 +72,8 @@ const CHANGED = `(grouping_role IS NULL OR (grouping_role <> 'pinned' AND groupe
  *  1. new entities' `instances` are recounted (data-model §8);
  *  2. their complete neighbourhoods are found: an `EditDistanceIndex` over the round's names (pigeonhole
  *     segments sized to the BR-018 threshold, so no pair within the threshold is missed) is probed by every
- *     unpinned entity, read page by page, and each candidate is verified with the BR-018 rule itself;
+ *     unpinned entity, read page by page (a large search hands half of each page to a worker thread holding
+ *     its own index), and each candidate is verified with the BR-018 rule itself;
  *  3. `Regrouping` recomputes seeds in BR-020 order; neighbours whose status may change as a consequence are
  *     searched in the same way, until nothing changes;
  *  4. groups are written: a group keeps the representative that holds its canonical name key, else its seed's
@@ -183,7 +185,11 @@ async function searchNeighbours(
 ): Promise<GraphEntity[][]> {
   const threshold = (shorter: number) => groupThreshold(shorter, options.groupThreshold);
   const keys = frontier.map((entity) => entity.order.lower);
-  const index = new EditDistanceIndex(keys, (shorter) => threshold(shorter) - 1);
+  const worker =
+    frontier.length >= (options.parallelFrom ?? 10_000)
+      ? new ProbeWorker(keys, options.groupThreshold)
+      : undefined;
+  const probe = neighbourProbe(keys, options.groupThreshold);
   let shortest = Infinity;
   let longest = 0;
   for (const key of keys) {
@@ -202,27 +208,38 @@ async function searchNeighbours(
     );
   const hits = new Map<string, number[]>();
   let scanned = 0;
-  let next = page('00000000-0000-0000-0000-000000000000');
-  for (;;) {
-    const { rows } = await next;
-    // The server reads the next page while this one is probed.
-    if (rows.length === pageSize) {
-      next = page(rows[rows.length - 1]!.id);
-      next.catch(() => undefined);
-    }
-    for (const row of rows) {
-      if (row.fresh && !round.has(row.id)) continue;
-      let positions: number[] | undefined;
-      for (const position of index.candidates(row.name_key)) {
-        if (frontier[position]!.id === row.id) continue;
-        if (!withinGroupThreshold(row.name_key, keys[position]!, threshold)) continue;
-        if (positions) positions.push(position);
-        else hits.set(row.id, (positions = [position]));
+  try {
+    let next = page('00000000-0000-0000-0000-000000000000');
+    for (;;) {
+      const { rows } = await next;
+      // The server reads the next page while this one is probed.
+      if (rows.length === pageSize) {
+        next = page(rows[rows.length - 1]!.id);
+        next.catch(() => undefined);
       }
+      const probed = rows.filter((row) => !row.fresh || round.has(row.id));
+      // The worker probes the first half of the page while this thread probes the rest.
+      const split = worker ? probed.length >> 1 : 0;
+      const shared = worker?.probe(probed.slice(0, split).map((row) => row.name_key));
+      const local = probe(probed.slice(split).map((row) => row.name_key));
+      const record = (pairs: Int32Array, offset: number) => {
+        for (let k = 0; k < pairs.length; k += 2) {
+          const row = probed[offset + pairs[k]!]!;
+          const position = pairs[k + 1]!;
+          if (frontier[position]!.id === row.id) continue;
+          const positions = hits.get(row.id);
+          if (positions) positions.push(position);
+          else hits.set(row.id, [position]);
+        }
+      };
+      if (shared) record(await shared, 0);
+      record(local, split);
+      scanned += rows.length;
+      options.onProgress?.({ phase: 'match', done: scanned, total: scanned });
+      if (rows.length < pageSize) break;
     }
-    scanned += rows.length;
-    options.onProgress?.({ phase: 'match', done: scanned, total: scanned });
-    if (rows.length < pageSize) break;
+  } finally {
+    await worker?.close();
   }
   // Full rows only for the few names that matched, handed out in scan order.
   const { rows } = await pool.query<EntityRow>(

@@ -117,11 +117,12 @@ async function insertEntities(names: string[], next: () => number): Promise<void
 
 describe('incremental entity grouping equals a full BR-018…020 run', () => {
   it.each([
-    [1, 4],
-    [2, 7],
+    [1, 4, {}],
+    // A worker thread probes half of every page, over several pages.
+    [2, 7, { parallelFrom: 200, pageSize: 300 }],
   ])(
-    'seed %i: %i batches of name variants, with instances changing between runs',
-    async (seed, batches) => {
+    'seed %i: %i batches of name variants, with instances changing between runs %o',
+    async (seed, batches, searchOptions) => {
       const next = seededRandom(seed);
       const names = nameVariants(2_500, next);
       const cuts = Array.from({ length: batches - 1 }, () => Math.floor(next() * names.length)).sort(
@@ -137,7 +138,7 @@ describe('incremental entity grouping equals a full BR-018…020 run', () => {
           [String(b)],
         );
         // Chunks smaller than a batch: a run also proceeds in several rounds.
-        await groupPendingEntities(pool, { chunkSize: 400 });
+        await groupPendingEntities(pool, { chunkSize: 400, ...searchOptions });
         expect(await storedGrouping()).toEqual(await fullRunGrouping());
       }
       expect(await groupPendingEntities(pool)).toMatchObject({
