@@ -131,6 +131,7 @@ export async function listCompanies(tx: Tx, f: CompanyFilters) {
   const [rows, counted] = await Promise.all([
     tx.execute<{
       id: string;
+      organization_id: string;
       name: string;
       domain: string | null;
       logo_object_key: string | null;
@@ -139,7 +140,7 @@ export async function listCompanies(tx: Tx, f: CompanyFilters) {
       asset_count: number;
       created_at: string;
     }>(sql`
-      select c.id, c.name, c.domain, c.logo_object_key, c.representative_id, c.enrichment_status, c.created_at,
+      select c.id, c.organization_id, c.name, c.domain, c.logo_object_key, c.representative_id, c.enrichment_status, c.created_at,
              (select count(*)::int from company_assets ca where ca.organization_id = c.organization_id and ca.company_id = c.id and not ca.excluded) as asset_count
         from companies c where ${where} and ${afterCursor(keys, f.cursor, order) ?? sql`true`}
        order by ${orderByKeys(keys, order)} limit ${f.limit + 1}`),
@@ -153,7 +154,7 @@ export async function listCompanies(tx: Tx, f: CompanyFilters) {
       id: r.id,
       name: r.name,
       domain: r.domain,
-      logoUrl: r.logo_object_key ? `/api/v1/companies/${r.id}/logo` : null,
+      logoUrl: r.logo_object_key ? `/api/v1/organizations/${r.organization_id}/companies/${r.id}/logo` : null,
       assetCount: r.asset_count,
       entityId: r.representative_id,
       enrichmentStatus: r.enrichment_status,

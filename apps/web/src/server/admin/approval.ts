@@ -6,6 +6,7 @@ import { recordAudit } from '../auth/accounts';
 import { insertCompany } from '../companies/manage';
 import type { UserPrincipal } from '../http/api-route';
 import type { ServerDeps } from '../http/deps';
+import { enqueueCompanyEnrichment } from '../jobs/enrichment-queue';
 import { requestPipelineRun } from '../jobs/pipeline-queue';
 import type { approveBody } from './schemas';
 
@@ -29,7 +30,8 @@ export async function approveOrganization(
     throw new AppError('CONFLICT', 'This organization is not waiting for approval', {
       reason: 'not_awaiting_approval',
     });
-  for (const company of input.companies) await insertCompany(tx, orgId, company, null);
+  const companyIds: string[] = [];
+  for (const company of input.companies) companyIds.push(await insertCompany(tx, orgId, company, null));
   const counted = await tx.execute<{ n: number }>(
     sql`select count(*)::int as n from companies where organization_id = ${orgId} and deleted_at is null`,
   );
@@ -46,15 +48,19 @@ export async function approveOrganization(
     metadata: { companies },
     ...meta,
   });
-  return { orgId, status, firstRunNeeded: companies > 0 } as const;
+  return { orgId, status, companyIds, firstRunNeeded: companies > 0 } as const;
 }
 
-/** After commit (the run must see the approval): the first full pipeline run of an approved org with companies. */
+/**
+ * After commit (the run must see the approval): the enrichment of the companies it added and the first full
+ * pipeline run of an approved org with companies.
+ */
 export async function afterApproval(
   deps: ServerDeps,
   principal: UserPrincipal,
   approved: Awaited<ReturnType<typeof approveOrganization>>,
 ) {
+  await enqueueCompanyEnrichment(deps, approved.orgId, approved.companyIds);
   const pipelineJobId = approved.firstRunNeeded
     ? await requestPipelineRun(deps, {
         orgId: approved.orgId,

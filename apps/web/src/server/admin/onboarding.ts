@@ -8,6 +8,7 @@ import { createInvitation } from '../auth/invitations';
 import type { UserPrincipal } from '../http/api-route';
 import type { ServerDeps } from '../http/deps';
 import { insertCompany } from '../companies/manage';
+import { enqueueCompanyEnrichment } from '../jobs/enrichment-queue';
 import { requestPipelineRun } from '../jobs/pipeline-queue';
 import type { onboardBody } from './schemas';
 
@@ -75,13 +76,14 @@ export async function onboardOrganization(
   return { orgId, adminUserId, companyIds, mail };
 }
 
-/** After commit: the invitation mail and the first full pipeline run of the new org. */
+/** After commit: the invitation mail, the companies' enrichment and the first full pipeline run of the new org. */
 export async function afterOnboarding(
   deps: ServerDeps,
   principal: UserPrincipal,
   onboarded: Awaited<ReturnType<typeof onboardOrganization>>,
 ) {
   await deps.mail.send(onboarded.mail);
+  await enqueueCompanyEnrichment(deps, onboarded.orgId, onboarded.companyIds);
   return requestPipelineRun(deps, {
     orgId: onboarded.orgId,
     triggeredBy: principal.userId,

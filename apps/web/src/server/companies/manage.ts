@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { recordAudit } from '../auth/accounts';
 import type { ServerDeps } from '../http/deps';
 import { requestPipelineRun } from '../jobs/pipeline-queue';
+import { signedLogoLink } from '../organization/logo';
 import type { ServiceContext } from '../organization/update';
 import type { addCompanyBody } from './schemas';
 
@@ -29,7 +30,10 @@ export async function insertCompany(
   return rows[0]!.id;
 }
 
-/** Adds a monitored company and asks for a pipeline run that picks up its assets (product.md #49, B3.1 step 6). */
+/**
+ * Adds a monitored company and asks for a pipeline run that picks up its assets (product.md #49, B3.1 step 6).
+ * Its enrichment is queued by the caller once this transaction has committed.
+ */
 export async function addCompany(
   ctx: ServiceContext,
   deps: ServerDeps,
@@ -48,7 +52,7 @@ export async function addCompany(
     triggeredBy: ctx.principal.userId,
     reason: 'companies',
   });
-  return { id, enrichmentJobId: null, pipelineJobId };
+  return { id, pipelineJobId };
 }
 
 /** Soft-removes a company; the next run drops its memberships and derived rows (product.md #50). */
@@ -70,4 +74,12 @@ export async function removeCompany(ctx: ServiceContext, deps: ServerDeps, compa
     reason: 'companies',
   });
   return { success: true as const };
+}
+
+/** A five-minute download link of the logo company enrichment stored for a company; 404 when it has none. */
+export async function companyLogoLink(tx: Tx, companyId: string, secret: string) {
+  const { rows } = await tx.execute<{ logo_object_key: string | null }>(sql`
+    select logo_object_key from companies
+     where organization_id = app_current_org() and id = ${companyId} and deleted_at is null`);
+  return signedLogoLink(secret, rows[0]?.logo_object_key);
 }

@@ -27,10 +27,7 @@ export const addCompanyBody = z.object({
 export const companyCreatedSchema = dataOf(
   z.object({
     id: z.uuid(),
-    enrichmentJobId: z
-      .string()
-      .nullable()
-      .describe('Company enrichment has no worker processor yet: always null.'),
+    enrichmentJobId: z.string().describe('The `enrich:company` job that looks up its domain and logo.'),
     pipelineJobId: z.string(),
   }),
 );

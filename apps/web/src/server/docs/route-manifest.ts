@@ -65,6 +65,7 @@ import * as exportRoute from '@/app/api/v1/exports/route';
 import * as exportStatusRoute from '@/app/api/v1/exports/[jobId]/route';
 import * as route49 from '@/app/api/v1/me/password/route';
 import * as route50 from '@/app/api/v1/me/route';
+import * as companyLogoRoute from '@/app/api/v1/organizations/[orgId]/companies/[companyId]/logo/route';
 import * as route51 from '@/app/api/v1/organizations/[orgId]/companies/[companyId]/route';
 import * as route52 from '@/app/api/v1/organizations/[orgId]/companies/route';
 import * as route53 from '@/app/api/v1/organizations/[orgId]/entities/[entityId]/route';
@@ -153,6 +154,7 @@ export const ROUTE_MODULES: readonly (readonly [string, Record<string, unknown>]
   ['/api/v1/integrations/teams', teamsRoute],
   ['/api/v1/me/password', route49],
   ['/api/v1/me', route50],
+  ['/api/v1/organizations/:orgId/companies/:companyId/logo', companyLogoRoute],
   ['/api/v1/organizations/:orgId/companies/:companyId', route51],
   ['/api/v1/organizations/:orgId/companies', route52],
   ['/api/v1/organizations/:orgId/entities/:entityId', route53],

@@ -64,12 +64,20 @@ export async function replaceLogo(
   return detail!;
 }
 
-/** A five-minute download link of the org's logo (S-09); 404 when it has none. */
+/** A five-minute download link of a stored logo (S-09); 404 when there is none. */
+export function signedLogoLink(secret: string, key: string | null | undefined) {
+  if (!key) throw AppError.notFound('Logo');
+  return signFileUrl(secret, key);
+}
+
+/** The answer of a stable logo path: a redirect to its signed link, so the path can sit in an <img>. */
+export const logoRedirect = ({ url }: { url: string }) =>
+  new Response(null, { status: 302, headers: { Location: url, 'Cache-Control': 'no-store' } });
+
+/** A five-minute download link of the org's logo; 404 when it has none. */
 export async function logoLink(tx: Tx, secret: string) {
   const { rows } = await tx.execute<{ logo_object_key: string | null }>(
     sql`select logo_object_key from organizations where id = app_current_org() and deleted_at is null`,
   );
-  const key = rows[0]?.logo_object_key;
-  if (!key) throw AppError.notFound('Logo');
-  return signFileUrl(secret, key);
+  return signedLogoLink(secret, rows[0]?.logo_object_key);
 }

@@ -3,6 +3,7 @@ import { apiRoute } from '@/server/http/api-route';
 import { reply } from '@/server/http/reply';
 import { cache } from '@/server/http/caching';
 import { addCompany } from '@/server/companies/manage';
+import { enqueueCompanyEnrichment } from '@/server/jobs/enrichment-queue';
 import {
   addCompanyBody,
   companiesQuery,
@@ -26,7 +27,8 @@ export const GET = apiRoute(
 
 export const POST = apiRoute(
   {
-    summary: 'Add a monitored company; the pipeline re-runs to pick up its assets (product.md #49)',
+    summary:
+      'Add a monitored company; its domain and logo are looked up and the pipeline re-runs to pick up its assets (product.md #49)',
     auth: 'user',
     permission: 'companies.manage',
     params: orgParams,
@@ -34,10 +36,11 @@ export const POST = apiRoute(
     response: { status: 201, schema: companyCreatedSchema },
     example: { body: { name: 'Acme Widgets Inc', domain: 'acme.example' } },
   },
-  async ({ tenant, principal, params, body, deps, ip, userAgent, requestId }) =>
-    reply.created({
-      data: await tenant((tx) =>
-        addCompany({ tx, principal, orgId: params.orgId, meta: { ip, userAgent, requestId } }, deps, body),
-      ),
-    }),
+  async ({ tenant, principal, params, body, deps, ip, userAgent, requestId }) => {
+    const added = await tenant((tx) =>
+      addCompany({ tx, principal, orgId: params.orgId, meta: { ip, userAgent, requestId } }, deps, body),
+    );
+    const [enrichmentJobId] = await enqueueCompanyEnrichment(deps, params.orgId, [added.id]);
+    return reply.created({ data: { ...added, enrichmentJobId: enrichmentJobId! } });
+  },
 );

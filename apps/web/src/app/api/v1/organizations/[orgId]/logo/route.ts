@@ -1,5 +1,5 @@
 import { apiRoute } from '@/server/http/api-route';
-import { LOGO_UPLOAD, logoLink, replaceLogo } from '@/server/organization/logo';
+import { LOGO_UPLOAD, logoLink, logoRedirect, replaceLogo } from '@/server/organization/logo';
 import { organizationSchema, orgParams } from '@/server/organization/schemas';
 import { acceptUpload, uploadBodyLimit, uploadForm } from '@/server/storage/uploads';
 
@@ -12,10 +12,8 @@ export const GET = apiRoute(
     params: orgParams,
     response: { status: 302, contentType: 'image/*' },
   },
-  async ({ tenant, deps }) => {
-    const { url } = await tenant((tx) => logoLink(tx, deps.env.STORAGE_SIGNING_SECRET));
-    return new Response(null, { status: 302, headers: { Location: url, 'Cache-Control': 'no-store' } });
-  },
+  async ({ tenant, deps }) =>
+    logoRedirect(await tenant((tx) => logoLink(tx, deps.env.STORAGE_SIGNING_SECRET))),
 );
 
 export const PUT = apiRoute(
