@@ -5,8 +5,8 @@
  *    segment intact under ≤ τ edits, and that segment reappears in the other string shifted by ≤ τ.
  *    Each string of length l is cut into τ(l)+1 segments, τ(l) = the largest distance allowed for
  *    any partner whose shorter side is ≤ l, so lookups find every pair within the allowed distance.
- * 2. Character-count bound: one edit changes a character histogram by at most 2 in L1 distance, so
- *    `lev ≥ L1 / 2`. Histograms are stored inside the posting lists (read sequentially, no cache misses).
+ * 2. Character-count bound: a substitution changes a character histogram by at most 2 in L1 distance, an
+ *    insertion or deletion by 1 while changing the length by 1, so `lev ≥ (L1 + |length difference|) / 2`. Histograms are stored inside the posting lists (read sequentially, no cache misses).
  * Segments are found by a rolling hash of the query (no substring allocated per window position) in
  * open-addressed tables on typed arrays; posting lists are slices of flat typed arrays.
  */
@@ -302,8 +302,9 @@ export class EditDistanceIndex {
       const delta = q - l;
       const allowed = this.allowedByLength[Math.min(l, q)]!;
       if (Math.abs(delta) > allowed) continue;
+      const maxL1 = 2 * allowed - Math.abs(delta);
       const shortList = this.shortLists[l]!;
-      if (shortList >= 0) this.collect(shortList, 2 * allowed, stamp, retiredIds);
+      if (shortList >= 0) this.collect(shortList, maxL1, stamp, retiredIds);
       const bucket = this.buckets[l];
       if (!bucket) continue;
       const tau = bucket.tau;
@@ -316,7 +317,7 @@ export class EditDistanceIndex {
         for (let start = from; start <= to; start++) {
           const hash = this.segmentHash(hashes, start, table.length);
           const list = table.slots[this.slotFor(table, hash) + 1]! - 1;
-          if (list >= 0) this.collect(list, 2 * allowed, stamp, retiredIds);
+          if (list >= 0) this.collect(list, maxL1, stamp, retiredIds);
         }
       }
     }
