@@ -87,6 +87,9 @@ describe('server CSV exports beyond 5,000 rows', () => {
         await saveScreenshot(page, `export-${type}`);
         expect(await seriousAxeViolations(page)).toEqual([]);
         const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+        expect(download.suggestedFilename()).toMatch(
+          new RegExp(`-${type.replace('_', '-')}-\\d{4}-\\d{2}-\\d{2}\\.csv$`),
+        );
         const file = readFileSync((await download.path())!, 'utf8');
         const rows = await listRows(context, api);
         expect(rows.length).toBeGreaterThan(0);

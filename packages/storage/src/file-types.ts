@@ -33,7 +33,22 @@ export const WEBP: StoredFileType = {
   matches: (head) => startsWith(head, ascii('RIFF')) && startsWith(head, ascii('WEBP'), 8),
 };
 
-const STORED_TYPES = [PNG, JPEG, WEBP];
+/** Exports the worker writes (#55): a CSV starts with the UTF-8 BOM Part D asks for. */
+export const CSV: StoredFileType = {
+  mediaType: 'text/csv; charset=utf-8',
+  extension: 'csv',
+  names: ['csv'],
+  matches: (head) => startsWith(head, [0xef, 0xbb, 0xbf]),
+};
+
+export const PDF: StoredFileType = {
+  mediaType: 'application/pdf',
+  extension: 'pdf',
+  names: ['pdf'],
+  matches: (head) => startsWith(head, ascii('%PDF-')),
+};
+
+const STORED_TYPES = [PNG, JPEG, WEBP, CSV, PDF];
 
 /** The first of `allowed` whose signature the bytes carry, or null: the content decides, not the name. */
 export function sniffFileType(bytes: Uint8Array, allowed: readonly StoredFileType[]): StoredFileType | null {

@@ -85,7 +85,7 @@ async function exported(client: ApiTestClient, body: object) {
   const key = new URL(status.json.data.url, 'http://localhost').searchParams.get('key')!;
   const stored = await new LocalDirectoryStore(env.storageDir).get(key);
   const bytes = Buffer.from(await new Response(stored!.body).arrayBuffer());
-  return { jobId, status: status.json.data, file: download.json as string, bytes };
+  return { jobId, status: status.json.data, file: download.json as string, bytes, headers: download.headers };
 }
 
 /** A new user of `org`, signed in: each has its own export allowance of 10 an hour. */
@@ -150,7 +150,7 @@ describe('POST /exports (#55) → worker → job-complete → GET /exports/:jobI
     '%s: the CSV holds exactly the rows of %s for the same filters',
     async (type, path, filters) => {
       const rows = await listRows(member, path.replace(':orgId', orgId), filters);
-      const { status, file, bytes } = await exported(await signedIn(orgId, 'member'), {
+      const { status, file, bytes, headers } = await exported(await signedIn(orgId, 'member'), {
         type,
         format: 'csv',
         filters,
@@ -160,6 +160,11 @@ describe('POST /exports (#55) → worker → job-complete → GET /exports/:jobI
       const csv = toCsv(rows, CSV_COLUMNS[type as CsvExportType] as CsvColumn<unknown>[]);
       expect(bytes.equals(Buffer.from(csv, 'utf8'))).toBe(true);
       expect(file).toBe(csv.replace(/^\uFEFF/, ''));
+      expect(headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      const today = new Date().toISOString().slice(0, 10);
+      expect(headers.get('content-disposition')).toBe(
+        `attachment; filename="export-test-${type.replace('_', '-')}-${today}.csv"`,
+      );
       if (type === 'assets' || type === 'timeline' || type === 'entities')
         expect(rows.length).toBeGreaterThan(7);
     },
@@ -167,7 +172,11 @@ describe('POST /exports (#55) → worker → job-complete → GET /exports/:jobI
 
   it('dashboard_report is a real PDF; its row count is the broken titles listed', async () => {
     const broken = await listRows(admin, '/api/v1/dashboards/broken-titles', {});
-    const { status, bytes } = await exported(admin, { type: 'dashboard_report', format: 'pdf' });
+    const { status, bytes, headers } = await exported(admin, { type: 'dashboard_report', format: 'pdf' });
+    expect(headers.get('content-type')).toBe('application/pdf');
+    expect(headers.get('content-disposition')).toMatch(
+      /filename="export-test-dashboard-report-\d{4}-\d{2}-\d{2}\.pdf"/,
+    );
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(bytes.toString('latin1').trimEnd().endsWith('%%EOF')).toBe(true);
     expect(status.rowCount).toBe(broken.length);

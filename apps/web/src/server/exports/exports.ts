@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, EXPORT_JOB, type ExportType } from '@patentrack/shared';
-import type { Tx } from '@patentrack/db';
+import { eq } from 'drizzle-orm';
+import { organizations, type Tx } from '@patentrack/db';
+import { AppError, EXPORT_JOB, csvFileName, type ExportType } from '@patentrack/shared';
 import { ensureAssetActivity } from '../assets/activity';
 import { grantFor, type Permission } from '../auth/permissions';
 import type { UserPrincipal } from '../http/api-route';
@@ -27,12 +28,14 @@ interface ExportJobResult {
   rowCount: number;
 }
 
+type Tenant = <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
+
 /** Queues a server export (#55) of the caller's view; the job id is the handle for #56 and `job-complete`. */
 export async function requestExport(
   deps: ServerDeps,
   principal: UserPrincipal,
   request: ExportRequest,
-  tenant: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>,
+  tenant: Tenant,
 ): Promise<string> {
   if (!grantFor(principal.role, EXPORT_PERMISSIONS[request.type]))
     throw new AppError('FORBIDDEN', 'Your role cannot export this list');
@@ -53,9 +56,15 @@ type ExportStatus = (typeof EXPORT_STATUSES)[number];
 
 /**
  * Status of an export (#56), only to the user who asked for it: anyone else, another org's user included, gets
- * 404 as for an unknown id. A finished export answers with a fresh five-minute signed link to the file.
+ * 404 as for an unknown id. A finished export answers with a fresh five-minute signed link to the file, saved as
+ * `{org}-{view}-{YYYY-MM-DD}.{csv|pdf}` (Part D) with the day it was requested.
  */
-export async function exportStatus(deps: ServerDeps, principal: UserPrincipal, jobId: string) {
+export async function exportStatus(
+  deps: ServerDeps,
+  principal: UserPrincipal,
+  jobId: string,
+  tenant: Tenant,
+) {
   const job = await workerQueue(deps, 'exports').getJob(jobId);
   const data = job?.data as ExportJobData | undefined;
   if (!job || job.name !== EXPORT_JOB || data?.userId !== principal.userId || data.orgId !== principal.orgId)
@@ -63,7 +72,16 @@ export async function exportStatus(deps: ServerDeps, principal: UserPrincipal, j
   const state = await job.getState();
   if (state === 'completed') {
     const result = job.returnvalue as ExportJobResult;
-    const link = signFileUrl(deps.env.STORAGE_SIGNING_SECRET, result.key);
+    const [org] = await tenant((tx) =>
+      tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, data.orgId)),
+    );
+    const name = csvFileName(
+      org?.name ?? 'patentrack',
+      data.type.replace('_', '-'),
+      new Date(job.timestamp),
+      data.format,
+    );
+    const link = signFileUrl(deps.env.STORAGE_SIGNING_SECRET, result.key, Date.now(), name);
     return { status: 'success' as ExportStatus, ...link, rowCount: result.rowCount };
   }
   return {

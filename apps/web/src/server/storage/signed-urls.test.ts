@@ -37,4 +37,16 @@ describe('signed file links (S-09)', () => {
     for (const key of ['../../etc/passwd', 'orgs/x/logo/a.png', `${KEY}/..`])
       expect(signedFileQuery.safeParse({ ...query, key }).success, key).toBe(false);
   });
+
+  it('a signed file name is part of the link: changed or added afterwards, the link is not found', () => {
+    const query = queryOf(signFileUrl(SECRET, KEY, NOW, 'acme-assets-2026-01-15.csv').url);
+    expect(query.name).toBe('acme-assets-2026-01-15.csv');
+    expect(() => verifyFileUrl(SECRET, query, NOW)).not.toThrow();
+    const notFound = expect.objectContaining({ code: 'NOT_FOUND' });
+    expect(() => verifyFileUrl(SECRET, { ...query, name: 'other.csv' }, NOW)).toThrow(notFound);
+    expect(() => verifyFileUrl(SECRET, { ...query, name: undefined }, NOW)).toThrow(notFound);
+    const unnamed = queryOf(signFileUrl(SECRET, KEY, NOW).url);
+    expect(() => verifyFileUrl(SECRET, { ...unnamed, name: 'logo.png' }, NOW)).toThrow(notFound);
+    expect(signedFileQuery.safeParse({ ...query, name: 'a"; b.csv' }).success).toBe(false);
+  });
 });

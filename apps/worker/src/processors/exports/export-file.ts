@@ -19,7 +19,7 @@ import {
   type CsvColumn,
   type CsvExportType,
 } from '@patentrack/shared';
-import { newObjectKey, type StoredFileType } from '@patentrack/storage';
+import { CSV, PDF, newObjectKey } from '@patentrack/storage';
 import { publishOrgEvent } from '../../live/events';
 import { defineProcessor } from '../types';
 import { allListRows } from './list-rows';
@@ -38,20 +38,7 @@ const LISTS: Record<CsvExportType, (tx: Tx, filters: never) => Promise<Page<unkn
   transactions: listAdminTransactions,
 };
 
-const FILE_TYPES: Record<(typeof EXPORT_FORMATS)[number], StoredFileType> = {
-  csv: {
-    mediaType: 'text/csv',
-    extension: 'csv',
-    names: ['csv'],
-    matches: (head) => head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf,
-  },
-  pdf: {
-    mediaType: 'application/pdf',
-    extension: 'pdf',
-    names: ['pdf'],
-    matches: (head) => Buffer.from(head.subarray(0, 5)).toString('latin1') === '%PDF-',
-  },
-};
+const FILE_TYPES = { csv: CSV, pdf: PDF } as const;
 
 export const exportPayload = z.object({
   orgId: z.uuid(),

@@ -19,7 +19,7 @@ export const GET = apiRoute(
       throw AppError.notFound('File');
     const stored = await deps.storage.get(query.key);
     if (!stored) throw AppError.notFound('File');
-    const fileName = query.key.slice(query.key.lastIndexOf('/') + 1);
+    const fileName = query.name ?? query.key.slice(query.key.lastIndexOf('/') + 1);
     return new Response(stored.body, {
       headers: {
         'Content-Type': mediaTypeOfKey(query.key),

@@ -11,5 +11,7 @@ export const GET = apiRoute(
     params: exportParams,
     response: { schema: exportStatusSchema },
   },
-  async ({ deps, principal, params }) => ({ data: await exportStatus(deps, principal, params.jobId) }),
+  async ({ deps, principal, params, tenant }) => ({
+    data: await exportStatus(deps, principal, params.jobId, tenant),
+  }),
 );
