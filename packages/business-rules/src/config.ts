@@ -26,8 +26,17 @@ export interface CompanyMatcher {
 export function companyMatcher(company: CompanyInput): CompanyMatcher {
   const keys = new Set(company.partyKeys);
   const names = new Set((company.names ?? []).map((name) => normalizeName(name).toLowerCase()));
+  // The same party names recur across a portfolio's transactions: normalize each once.
+  const byName = new Map<string, boolean>();
+  const nameMatches = (name: string): boolean => {
+    let matched = byName.get(name);
+    if (matched === undefined) {
+      matched = names.has(normalizeName(name).toLowerCase());
+      byName.set(name, matched);
+    }
+    return matched;
+  };
   return {
-    matches: (party) =>
-      keys.has(party.key) || (names.size > 0 && names.has(normalizeName(party.name).toLowerCase())),
+    matches: (party) => keys.has(party.key) || (names.size > 0 && nameMatches(party.name)),
   };
 }

@@ -34,9 +34,17 @@ export function compareTransactions(a: TransactionInput, b: TransactionInput): n
 
 /** BR-032: a copy in transaction order; rows repeating an `rf_id` already seen are dropped (rf_id is the key). */
 export function inTransactionOrder<T extends TransactionInput>(transactions: readonly T[]): T[] {
+  // `txDate` once per transaction, not once per comparison: portfolios sort tens of thousands of transactions.
+  const keyed = transactions.map((transaction) => ({ transaction, date: txDate(transaction) }));
+  keyed.sort(
+    (a, b) =>
+      compareDates(a.date, b.date) ||
+      compareDates(a.transaction.recordDate, b.transaction.recordDate) ||
+      (a.transaction.rfId < b.transaction.rfId ? -1 : a.transaction.rfId > b.transaction.rfId ? 1 : 0),
+  );
   const seen = new Set<string>();
   const unique: T[] = [];
-  for (const transaction of [...transactions].sort(compareTransactions)) {
+  for (const { transaction } of keyed) {
     if (seen.has(transaction.rfId)) continue;
     seen.add(transaction.rfId);
     unique.push(transaction);

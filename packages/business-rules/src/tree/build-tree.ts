@@ -116,7 +116,8 @@ export function buildTreeNodes(input: BuildTreeInput): TreeNode[] {
         const naturalKey = `${treeType.code}\u0000${party.name}`;
         const node = nodes.get(naturalKey);
         if (node) {
-          if (!node.transactionRfIds.includes(transaction.rfId)) node.transactionRfIds.push(transaction.rfId);
+          // Transactions come one at a time, so a repeat within this one is the list's last entry.
+          if (node.transactionRfIds.at(-1) !== transaction.rfId) node.transactionRfIds.push(transaction.rfId);
           continue;
         }
         nodes.set(naturalKey, {
