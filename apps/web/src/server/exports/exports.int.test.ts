@@ -5,7 +5,14 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createPool } from '@patentrack/db';
 import { LocalDirectoryStore } from '@patentrack/storage';
-import { CSV_COLUMNS, EVENT_CHANNELS, toCsv, type CsvColumn, type CsvExportType } from '@patentrack/shared';
+import {
+  CSV_COLUMNS,
+  EVENT_CHANNELS,
+  EXPORT_JOB,
+  toCsv,
+  type CsvColumn,
+  type CsvExportType,
+} from '@patentrack/shared';
 import { startTestWorker } from '../../../../worker/src/testing/runtime';
 import type { WorkerRuntime } from '../../../../worker/src/worker';
 import {
@@ -189,6 +196,26 @@ describe('POST /exports (#55) → worker → job-complete → GET /exports/:jobI
     expect((await otherMember.get(`/api/v1/exports/${jobId}`)).status).toBe(404);
     expect((await member.get(`/api/v1/exports/${randomUUID()}`)).status).toBe(404);
     expect((await new ApiTestClient(env.routes).get(`/api/v1/exports/${jobId}`)).status).toBe(401);
+  });
+
+  it('a failing export reports failed on the live channel and in its status', async () => {
+    // An export the list service cannot run (a sort no list has), queued as the web would queue it.
+    const jobId = randomUUID();
+    await worker.queues.exports.add(
+      EXPORT_JOB,
+      {
+        type: 'assets',
+        format: 'csv',
+        filters: { sort: 'noSuchSort' },
+        orgId: other.orgId,
+        userId: other.member.id,
+        role: 'member',
+      },
+      { jobId },
+    );
+    expect(await waitForEvent(jobId)).toMatchObject({ jobId, kind: 'export', status: 'failed' });
+    const status = await otherMember.get(`/api/v1/exports/${jobId}`);
+    expect(status.json.data).toEqual({ status: 'failed' });
   });
 
   it("another org's export holds only that org's rows", async () => {
