@@ -120,6 +120,8 @@ describe('incremental runs write only what their changes reach, and leave what a
       [incremental.runId],
     );
     expect(steps.find((s) => s.step === 'classify')?.metrics.incremental).toBe(1);
+    // The steps after flag started from the previous run's inputs, patched with the changes.
+    expect(steps.find((s) => s.step === 'tree')?.metrics.patchedInputs).toBe(1);
     const afterIncremental = await derivedRows(pool, orgId);
 
     const rebuilt = await runPipelineInline(pool, { orgId, jobType: 'full_rebuild', trigger: 'test' });

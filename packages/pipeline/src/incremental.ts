@@ -13,6 +13,8 @@ export interface IncrementalChanges {
    */
   appnos: string[];
   grants: string[];
+  /** The organization's latest finished run, which succeeded: the changes apply on top of its result. */
+  sinceRunId: string;
 }
 
 /**
@@ -35,8 +37,8 @@ export async function incrementalChanges(
     return null;
   // Applying only the jobs' changes is right only on top of a complete earlier result: the organization's
   // latest finished run must have succeeded (a first run, or one after a failure, recomputes everything).
-  const { rows: previous } = await db.query<{ status: string }>(
-    `select status from processing_jobs
+  const { rows: previous } = await db.query<{ id: string; status: string }>(
+    `select id, status from processing_jobs
       where organization_id = $1 and id <> $2 and status in ('success', 'failed')
       order by completed_at desc limit 1`,
     [run.orgId, run.runId],
@@ -109,6 +111,7 @@ export async function incrementalChanges(
     rfIds: [...inScope].sort(),
     appnos: numbers('appno_doc_num', patentAppnos),
     grants: numbers('grant_doc_num', patentGrants),
+    sinceRunId: previous[0].id,
   };
 }
 
@@ -126,9 +129,9 @@ export interface DerivedChanges {
 export async function derivedChanges(
   db: Queryable,
   run: RunRef,
-  inputs: Pick<OrgInputs, 'scope' | 'assets' | 'assetRfIds'>,
+  inputs: Pick<OrgInputs, 'assets' | 'assetRfIds'>,
+  changes: IncrementalChanges | null,
 ): Promise<DerivedChanges | null> {
-  const changes = await incrementalChanges(db, run, inputs.scope);
   if (!changes) return null;
   const rfIds = new Set(changes.rfIds);
   // By number, from the table rather than the inputs: an asset that just left the organization keeps no

@@ -105,19 +105,25 @@ export async function loadAssetTransactionIds(
   return result;
 }
 
-/** Transactions where one of the company's entities is a party (§3 tree and §5.4 timeline input). */
+/**
+ * Transactions where one of the company's entities is a party (§3 tree and §5.4 timeline input), optionally
+ * only among `onlyRfIds`.
+ */
 export async function loadCompanyTransactionIds(
   db: Queryable,
   scope: OrgScope,
+  onlyRfIds?: readonly string[],
 ): Promise<Map<string, string[]>> {
+  const only = onlyRfIds ? 'and x.rf_id = any($3::varchar[])' : '';
   const { rows } = await db.query<{ company_id: string; rf_id: string }>(
     `with ce as (select * from unnest($1::uuid[], $2::uuid[]) as x(company_id, entity_id))
-     select distinct ce.company_id, a.rf_id from ce join assignors a on a.entity_id = ce.entity_id
+     select distinct ce.company_id, x.rf_id from ce join assignors x on x.entity_id = ce.entity_id ${only}
      union
-     select distinct ce.company_id, e.rf_id from ce join assignees e on e.entity_id = ce.entity_id`,
+     select distinct ce.company_id, x.rf_id from ce join assignees x on x.entity_id = ce.entity_id ${only}`,
     [
       scope.companies.flatMap((c) => c.entityIds.map(() => c.id)),
       scope.companies.flatMap((c) => c.entityIds),
+      ...(onlyRfIds ? [onlyRfIds] : []),
     ],
   );
   const result = new Map<string, string[]>(scope.companies.map((c) => [c.id, []]));
@@ -255,8 +261,16 @@ export async function loadOrgInputs(db: Queryable, orgId: string, knownScope?: O
   // Sequential: `db` may be one client inside a transaction.
   const assetRfIds = await loadAssetTransactionIds(db, assets);
   const companyRfIds = await loadCompanyTransactionIds(db, scope);
+  return { scope, assets, assetRfIds, companyRfIds, rfIds: scopeTransactionIds(assetRfIds, companyRfIds) };
+}
+
+/** ∪T(a) plus the companies' transactions, ascending. */
+export function scopeTransactionIds(
+  assetRfIds: ReadonlyMap<string, readonly string[]>,
+  companyRfIds: ReadonlyMap<string, readonly string[]>,
+): string[] {
   const rfIds = new Set<string>();
   for (const ids of assetRfIds.values()) for (const id of ids) rfIds.add(id);
   for (const ids of companyRfIds.values()) for (const id of ids) rfIds.add(id);
-  return { scope, assets, assetRfIds, companyRfIds, rfIds: [...rfIds].sort() };
+  return [...rfIds].sort();
 }

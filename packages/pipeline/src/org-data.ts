@@ -1,28 +1,114 @@
 import type { CompanyInput } from '@patentrack/business-rules';
 import type { Pool } from './db';
-import { derivedChanges, type DerivedChanges } from './incremental';
-import { loadOrgInputs, loadTransactions, type OrgInputs, type PipelineTransaction } from './inputs';
-import type { CompanyScope } from './scope';
+import {
+  derivedChanges,
+  incrementalChanges,
+  type DerivedChanges,
+  type IncrementalChanges,
+} from './incremental';
+import {
+  loadAssetTransactionIds,
+  loadCompanyTransactionIds,
+  loadOrgInputs,
+  loadOrgAssets,
+  loadTransactions,
+  scopeTransactionIds,
+  type OrgInputs,
+  type PipelineTransaction,
+} from './inputs';
+import { loadOrgScope, type CompanyScope, type OrgScope } from './scope';
 
 /** The inputs of the org-scoped steps plus every transaction of the scope, loaded once per step. */
 export interface OrgData extends OrgInputs {
   transactions: Map<string, PipelineTransaction>;
   /** The derived rows this run may change (an incremental run), or null for all of them. */
   changes: DerivedChanges | null;
+  /** Whether the inputs were patched from the previous run's rather than read whole. */
+  patched: boolean;
+}
+
+type LoadedInputs = Omit<OrgData, 'changes' | 'patched'>;
+
+async function loadAll(pool: Pool, orgId: string, scope: OrgScope): Promise<LoadedInputs> {
+  const inputs = await loadOrgInputs(pool, orgId, scope);
+  return { ...inputs, transactions: await loadTransactions(pool, orgId, inputs.rfIds) };
+}
+
+/**
+ * The previous run's inputs brought up to date with an incremental run's changes, reading only what they touch:
+ * `T(a)` of assets that are new, renumbered or named by a changed document (a new transaction naming an asset is a
+ * change, and so is a number a re-recorded one stopped naming), the company parties of changed transactions, and
+ * the changed and newly needed transactions. Everything else is exactly what a full read would return.
+ */
+async function patchInputs(
+  pool: Pool,
+  scope: OrgScope,
+  previous: LoadedInputs,
+  changes: IncrementalChanges,
+): Promise<LoadedInputs> {
+  const assets = await loadOrgAssets(pool, scope.orgId);
+  const touchedNumbers = new Set([...changes.appnos, ...changes.grants]);
+  const before = new Map(previous.assets.map((asset) => [asset.assetId, asset]));
+  const stale = assets.filter((asset) => {
+    const old = before.get(asset.assetId);
+    return (
+      !old ||
+      old.appnoDocNum !== asset.appnoDocNum ||
+      old.grantDocNum !== asset.grantDocNum ||
+      touchedNumbers.has(asset.appnoDocNum ?? '') ||
+      touchedNumbers.has(asset.grantDocNum ?? '')
+    );
+  });
+  const fresh = await loadAssetTransactionIds(pool, stale);
+  const assetRfIds = new Map(
+    assets.map((asset) => [
+      asset.assetId,
+      fresh.get(asset.assetId) ?? previous.assetRfIds.get(asset.assetId)!,
+    ]),
+  );
+  const changed = new Set(changes.rfIds);
+  const freshParties = await loadCompanyTransactionIds(pool, scope, changes.rfIds);
+  const companyRfIds = new Map(
+    scope.companies.map((company) => {
+      const ids = (previous.companyRfIds.get(company.id) ?? []).filter((rfId) => !changed.has(rfId));
+      return [company.id, [...ids, ...(freshParties.get(company.id) ?? [])].sort()];
+    }),
+  );
+  const rfIds = scopeTransactionIds(assetRfIds, companyRfIds);
+  const reloaded = await loadTransactions(
+    pool,
+    scope.orgId,
+    rfIds.filter((rfId) => changed.has(rfId) || !previous.transactions.has(rfId)),
+  );
+  const transactions = new Map<string, PipelineTransaction>();
+  for (const rfId of rfIds) {
+    const transaction = changed.has(rfId)
+      ? reloaded.get(rfId)
+      : (reloaded.get(rfId) ?? previous.transactions.get(rfId));
+    if (transaction) transactions.set(rfId, transaction);
+  }
+  return { scope, assets, assetRfIds, companyRfIds, rfIds, transactions };
 }
 
 async function readOrgData(pool: Pool, orgId: string, runId: string): Promise<OrgData> {
-  const inputs = await loadOrgInputs(pool, orgId);
-  const [transactions, changes] = await Promise.all([
-    loadTransactions(pool, orgId, inputs.rfIds),
-    derivedChanges(pool, { orgId, runId }, inputs),
-  ]);
-  return { ...inputs, transactions, changes };
+  const run = { orgId, runId };
+  const scope = await loadOrgScope(pool, orgId);
+  const changes = await incrementalChanges(pool, run, scope);
+  // An incremental run starts from its predecessor's inputs when this process still holds them and the
+  // organization's companies and configuration are the same.
+  const previous = changes
+    ? await runInputs.get(`${orgId}:${changes.sinceRunId}`)?.catch(() => undefined)
+    : undefined;
+  const patched = !!changes && !!previous && JSON.stringify(previous.scope) === JSON.stringify(scope);
+  const inputs = patched
+    ? await patchInputs(pool, scope, previous!, changes!)
+    : await loadAll(pool, orgId, scope);
+  return { ...inputs, changes: await derivedChanges(pool, run, inputs, changes), patched };
 }
 
-/** Runs whose post-`flag` inputs this process holds; a run's later steps share one read (oldest evicted). */
+/** Runs whose post-`flag` inputs this process holds: a run's later steps share one read, the next run patches it. */
 const runInputs = new Map<string, Promise<OrgData>>();
-const RUNS_CACHED = 2;
+const RUNS_CACHED = 3;
 
 /**
  * The inputs of the steps after `flag` (which changes classification and membership). Steps of one run in

@@ -105,6 +105,6 @@ export const treeStep: StepRunner = async ({ pool, orgId, runId }) => {
   }
   return {
     recordsProcessed: metrics.nodes + metrics.activities,
-    metrics: { companies: data.scope.companies.length, ...metrics },
+    metrics: { companies: data.scope.companies.length, patchedInputs: data.patched ? 1 : 0, ...metrics },
   };
 };
