@@ -207,6 +207,16 @@ async function searchNeighbours(
       [after, Math.max(0, shortest - window), longest + window, pageSize],
     );
   const hits = new Map<string, number[]>();
+  const record = (pairs: Int32Array, probed: readonly { id: string }[]) => {
+    for (let k = 0; k < pairs.length; k += 2) {
+      const row = probed[pairs[k]!]!;
+      const position = pairs[k + 1]!;
+      if (frontier[position]!.id === row.id) continue;
+      const positions = hits.get(row.id);
+      if (positions) positions.push(position);
+      else hits.set(row.id, [position]);
+    }
+  };
   let scanned = 0;
   try {
     let next = page('00000000-0000-0000-0000-000000000000');
@@ -217,23 +227,18 @@ async function searchNeighbours(
         next = page(rows[rows.length - 1]!.id);
         next.catch(() => undefined);
       }
-      const probed = rows.filter((row) => !row.fresh || round.has(row.id));
-      // The worker probes the first half of the page while this thread probes the rest.
-      const split = worker ? probed.length >> 1 : 0;
-      const shared = worker?.probe(probed.slice(0, split).map((row) => row.name_key));
-      const local = probe(probed.slice(split).map((row) => row.name_key));
-      const record = (pairs: Int32Array, offset: number) => {
-        for (let k = 0; k < pairs.length; k += 2) {
-          const row = probed[offset + pairs[k]!]!;
-          const position = pairs[k + 1]!;
-          if (frontier[position]!.id === row.id) continue;
-          const positions = hits.get(row.id);
-          if (positions) positions.push(position);
-          else hits.set(row.id, [position]);
-        }
-      };
-      if (shared) record(await shared, 0);
-      record(local, split);
+      // Names of one length meet the same length buckets of the index: in length order they find them in cache.
+      const probed = rows
+        .filter((row) => !row.fresh || round.has(row.id))
+        .sort((a, b) => a.name_key.length - b.name_key.length);
+      // The worker probes every other name while this thread probes the rest, both in length order.
+      const [theirs, ours] = worker
+        ? [probed.filter((_, k) => k % 2 === 0), probed.filter((_, k) => k % 2 === 1)]
+        : [[], probed];
+      const shared = worker?.probe(theirs.map((row) => row.name_key));
+      const local = probe(ours.map((row) => row.name_key));
+      if (shared) record(await shared, theirs);
+      record(local, ours);
       scanned += rows.length;
       options.onProgress?.({ phase: 'match', done: scanned, total: scanned });
       if (rows.length < pageSize) break;
@@ -241,7 +246,7 @@ async function searchNeighbours(
   } finally {
     await worker?.close();
   }
-  // Full rows only for the few names that matched, handed out in scan order.
+  // Full rows only for the few names that matched (the order of a neighbour list does not matter to `Regrouping`).
   const { rows } = await pool.query<EntityRow>(
     `SELECT ${ENTITY_COLUMNS} FROM entities WHERE id = ANY($1::uuid[]) AND grouping_role IS DISTINCT FROM 'pinned'`,
     [[...hits.keys()]],
