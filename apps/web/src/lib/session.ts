@@ -19,6 +19,8 @@ export interface Me {
     id: string;
     name: string;
     status: 'provisioning' | 'active' | 'suspended' | string;
+    /** Signed up by itself and not yet approved by a super admin (no data, no pipeline until then). */
+    awaitingApproval: boolean;
     logoUrl: string | null;
     environmentMode: EnvironmentMode;
   };

@@ -208,12 +208,21 @@ function CpcCard() {
   );
 }
 
-function Provisioning({ orgId }: { orgId: string }) {
+function Provisioning({ orgId, awaitingApproval }: { orgId: string; awaitingApproval: boolean }) {
   const pipeline = useApiData<PipelineStatus>(
-    `/organizations/${orgId}/pipeline`,
+    awaitingApproval ? null : `/organizations/${orgId}/pipeline`,
     {},
     { refetchInterval: 10_000 },
   );
+  if (awaitingApproval)
+    return (
+      <EmptyState title="Your organization is awaiting approval">
+        <p data-testid="awaiting-approval">
+          A PatenTrack administrator reviews new sign-ups. Once your organization is approved, we load your
+          companies' patents and build their chains of title; this page then shows the progress.
+        </p>
+      </EmptyState>
+    );
   return (
     <EmptyState title="Your portfolio is being prepared">
       <p className="mb-3">We are loading your companies' patents and building their chains of title.</p>
@@ -243,7 +252,7 @@ export function HomeDashboard() {
         </div>
       )}
       {org?.status === 'provisioning' ? (
-        <Provisioning orgId={org.id} />
+        <Provisioning orgId={org.id} awaitingApproval={org.awaitingApproval} />
       ) : summary.isPending ? (
         <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-6">
           {METRIC_CARDS.map((card) => (

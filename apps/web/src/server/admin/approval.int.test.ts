@@ -80,7 +80,7 @@ async function registerOrganization(label: string) {
 describe('self-registered organizations wait for a super admin (product.md #4)', () => {
   it('before approval: provisioning, no companies, no pipeline; listed as awaiting approval', async () => {
     const { owner, orgId, organizationName, me } = await registerOrganization('Pending');
-    expect(me.organization.status).toBe('provisioning');
+    expect(me.organization).toMatchObject({ status: 'provisioning', awaitingApproval: true });
     expect((await owner.get('/api/v1/dashboards/summary')).json.data.totalAssets).toBe(0);
 
     // Neither the org's admin nor a super admin can start its pipeline before approval.
@@ -143,7 +143,10 @@ describe('self-registered organizations wait for a super admin (product.md #4)',
 
     // The worker's first run activates it (run here in-process, as the worker would).
     await runPipelineInline(env.admin, { orgId, jobType: 'full_rebuild', trigger: 'test' });
-    expect((await owner.get('/api/v1/me')).json.data.organization.status).toBe('active');
+    expect((await owner.get('/api/v1/me')).json.data.organization).toMatchObject({
+      status: 'active',
+      awaitingApproval: false,
+    });
 
     // Approved: the org's admin may now add companies, which queues runs as usual.
     const added = await owner.post(`/api/v1/organizations/${orgId}/companies`, {

@@ -177,6 +177,7 @@ export async function loadOrganizationSummary(tx: Tx, orgId: string) {
     id: row.id,
     name: row.name,
     status: row.status,
+    awaitingApproval: row.awaitingApproval,
     logoUrl: row.logoObjectKey ? `/api/v1/organizations/${row.id}/logo` : null,
   };
 }
