@@ -11,6 +11,7 @@ import { createOrganization, requestOrgRun, claimRun, loadRun } from '@patentrac
 import { reapStalledProcessor } from './processors/housekeeping/reap-stalled';
 import { epoSettingsFromEnv } from './processors/epo/settings';
 import { enrichmentProvidersFromEnv } from './processors/enrichment/providers';
+import { sheetsSettingsFromEnv } from './processors/exports/drive-sheet';
 import { closeQueues, createQueues, queueList, type Queues } from './queues';
 import { registerSchedules } from './schedules';
 
@@ -137,6 +138,7 @@ describe('reap:stalled', () => {
       },
       epo: epoSettingsFromEnv(env, redis),
       enrichment: enrichmentProvidersFromEnv(env),
+      sheets: sheetsSettingsFromEnv(env),
       storage: new LocalDirectoryStore(storageDirOf(env.STORAGE_DIR)),
     };
     const result = (await reapStalledProcessor.handle({}, {} as never, context, undefined)) as {

@@ -6,6 +6,7 @@ import type { ExecuteOptions } from '@patentrack/pipeline';
 import { createLogger, loadEnv, workerEnvSchema, type Logger, type WorkerEnv } from '@patentrack/shared';
 import { startMetricsServer } from './observability/metrics-server';
 import { enrichmentProvidersFromEnv } from './processors/enrichment/providers';
+import { sheetsSettingsFromEnv } from './processors/exports/drive-sheet';
 import { epoSettingsFromEnv } from './processors/epo/settings';
 import { closeQueues, createQueues, type Queues } from './queues';
 import { registerSchedules, type ScheduleRegistration } from './schedules';
@@ -56,6 +57,7 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
     },
     epo: epoSettingsFromEnv(env, redis),
     enrichment: enrichmentProvidersFromEnv(env),
+    sheets: sheetsSettingsFromEnv(env),
     stepRunners: options.stepRunners,
   });
   const schedules = await registerSchedules(queues, { enabled: env.CRON_ENABLED, logger });

@@ -96,17 +96,29 @@ interface TransactionCsvRow {
 
 const names = (parties: { name: string }[]) => parties.map((party) => party.name).join('; ');
 
+/** Ids of the asset list's CSV columns, the row fields they write: the fields an export to a sheet (#70) picks. */
+export const ASSET_FIELDS = [
+  'grantNumber',
+  'applicationNumber',
+  'title',
+  'currentAssignee',
+  'status',
+  'assignmentCount',
+  'lastActivity',
+] as const satisfies readonly (keyof AssetCsvRow)[];
+export type AssetField = (typeof ASSET_FIELDS)[number];
+
 /** The columns of each list's CSV, the visible columns of its page (B2.2, B2.10, B2.12 …). */
 export const CSV_COLUMNS = {
   assets: [
-    { header: 'Grant number', value: (row) => row.grantNumber },
-    { header: 'Application number', value: (row) => row.applicationNumber },
-    { header: 'Title', value: (row) => row.title },
-    { header: 'Current assignee', value: (row) => row.currentAssignee },
-    { header: 'Status', value: (row) => row.status },
-    { header: 'Assignments', value: (row) => row.assignmentCount },
-    { header: 'Last activity', value: (row) => row.lastActivity },
-  ] satisfies CsvColumn<AssetCsvRow>[],
+    { id: 'grantNumber', header: 'Grant number', value: (row) => row.grantNumber },
+    { id: 'applicationNumber', header: 'Application number', value: (row) => row.applicationNumber },
+    { id: 'title', header: 'Title', value: (row) => row.title },
+    { id: 'currentAssignee', header: 'Current assignee', value: (row) => row.currentAssignee },
+    { id: 'status', header: 'Status', value: (row) => row.status },
+    { id: 'assignmentCount', header: 'Assignments', value: (row) => row.assignmentCount },
+    { id: 'lastActivity', header: 'Last activity', value: (row) => row.lastActivity },
+  ] satisfies (CsvColumn<AssetCsvRow> & { id: AssetField })[],
   broken_titles: [
     { header: 'Number', value: (row) => row.grantNumber ?? row.applicationNumber },
     { header: 'Title', value: (row) => row.title },

@@ -2,7 +2,10 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 
 const VERSION = 'v1';
 
-/** AES-256-GCM sealing of secrets stored in the database (MFA secrets, integration tokens); the key stays in the environment. */
+/**
+ * AES-256-GCM sealing of secrets stored in the database (MFA secrets, integration tokens); the key stays in the
+ * environment. Node-only, so a subpath of its own: the web seals and opens, the worker opens integration tokens.
+ */
 export function seal(plaintext: string, hexKey: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', Buffer.from(hexKey, 'hex'), iv);

@@ -49,6 +49,9 @@ const baseShape = {
   STORAGE_DIR: z.string().min(1).optional(),
 };
 
+/** The AES-256-GCM key of sealed secrets (`@patentrack/shared/encryption`). */
+const encryptionKey = z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (a 256-bit key)');
+
 type BaseEnv = z.infer<z.ZodObject<typeof baseShape>>;
 
 /** Fills the local-development defaults unless running in production, where they must be explicit. */
@@ -78,7 +81,7 @@ export const webEnvSchema = z
     CORS_ALLOWED_ORIGINS: z.string().default(''),
     MAIL_OUTBOX_DIR: z.string().optional(),
     SHARE_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters'),
-    ENCRYPTION_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (a 256-bit key)'),
+    ENCRYPTION_KEY: encryptionKey,
     // Signs the short-lived download links of stored files (S-09).
     STORAGE_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters'),
     // Lowering the bcrypt cost is honoured in test runs only (see BCRYPT_COST in .env.example).
@@ -153,6 +156,9 @@ export const workerEnvSchema = z
     RITEKIT_CLIENT_ID: z.string().optional(),
     CLEARBIT_BASE_URL: z.url().default('https://company.clearbit.com'),
     CLEARBIT_API_KEY: z.string().optional(),
+    // Exports to a Google Sheet (#70) open the org's sealed Drive token with the web's key; unset disables them.
+    ENCRYPTION_KEY: encryptionKey.optional(),
+    GOOGLE_SHEETS_API_BASE_URL: z.url().default('https://sheets.googleapis.com'),
   })
   .transform((env, ctx) => {
     const withDefaults = withLocalDefaults(env, ctx);

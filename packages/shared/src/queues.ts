@@ -13,3 +13,6 @@ export const PIPELINE_REQUEST_JOBS = { rebuild: 'pipeline:org:rebuild', tree: 'p
 
 /** The job the web adds to the `exports` queue (#55); the worker writes the file and reports `job-complete`. */
 export const EXPORT_JOB = 'export:file';
+
+/** The job the web adds to the `exports` queue for an export to a Google Sheet (#70), reported as `drive_export`. */
+export const DRIVE_EXPORT_JOB = 'export:drive-sheet';

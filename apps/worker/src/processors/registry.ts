@@ -2,6 +2,7 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import { epoFamilyProcessor } from './epo/family';
 import { epoSweepProcessor } from './epo/sweep';
 import { enrichCompanyProcessor } from './enrichment/company';
+import { driveSheetProcessor } from './exports/drive-sheet';
 import { exportFileProcessor } from './exports/export-file';
 import { cleanupOrphansProcessor, cleanupRetentionProcessor } from './housekeeping/cleanup';
 import { freshnessProcessor } from './housekeeping/freshness';
@@ -40,6 +41,7 @@ export const PROCESSORS: ReadonlyMap<string, JobProcessor<never>> = new Map(
     cleanupRetentionProcessor,
     cleanupOrphansProcessor,
     exportFileProcessor,
+    driveSheetProcessor,
   ].map((processor) => [processor.name, processor as JobProcessor<never>]),
 );
 

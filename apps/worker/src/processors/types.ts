@@ -8,6 +8,7 @@ import type { ExecuteOptions } from '@patentrack/pipeline';
 import type { ObjectStore } from '@patentrack/storage';
 import type { Queues } from '../queues';
 import type { EnrichmentProviders } from './enrichment/providers';
+import type { SheetsSettings } from './exports/drive-sheet';
 
 /** How ingestion processors fetch and load files (ingestion.md §2.1). */
 export interface IngestSettings extends IngestionSettings {
@@ -38,6 +39,8 @@ export interface ProcessorContext {
   logger: Logger;
   /** Private file storage, the folder the web serves signed downloads from (exports). */
   storage: ObjectStore;
+  /** Exports to a Google Sheet (#70). */
+  sheets: SheetsSettings;
   /** How long a run waits before retrying when its organization already has a running run (spec: 30 s). */
   busyRetryDelayMs: number;
   /** Soft-deleted organizations are purged after this many days (`ORG_PURGE_AFTER_DAYS`). */

@@ -25,6 +25,8 @@ export interface AssetListFilters extends PageRequest {
   dateTo?: string;
   conveyanceType?: string;
   sort?: AssetSort;
+  /** Only these assets: a selection exported to a sheet (#70); not a query parameter of the endpoint. */
+  ids?: string[];
 }
 
 /** A row of #16; its exported columns are the CSV row's, so the export reads every column it writes. */
@@ -83,6 +85,7 @@ function assetFilters(f: AssetListFilters): SQL {
       sql`exists (select 1 from asset_title_status t where t.organization_id = a.organization_id and t.asset_id = a.id and t.status = ${f.status})`,
     );
   }
+  if (f.ids) conditions.push(sql`a.id = any(${arrayParam(f.ids)}::uuid[])`);
   if (f.dateFrom) conditions.push(sql`a.appno_date >= ${f.dateFrom}::date`);
   if (f.dateTo) conditions.push(sql`a.appno_date <= ${f.dateTo}::date`);
   if (f.cpcCode) {

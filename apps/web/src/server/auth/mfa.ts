@@ -4,7 +4,7 @@ import { withTenant } from '@patentrack/db';
 import { users } from '@patentrack/db/schema';
 import type { ServerDeps } from '../http/deps';
 import { recordAudit, userContext, type CredentialRow } from './accounts';
-import { seal, unseal } from './encryption';
+import { seal, unseal } from '@patentrack/shared/encryption';
 import {
   assertAccountUsable,
   assertNotLockedOut,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { base32Decode, base32Encode, hotp, matchTotp, totp, totpUri } from './totp';
-import { seal, unseal } from './encryption';
+import { seal, unseal } from '@patentrack/shared/encryption';
 
 // RFC 6238 appendix B (SHA-1 seed "12345678901234567890", 8 digits).
 const seed = Buffer.from('12345678901234567890');

@@ -54,6 +54,7 @@ import * as slackConnectRoute from '@/app/api/v1/integrations/slack/connect/rout
 import * as slackRoute from '@/app/api/v1/integrations/slack/route';
 import * as slackNotifyRoute from '@/app/api/v1/integrations/slack/notify/route';
 import * as driveConnectRoute from '@/app/api/v1/integrations/google-drive/connect/route';
+import * as driveExportRoute from '@/app/api/v1/integrations/google-drive/export/route';
 import * as driveRoute from '@/app/api/v1/integrations/google-drive/route';
 import * as teamsConnectRoute from '@/app/api/v1/integrations/teams/connect/route';
 import * as teamsRoute from '@/app/api/v1/integrations/teams/route';
@@ -146,6 +147,7 @@ export const ROUTE_MODULES: readonly (readonly [string, Record<string, unknown>]
   ['/api/v1/files', route70],
   ['/api/v1/integrations', integrationsRoute],
   ['/api/v1/integrations/google-drive/connect', driveConnectRoute],
+  ['/api/v1/integrations/google-drive/export', driveExportRoute],
   ['/api/v1/integrations/google-drive', driveRoute],
   ['/api/v1/integrations/slack/connect', slackConnectRoute],
   ['/api/v1/integrations/slack/notify', slackNotifyRoute],

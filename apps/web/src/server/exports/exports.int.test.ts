@@ -1,18 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { hash } from '@node-rs/bcrypt';
-import { Redis } from 'ioredis';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createPool } from '@patentrack/db';
 import { LocalDirectoryStore } from '@patentrack/storage';
-import {
-  CSV_COLUMNS,
-  EVENT_CHANNELS,
-  EXPORT_JOB,
-  toCsv,
-  type CsvColumn,
-  type CsvExportType,
-} from '@patentrack/shared';
+import { CSV_COLUMNS, EXPORT_JOB, toCsv, type CsvColumn, type CsvExportType } from '@patentrack/shared';
 import { startTestWorker } from '../../../../worker/src/testing/runtime';
 import type { WorkerRuntime } from '../../../../worker/src/worker';
 import {
@@ -25,6 +17,7 @@ import {
   type SeededTenant,
   type WebTestEnvironment,
 } from '../http/testing';
+import { watchJobCompletions } from '../jobs/testing';
 import { closeWorkerQueues } from '../jobs/worker-queue';
 
 vi.mock('server-only', () => ({}));
@@ -33,27 +26,14 @@ const COMPANY = 'EXPORT TEST CORP';
 let env: WebTestEnvironment;
 let pool: pg.Pool;
 let worker: WorkerRuntime;
-let subscriber: Redis;
 let orgId: string;
 let admin: ApiTestClient;
 let member: ApiTestClient;
 let other: SeededTenant;
 let otherMember: ApiTestClient;
 let hashed: string;
-/** `job-complete` events seen on the org's live channel, by job id. */
-const completed = new Map<string, { jobId: string; kind: string; status: string; resultUrl?: string }>();
-
-async function waitForEvent(jobId: string, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!completed.has(jobId)) {
-    if (Date.now() > deadline) {
-      const job = await worker.queues.exports.getJob(jobId);
-      throw new Error(`no job-complete for ${jobId}: ${await job?.getState()} ${job?.failedReason ?? ''}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return completed.get(jobId)!;
-}
+let completions: Awaited<ReturnType<typeof watchJobCompletions>>;
+const waitForEvent = (jobId: string) => completions.waitFor(jobId);
 
 /** Every row of a list endpoint for `query`, walked page by page as the browser does. */
 async function listRows(client: ApiTestClient, path: string, query: Record<string, string>) {
@@ -127,20 +107,15 @@ beforeAll(async () => {
   otherMember = new ApiTestClient(env.routes);
   await signIn(otherMember, other.member.email);
 
-  subscriber = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-  subscriber.on('message', (_channel, message: string) => {
-    const event = JSON.parse(message) as { type: string; data: { jobId: string } };
-    if (event.type === 'job-complete') completed.set(event.data.jobId, event.data as never);
-  });
-  await subscriber.subscribe(EVENT_CHANNELS.org(orgId), EVENT_CHANNELS.org(other.orgId));
   worker = await startTestWorker(env.database.workerUrl, undefined, process.env.QUEUE_PREFIX, {
     STORAGE_DIR: env.storageDir,
   });
+  completions = await watchJobCompletions([orgId, other.orgId], () => worker.queues.exports);
 });
 
 afterAll(async () => {
   await worker?.stop(5_000);
-  subscriber?.disconnect();
+  completions?.close();
   await closeWorkerQueues();
   await pool?.end();
   await env?.teardown();

@@ -5,7 +5,7 @@ import { AppError } from '@patentrack/shared';
 import type { Tx } from '@patentrack/db';
 import { integrations } from '@patentrack/db/schema';
 import { recordAudit } from '../auth/accounts';
-import { seal } from '../auth/encryption';
+import { seal } from '@patentrack/shared/encryption';
 import type { ServerDeps } from '../http/deps';
 import { callProviderApi, exchangeAuthorizationCode } from '../oauth/client';
 import { integrationClient, INTEGRATIONS, type Integration, type IntegrationClient } from './providers';
@@ -98,6 +98,27 @@ export function requireClient(deps: ServerDeps, integration: Integration): Integ
       reason: 'integration_not_configured',
     });
   return client;
+}
+
+/**
+ * The org's sealed access token of a connected integration; 409 `not_connected` (an admin connects it first) when
+ * there is none.
+ */
+export async function requireConnection(ctx: IntegrationContext, integration: Integration): Promise<string> {
+  const client = requireClient(ctx.deps, integration);
+  const [connection] = await ctx.tenant((tx) =>
+    tx
+      .select({ accessTokenEncrypted: integrations.accessTokenEncrypted })
+      .from(integrations)
+      .where(and(eq(integrations.organizationId, ctx.orgId), eq(integrations.provider, integration))),
+  );
+  if (!connection?.accessTokenEncrypted)
+    throw new AppError(
+      'CONFLICT',
+      `${client.name} is not connected; an admin connects it in Settings → Integrations`,
+      { reason: 'not_connected' },
+    );
+  return connection.accessTokenEncrypted;
 }
 
 /**

@@ -1,5 +1,3 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { hash } from '@node-rs/bcrypt';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -12,88 +10,44 @@ import {
   type SeededTenant,
   type WebTestEnvironment,
 } from '../http/testing';
-import { unseal } from '../auth/encryption';
+import { unseal } from '@patentrack/shared/encryption';
+import { LocalStandIn } from './testing';
 
 vi.mock('server-only', () => ({}));
 
-interface Recorded {
-  method: string;
-  url: string;
-  authorization: string | undefined;
-  body: string;
-}
+const tokens = {
+  slack: `xoxb-${randomBytes(8).toString('hex')}`,
+  drive: `ya29-${randomBytes(8).toString('hex')}`,
+  driveRefresh: `refresh-${randomBytes(8).toString('hex')}`,
+  teams: `eyMs-${randomBytes(8).toString('hex')}`,
+};
 
-/** Local stand-ins for the Slack, Google and Microsoft endpoints; every request is recorded. */
-class LocalProviders {
-  readonly requests: Recorded[] = [];
-  readonly tokens = {
-    slack: `xoxb-${randomBytes(8).toString('hex')}`,
-    drive: `ya29-${randomBytes(8).toString('hex')}`,
-    driveRefresh: `refresh-${randomBytes(8).toString('hex')}`,
-    teams: `eyMs-${randomBytes(8).toString('hex')}`,
-  };
-  private server!: Server;
-  origin = '';
-
-  async start() {
-    this.server = createServer((request, response) => void this.answer(request, response));
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  stop() {
-    return new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-
-  private async answer(request: IncomingMessage, response: ServerResponse) {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks).toString();
-    const url = request.url ?? '';
-    this.requests.push({
-      method: request.method ?? '',
-      url,
-      authorization: request.headers.authorization,
-      body,
-    });
-    const send = (payload: unknown, status = 200) => {
-      response.writeHead(status, { 'content-type': 'application/json' });
-      response.end(JSON.stringify(payload));
-    };
-    const form = new URLSearchParams(body);
-    const bearer = (token: string) => request.headers.authorization === `Bearer ${token}`;
-    if (url === '/slack/api/oauth.v2.access')
-      return form.get('code') === 'slack-code'
-        ? send({ ok: true, access_token: this.tokens.slack, team: { id: 'T1', name: 'Acme Patents' } })
-        : send({ ok: false, error: 'invalid_code' });
-    if (url.startsWith('/slack/api/conversations.list') && bearer(this.tokens.slack))
-      return send({ ok: true, channels: [{ id: 'C1' }, { id: 'C2' }, { id: 'C3' }] });
-    if (url === '/slack/api/chat.postMessage' && bearer(this.tokens.slack))
-      return send({ ok: true, ts: '1700000000.000100' });
-    if (url === '/google/token')
-      return send({
-        access_token: this.tokens.drive,
-        refresh_token: this.tokens.driveRefresh,
-        expires_in: 3599,
-      });
-    if (url === '/drive/drive/v3/about?fields=user' && bearer(this.tokens.drive))
-      return send({ user: { emailAddress: 'owner@acme.example.test' } });
-    if (url === '/ms/token') return send({ access_token: this.tokens.teams, expires_in: 3599 });
-    if (url.startsWith('/graph/v1.0/organization') && bearer(this.tokens.teams))
-      return send({ value: [{ id: 'tenant-1', displayName: 'Acme Corporation' }] });
-    send({ error: 'unexpected' }, 401);
-  }
-
-  last(prefix: string) {
-    return this.requests.filter((r) => r.url.startsWith(prefix)).at(-1)!;
-  }
-}
+/** Local stand-ins for the Slack, Google and Microsoft endpoints. */
+const providers = new LocalStandIn(({ url, authorization, body }, send) => {
+  const form = new URLSearchParams(body);
+  const bearer = (token: string) => authorization === `Bearer ${token}`;
+  if (url === '/slack/api/oauth.v2.access')
+    return form.get('code') === 'slack-code'
+      ? send({ ok: true, access_token: tokens.slack, team: { id: 'T1', name: 'Acme Patents' } })
+      : send({ ok: false, error: 'invalid_code' });
+  if (url.startsWith('/slack/api/conversations.list') && bearer(tokens.slack))
+    return send({ ok: true, channels: [{ id: 'C1' }, { id: 'C2' }, { id: 'C3' }] });
+  if (url === '/slack/api/chat.postMessage' && bearer(tokens.slack))
+    return send({ ok: true, ts: '1700000000.000100' });
+  if (url === '/google/token')
+    return send({ access_token: tokens.drive, refresh_token: tokens.driveRefresh, expires_in: 3599 });
+  if (url === '/drive/drive/v3/about?fields=user' && bearer(tokens.drive))
+    return send({ user: { emailAddress: 'owner@acme.example.test' } });
+  if (url === '/ms/token') return send({ access_token: tokens.teams, expires_in: 3599 });
+  if (url.startsWith('/graph/v1.0/organization') && bearer(tokens.teams))
+    return send({ value: [{ id: 'tenant-1', displayName: 'Acme Corporation' }] });
+  send({ error: 'unexpected' }, 401);
+});
 
 let env: WebTestEnvironment;
 let org: SeededTenant;
 let admin: ApiTestClient;
 let member: ApiTestClient;
-const providers = new LocalProviders();
 
 beforeAll(async () => {
   env = await setupWebTestEnvironment('integrations');
@@ -136,7 +90,7 @@ async function storedRow(provider: string) {
 /** No provider token appears in an answer of ours. */
 function expectNoTokens(body: unknown) {
   const text = JSON.stringify(body);
-  for (const token of Object.values(providers.tokens)) expect(text).not.toContain(token);
+  for (const token of Object.values(tokens)) expect(text).not.toContain(token);
 }
 
 describe('Slack (#66–#68)', () => {
@@ -166,12 +120,12 @@ describe('Slack (#66–#68)', () => {
       client_id: 'slack-client',
     });
     const listing = providers.last('/slack/api/conversations.list');
-    expect(listing.authorization).toBe(`Bearer ${providers.tokens.slack}`);
-    expect(listing.url).not.toContain(providers.tokens.slack);
+    expect(listing.authorization).toBe(`Bearer ${tokens.slack}`);
+    expect(listing.url).not.toContain(tokens.slack);
 
     const row = await storedRow('slack');
-    expect(row.access_token_encrypted).not.toContain(providers.tokens.slack);
-    expect(unseal(row.access_token_encrypted, process.env.ENCRYPTION_KEY!)).toBe(providers.tokens.slack);
+    expect(row.access_token_encrypted).not.toContain(tokens.slack);
+    expect(unseal(row.access_token_encrypted, process.env.ENCRYPTION_KEY!)).toBe(tokens.slack);
     expect(row.config).toMatchObject({ account: 'Acme Patents', connectedBy: org.admin.id, channelCount: 3 });
 
     const cards = (await member.get('/api/v1/integrations')).json.data;
@@ -195,7 +149,7 @@ describe('Slack (#66–#68)', () => {
     expect(sent.status, JSON.stringify(sent.json)).toBe(200);
     expect(sent.json.data).toEqual({ sent: true, timestamp: '1700000000.000100' });
     const posted = providers.last('/slack/api/chat.postMessage');
-    expect(posted.authorization).toBe(`Bearer ${providers.tokens.slack}`);
+    expect(posted.authorization).toBe(`Bearer ${tokens.slack}`);
     expect(JSON.parse(posted.body)).toEqual({
       channel: 'C2',
       text: 'Titles to review\n\n• US 9,000,000\n• US 9,000,001',
@@ -258,9 +212,7 @@ describe('Google Drive (#69) and Teams (#71, #72)', () => {
     expectNoTokens(connected.json);
     expect(new URLSearchParams(providers.last('/google/token').body).get('code_verifier')).toBe(codeVerifier);
     const row = await storedRow('google_drive');
-    expect(unseal(row.refresh_token_encrypted, process.env.ENCRYPTION_KEY!)).toBe(
-      providers.tokens.driveRefresh,
-    );
+    expect(unseal(row.refresh_token_encrypted, process.env.ENCRYPTION_KEY!)).toBe(tokens.driveRefresh);
     expect((await admin.delete('/api/v1/integrations/google-drive')).status).toBe(200);
   });
 
@@ -272,7 +224,7 @@ describe('Google Drive (#69) and Teams (#71, #72)', () => {
       redirectUri: REDIRECT,
     });
     expect(connected.json.data).toEqual({ connected: true, tenantName: 'Acme Corporation' });
-    expect(providers.last('/graph/v1.0/organization').authorization).toBe(`Bearer ${providers.tokens.teams}`);
+    expect(providers.last('/graph/v1.0/organization').authorization).toBe(`Bearer ${tokens.teams}`);
     expect((await storedRow('microsoft_teams')).config).toMatchObject({ account: 'Acme Corporation' });
     expect((await admin.delete('/api/v1/integrations/teams')).json.data).toEqual({ success: true });
     expect(await storedRow('microsoft_teams')).toBeUndefined();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ASSET_FIELDS } from '@patentrack/shared';
 import { dataOf } from '../listing/schemas';
 import { INTEGRATIONS } from './providers';
 
@@ -24,6 +25,20 @@ export const slackNotifyBody = z.object({
   assetIds: z.array(z.uuid()).max(100).optional(),
 });
 export const slackNotifiedSchema = dataOf(z.object({ sent: z.literal(true), timestamp: z.string() }));
+
+/** #70: selected assets (as on the Assets page) to a new sheet, with the asset list's columns picked by id. */
+export const driveExportBody = z.object({
+  assetIds: z.array(z.uuid()).min(1).max(1000),
+  includeFields: z
+    .array(z.enum(ASSET_FIELDS))
+    .min(1)
+    .max(ASSET_FIELDS.length)
+    .refine((fields) => new Set(fields).size === fields.length, 'Each field once'),
+  sheetName: z.string().trim().min(1).max(100),
+});
+export const driveExportStartedSchema = dataOf(
+  z.object({ jobId: z.uuid(), estimatedRows: z.number().int().positive() }),
+);
 
 export const integrationsSchema = dataOf(
   z.array(

@@ -1,15 +1,13 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '@patentrack/shared';
 import { arrayParam } from '@patentrack/db/queries';
-import { integrations } from '@patentrack/db/schema';
 import { recordAudit } from '../auth/accounts';
-import { unseal } from '../auth/encryption';
+import { unseal } from '@patentrack/shared/encryption';
 import { consumeRateLimit } from '../auth/rate-limit';
 import { callProviderApi } from '../oauth/client';
-import type { IntegrationContext } from './connections';
-import { requireClient } from './connections';
+import { requireClient, requireConnection, type IntegrationContext } from './connections';
 
 /** product.md #68: 10 messages per hour per organization. */
 const NOTIFY_LIMIT = { bucket: 'slack-notify', limit: 10, windowSeconds: 60 * 60 };
@@ -46,20 +44,7 @@ async function messageText(ctx: IntegrationContext, input: SlackNotifyInput): Pr
 /** Posts a message with the selected assets to a channel of the connected Slack workspace (product.md #68). */
 export async function notifySlack(ctx: IntegrationContext, input: SlackNotifyInput) {
   const client = requireClient(ctx.deps, 'slack');
-  const [connection] = await ctx.tenant((tx) =>
-    tx
-      .select({ accessTokenEncrypted: integrations.accessTokenEncrypted })
-      .from(integrations)
-      .where(and(eq(integrations.organizationId, ctx.orgId), eq(integrations.provider, 'slack'))),
-  );
-  if (!connection?.accessTokenEncrypted)
-    throw new AppError(
-      'CONFLICT',
-      'Slack is not connected; an admin connects it in Settings → Integrations',
-      {
-        reason: 'not_connected',
-      },
-    );
+  const sealedToken = await requireConnection(ctx, 'slack');
   const decision = await consumeRateLimit(
     ctx.deps.redis,
     ctx.deps.keys.rateLimit(NOTIFY_LIMIT.bucket, ctx.orgId),
@@ -73,7 +58,7 @@ export async function notifySlack(ctx: IntegrationContext, input: SlackNotifyInp
   const posted = await callProviderApi(
     client.name,
     `${client.apiBaseUrl}/chat.postMessage`,
-    unseal(connection.accessTokenEncrypted, ctx.deps.env.ENCRYPTION_KEY),
+    unseal(sealedToken, ctx.deps.env.ENCRYPTION_KEY),
     z.object({ ok: z.literal(true), ts: z.string() }),
     { method: 'POST', json: { channel: input.channel, text } },
   );

@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import type { WebEnv } from '@patentrack/shared';
 import { nonceForVerifier, pkceChallenge } from '../../oauth/client';
-import { seal, unseal } from '../encryption';
+import { seal, unseal } from '@patentrack/shared/encryption';
 import { opaqueToken, safeEqual } from '../secrets';
 import { signInProvider, type SignInProvider } from './providers';
 
