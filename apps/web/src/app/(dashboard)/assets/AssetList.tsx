@@ -13,6 +13,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { CONVEY_TYPES, type AssetCsvRow } from '@patentrack/shared';
 import { ExportCsvButton } from '@/components/ExportCsvButton';
+import { ExportSheetButton } from '@/components/ExportSheetButton';
 import { ShareDialog } from '@/components/ShareDialog';
 import { EmptyState, InlineError, SkeletonRows } from '@/components/States';
 import { StatusBadge } from '@/components/StatusBadge';
@@ -55,7 +56,7 @@ function SpacerRow({ height, span }: { height: number; span: number }) {
   );
 }
 
-/** Assets (B2.2): virtualized table, filters and sort in the URL, load-more paging, selection → share / CSV. */
+/** Assets (B2.2): virtualized table, filters and sort in the URL, load-more paging, selection → share / CSV / sheet. */
 export function AssetList() {
   const router = useRouter();
   const me = useMe();
@@ -317,6 +318,7 @@ export function AssetList() {
           Share
         </button>
         <ExportCsvButton type="assets" path="/assets" query={query} total={total} selected={selected} />
+        <ExportSheetButton assetIds={selected.map((row) => row.id)} />
         {filtered && clearFilters}
       </div>
 
