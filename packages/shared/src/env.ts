@@ -52,6 +52,13 @@ const baseShape = {
 /** The AES-256-GCM key of sealed secrets (`@patentrack/shared/encryption`). */
 const encryptionKey = z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (a 256-bit key)');
 
+/** Google's OAuth client: the web signs in and connects Drive with it, the worker renews Drive access tokens. */
+const googleOAuthClient = {
+  GOOGLE_OAUTH_CLIENT_ID: z.string().min(1).optional(),
+  GOOGLE_OAUTH_CLIENT_SECRET: z.string().min(1).optional(),
+  GOOGLE_OAUTH_TOKEN_URL: z.url().default('https://oauth2.googleapis.com/token'),
+};
+
 type BaseEnv = z.infer<z.ZodObject<typeof baseShape>>;
 
 /** Fills the local-development defaults unless running in production, where they must be explicit. */
@@ -89,10 +96,8 @@ export const webEnvSchema = z
     REDIS_KEY_PREFIX: z.string().min(1).default('pt'),
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
     // OAuth sign-in (product.md #8, #9): a provider is offered only when its client id and secret are set.
-    GOOGLE_OAUTH_CLIENT_ID: z.string().min(1).optional(),
-    GOOGLE_OAUTH_CLIENT_SECRET: z.string().min(1).optional(),
+    ...googleOAuthClient,
     GOOGLE_OAUTH_AUTHORIZE_URL: z.url().default('https://accounts.google.com/o/oauth2/v2/auth'),
-    GOOGLE_OAUTH_TOKEN_URL: z.url().default('https://oauth2.googleapis.com/token'),
     GOOGLE_OAUTH_JWKS_URL: z.url().default('https://www.googleapis.com/oauth2/v3/certs'),
     GOOGLE_OAUTH_ISSUER: z.url().default('https://accounts.google.com'),
     MICROSOFT_OAUTH_CLIENT_ID: z.string().min(1).optional(),
@@ -159,6 +164,7 @@ export const workerEnvSchema = z
     // Exports to a Google Sheet (#70) open the org's sealed Drive token with the web's key; unset disables them.
     ENCRYPTION_KEY: encryptionKey.optional(),
     GOOGLE_SHEETS_API_BASE_URL: z.url().default('https://sheets.googleapis.com'),
+    ...googleOAuthClient,
   })
   .transform((env, ctx) => {
     const withDefaults = withLocalDefaults(env, ctx);

@@ -12,6 +12,7 @@ import {
   type SeededTenant,
   type WebTestEnvironment,
 } from '../http/testing';
+import { unseal } from '@patentrack/shared/encryption';
 import { watchJobCompletions } from '../jobs/testing';
 import { closeWorkerQueues } from '../jobs/worker-queue';
 import { LocalStandIn } from './testing';
@@ -19,6 +20,8 @@ import { LocalStandIn } from './testing';
 vi.mock('server-only', () => ({}));
 
 const DRIVE_TOKEN = `ya29-${randomBytes(8).toString('hex')}`;
+const REFRESH_TOKEN = `refresh-${randomBytes(8).toString('hex')}`;
+const RENEWED_TOKEN = `ya29-renewed-${randomBytes(8).toString('hex')}`;
 
 const SHEETS = '/sheets/v4/spreadsheets';
 /** Answer spreadsheet requests with 401, as Google does for a revoked or expired token. */
@@ -26,12 +29,22 @@ let refuseToken = false;
 let sheetsCreated = 0;
 
 /** Local stand-in for Google's token, Drive and Sheets endpoints. */
-const google = new LocalStandIn(({ method, url, authorization }, send) => {
-  if (url === '/google/token') return send({ access_token: DRIVE_TOKEN, expires_in: 3599 });
+const google = new LocalStandIn(({ method, url, authorization, body }, send) => {
+  if (url === '/google/token') {
+    const form = new URLSearchParams(body);
+    if (form.get('grant_type') !== 'refresh_token')
+      return send({ access_token: DRIVE_TOKEN, refresh_token: REFRESH_TOKEN, expires_in: 3599 });
+    return form.get('refresh_token') === REFRESH_TOKEN && form.get('client_secret') === 'google-secret'
+      ? send({ access_token: RENEWED_TOKEN, expires_in: 3599 })
+      : send({ error: 'invalid_grant' }, 400);
+  }
   if (url === '/drive/drive/v3/about?fields=user')
     return send({ user: { emailAddress: 'owner@acme.example.test' } });
   if (url === SHEETS && method === 'POST') {
-    if (refuseToken || authorization !== `Bearer ${DRIVE_TOKEN}`)
+    if (
+      refuseToken ||
+      (authorization !== `Bearer ${DRIVE_TOKEN}` && authorization !== `Bearer ${RENEWED_TOKEN}`)
+    )
       return send({ error: { code: 401, status: 'UNAUTHENTICATED' } }, 401);
     const id = `sheet-${++sheetsCreated}`;
     return send({ spreadsheetId: id, spreadsheetUrl: `https://sheets.example.test/d/${id}/edit` });
@@ -89,6 +102,9 @@ beforeAll(async () => {
 
   worker = await startTestWorker(env.database.workerUrl, undefined, process.env.QUEUE_PREFIX, {
     ENCRYPTION_KEY: process.env.ENCRYPTION_KEY!,
+    GOOGLE_OAUTH_CLIENT_ID: 'google-client',
+    GOOGLE_OAUTH_CLIENT_SECRET: 'google-secret',
+    GOOGLE_OAUTH_TOKEN_URL: `${google.origin}/google/token`,
     GOOGLE_SHEETS_API_BASE_URL: `${google.origin}/sheets`,
   });
   completions = await watchJobCompletions([org.orgId], () => worker.queues.exports);
@@ -207,6 +223,34 @@ describe('POST /integrations/google-drive/export (#70)', () => {
     // Another user of the same org has an allowance of their own.
     expect((await admin.post(EXPORT, body)).status).toBe(202);
     for (const jobId of jobIds) await waitForEvent(jobId);
+    await resetLimit(org.member.id);
+  });
+
+  it('an expired access token is renewed with the refresh token and stored sealed before the export', async () => {
+    await env.admin.query(
+      `update integrations set token_expires_at = now() - interval '1 minute' where organization_id = $1 and provider = 'google_drive'`,
+      [org.orgId],
+    );
+    const started = await member.post(EXPORT, {
+      assetIds: [org.assetIds[0]],
+      includeFields: ['grantNumber'],
+      sheetName: 'Renewed',
+    });
+    expect(started.status).toBe(202);
+    expect(await waitForEvent(started.json.data.jobId)).toMatchObject({ status: 'success' });
+    expect(google.last(SHEETS).authorization).toBe(`Bearer ${RENEWED_TOKEN}`);
+    const renewal = Object.fromEntries(new URLSearchParams(google.last('/google/token').body));
+    expect(renewal).toMatchObject({
+      grant_type: 'refresh_token',
+      refresh_token: REFRESH_TOKEN,
+      client_id: 'google-client',
+    });
+    const { rows } = await env.admin.query(
+      `select access_token_encrypted, token_expires_at from integrations where organization_id = $1 and provider = 'google_drive'`,
+      [org.orgId],
+    );
+    expect(unseal(rows[0].access_token_encrypted, process.env.ENCRYPTION_KEY!)).toBe(RENEWED_TOKEN);
+    expect(rows[0].token_expires_at.getTime()).toBeGreaterThan(Date.now());
     await resetLimit(org.member.id);
   });
 

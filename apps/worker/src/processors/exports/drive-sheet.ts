@@ -5,7 +5,7 @@ import { createDb, withTenant, type Tx } from '@patentrack/db';
 import { listAssets } from '@patentrack/db/queries';
 import { integrations } from '@patentrack/db/schema';
 import { ASSET_FIELDS, CSV_COLUMNS, DRIVE_EXPORT_JOB, USER_ROLES, type WorkerEnv } from '@patentrack/shared';
-import { unseal } from '@patentrack/shared/encryption';
+import { seal, unseal } from '@patentrack/shared/encryption';
 import { publishOrgEvent } from '../../live/events';
 import { defineProcessor } from '../types';
 import { allListRows } from './list-rows';
@@ -15,10 +15,17 @@ export interface SheetsSettings {
   baseUrl: string;
   /** `ENCRYPTION_KEY`, the web's; null disables exports to a sheet. */
   encryptionKey: string | null;
+  /** Google's OAuth client, which renews an expired access token with the refresh token; null: not renewed. */
+  oauth: { clientId: string; clientSecret: string; tokenUrl: string } | null;
 }
 
 export function sheetsSettingsFromEnv(env: WorkerEnv): SheetsSettings {
-  return { baseUrl: env.GOOGLE_SHEETS_API_BASE_URL, encryptionKey: env.ENCRYPTION_KEY ?? null };
+  const { GOOGLE_OAUTH_CLIENT_ID: clientId, GOOGLE_OAUTH_CLIENT_SECRET: clientSecret } = env;
+  return {
+    baseUrl: env.GOOGLE_SHEETS_API_BASE_URL,
+    encryptionKey: env.ENCRYPTION_KEY ?? null,
+    oauth: clientId && clientSecret ? { clientId, clientSecret, tokenUrl: env.GOOGLE_OAUTH_TOKEN_URL } : null,
+  };
 }
 
 export const driveExportPayload = z.object({
@@ -35,6 +42,35 @@ const PROVIDER_TIMEOUT_MS = 30_000;
 
 /** The provider refused the token (401): the connection is unusable until an admin reconnects. */
 class TokenRefusedError extends UnrecoverableError {}
+
+/** Renew the access token this long before it expires, so it cannot lapse during the export. */
+const RENEW_MARGIN_MS = 60_000;
+
+/** A fresh access token for the refresh token (RFC 6749 §6); a refused grant is a refused token. */
+async function renewAccessToken(oauth: NonNullable<SheetsSettings['oauth']>, refreshToken: string) {
+  const response = await fetch(oauth.tokenUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+    body: new URLSearchParams({
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+      client_id: oauth.clientId,
+      client_secret: oauth.clientSecret,
+    }),
+    redirect: 'error',
+    signal: AbortSignal.timeout(PROVIDER_TIMEOUT_MS),
+  }).catch(() => {
+    throw new Error('Google did not answer the token renewal');
+  });
+  const renewed = z
+    .object({ access_token: z.string().min(1), expires_in: z.number().int().positive().optional() })
+    .safeParse(await response.json().catch(() => null));
+  if (response.status === 400 || response.status === 401)
+    throw new TokenRefusedError(`Google refused to renew the Drive token (HTTP ${response.status})`);
+  if (!response.ok || !renewed.success)
+    throw new Error(`Google did not renew the Drive token (HTTP ${response.status})`);
+  return renewed.data;
+}
 
 type Cell = { userEnteredValue: { stringValue: string } | { numberValue: number } } | Record<string, never>;
 
@@ -94,6 +130,34 @@ async function sheetRows(tx: Tx, payload: DriveExportPayload): Promise<Cell[][]>
   ];
 }
 
+type Connection = Pick<
+  typeof integrations.$inferSelect,
+  'accessTokenEncrypted' | 'refreshTokenEncrypted' | 'tokenExpiresAt'
+>;
+
+/**
+ * The connection's access token. Google's last an hour: one about to expire is renewed with the refresh token
+ * and the new one stored (sealed) through `store`.
+ */
+async function accessToken(
+  connection: Connection,
+  settings: SheetsSettings,
+  key: string,
+  store: (renewed: Partial<Connection>) => Promise<unknown>,
+): Promise<string> {
+  const { oauth } = settings;
+  const current = unseal(connection.accessTokenEncrypted!, key);
+  const expiring =
+    connection.tokenExpiresAt !== null && connection.tokenExpiresAt.getTime() < Date.now() + RENEW_MARGIN_MS;
+  if (!oauth || !connection.refreshTokenEncrypted || !expiring) return current;
+  const renewed = await renewAccessToken(oauth, unseal(connection.refreshTokenEncrypted, key));
+  await store({
+    accessTokenEncrypted: seal(renewed.access_token, key),
+    tokenExpiresAt: renewed.expires_in ? new Date(Date.now() + renewed.expires_in * 1000) : null,
+  });
+  return renewed.access_token;
+}
+
 /**
  * `export:drive-sheet` (#70): reads the selected assets as the requesting user, creates a spreadsheet in the org's
  * connected Drive and reports `job-complete` with its address. The outcome is kept on the integration
@@ -116,17 +180,21 @@ export const driveSheetProcessor = defineProcessor({
       const { encryptionKey } = context.sheets;
       if (!encryptionKey)
         throw new UnrecoverableError('ENCRYPTION_KEY is not set: exports to a sheet are off');
-      const { token, rows } = await tenant(async (tx) => {
-        const [connection] = await tx
-          .select({ accessTokenEncrypted: integrations.accessTokenEncrypted })
+      const { connection, rows } = await tenant(async (tx) => {
+        const [found] = await tx
+          .select({
+            accessTokenEncrypted: integrations.accessTokenEncrypted,
+            refreshTokenEncrypted: integrations.refreshTokenEncrypted,
+            tokenExpiresAt: integrations.tokenExpiresAt,
+          })
           .from(integrations)
           .where(driveConnection(payload.orgId));
-        if (!connection?.accessTokenEncrypted) throw new UnrecoverableError('Google Drive is not connected');
-        return {
-          token: unseal(connection.accessTokenEncrypted, encryptionKey),
-          rows: await sheetRows(tx, payload),
-        };
+        if (!found?.accessTokenEncrypted) throw new UnrecoverableError('Google Drive is not connected');
+        return { connection: found, rows: await sheetRows(tx, payload) };
       });
+      const token = await accessToken(connection, context.sheets, encryptionKey, (renewed) =>
+        tenant((tx) => tx.update(integrations).set(renewed).where(driveConnection(payload.orgId))),
+      );
       const spreadsheetUrl = await createSpreadsheet(context.sheets, token, payload.sheetName, rows);
       await tenant((tx) =>
         tx
