@@ -19,6 +19,24 @@ export interface IntegrationContext {
   meta: { ip: string; userAgent: string | null; requestId: string };
 }
 
+/** Records `action` on `integration` by the caller, in the caller's transaction `tx`. */
+export function auditIntegration(
+  tx: Tx,
+  ctx: IntegrationContext,
+  integration: Integration,
+  action: string,
+  metadata?: Record<string, unknown>,
+) {
+  return recordAudit(tx, ctx.orgId, {
+    action,
+    actorUserId: ctx.userId,
+    targetType: 'integration',
+    targetId: integration,
+    metadata,
+    ...ctx.meta,
+  });
+}
+
 export interface ConnectInput {
   code: string;
   redirectUri: string;
@@ -152,14 +170,7 @@ export async function connectIntegration(
         target: [integrations.organizationId, integrations.provider],
         set: { ...sealed, updatedAt: sql`now()` },
       });
-    await recordAudit(tx, ctx.orgId, {
-      action: 'integration.connect',
-      actorUserId: ctx.userId,
-      targetType: 'integration',
-      targetId: integration,
-      metadata: { account: connection.account },
-      ...ctx.meta,
-    });
+    await auditIntegration(tx, ctx, integration, 'integration.connect', { account: connection.account });
   });
   return connection;
 }
@@ -170,13 +181,7 @@ export async function disconnectIntegration(ctx: IntegrationContext, integration
     await tx
       .delete(integrations)
       .where(and(eq(integrations.organizationId, ctx.orgId), eq(integrations.provider, integration)));
-    await recordAudit(tx, ctx.orgId, {
-      action: 'integration.disconnect',
-      actorUserId: ctx.userId,
-      targetType: 'integration',
-      targetId: integration,
-      ...ctx.meta,
-    });
+    await auditIntegration(tx, ctx, integration, 'integration.disconnect');
   });
   return { success: true as const };
 }

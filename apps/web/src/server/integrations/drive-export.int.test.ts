@@ -167,6 +167,13 @@ describe('POST /integrations/google-drive/export (#70)', () => {
       ['Grant number', 'Title', 'Assignments'],
       ...rows.map((asset) => [asset.grantNumber, asset.title, asset.assignmentCount]),
     ]);
+    const { rows: audit } = await env.admin.query(
+      `select actor_user_id, metadata from audit_events where organization_id = $1 and action = 'integration.google_drive.export'`,
+      [org.orgId],
+    );
+    expect(audit).toEqual([
+      { actor_user_id: org.member.id, metadata: { jobId, assets: 2, sheetName: 'Titles to review' } },
+    ]);
     const row = await driveRow();
     expect(row.last_sync_at).not.toBeNull();
     expect(row.last_error).toBeNull();

@@ -6,7 +6,7 @@ import { AppError, DRIVE_EXPORT_JOB, type AssetField } from '@patentrack/shared'
 import { ensureAssetActivity } from '../assets/activity';
 import type { UserPrincipal } from '../http/api-route';
 import { workerQueue } from '../jobs/worker-queue';
-import { requireConnection, type IntegrationContext } from './connections';
+import { auditIntegration, requireConnection, type IntegrationContext } from './connections';
 
 export interface DriveExportInput {
   assetIds: string[];
@@ -48,5 +48,12 @@ export async function requestDriveExport(
     role,
   };
   await workerQueue(ctx.deps, 'exports').add(DRIVE_EXPORT_JOB, data, { jobId });
+  await ctx.tenant((tx) =>
+    auditIntegration(tx, ctx, 'google_drive', 'integration.google_drive.export', {
+      jobId,
+      assets: assetIds.length,
+      sheetName: input.sheetName,
+    }),
+  );
   return { jobId, estimatedRows: assetIds.length };
 }

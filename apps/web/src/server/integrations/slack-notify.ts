@@ -3,11 +3,10 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '@patentrack/shared';
 import { arrayParam } from '@patentrack/db/queries';
-import { recordAudit } from '../auth/accounts';
 import { unseal } from '@patentrack/shared/encryption';
 import { consumeRateLimit } from '../auth/rate-limit';
 import { callProviderApi } from '../oauth/client';
-import { requireClient, requireConnection, type IntegrationContext } from './connections';
+import { auditIntegration, requireClient, requireConnection, type IntegrationContext } from './connections';
 
 /** product.md #68: 10 messages per hour per organization. */
 const NOTIFY_LIMIT = { bucket: 'slack-notify', limit: 10, windowSeconds: 60 * 60 };
@@ -63,13 +62,9 @@ export async function notifySlack(ctx: IntegrationContext, input: SlackNotifyInp
     { method: 'POST', json: { channel: input.channel, text } },
   );
   await ctx.tenant((tx) =>
-    recordAudit(tx, ctx.orgId, {
-      action: 'integration.slack.notify',
-      actorUserId: ctx.userId,
-      targetType: 'integration',
-      targetId: 'slack',
-      metadata: { channel: input.channel, assets: input.assetIds?.length ?? 0 },
-      ...ctx.meta,
+    auditIntegration(tx, ctx, 'slack', 'integration.slack.notify', {
+      channel: input.channel,
+      assets: input.assetIds?.length ?? 0,
     }),
   );
   return { sent: true as const, timestamp: posted.ts };
