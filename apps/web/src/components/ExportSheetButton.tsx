@@ -4,8 +4,8 @@ import { useState, type FormEvent } from 'react';
 import { ASSET_FIELDS } from '@patentrack/shared';
 import { apiData } from '@/lib/api';
 import { formatCount } from '@/lib/format';
+import { useIntegrationConnected } from '@/lib/integrations';
 import { useLiveEvent } from '@/lib/live-events';
-import { useApiData } from '@/lib/queries';
 import { InlineError } from './States';
 
 /** #70 takes at most this many assets per sheet. */
@@ -21,7 +21,7 @@ type SheetJob =
  * for the sheet's name, starts the export and, on its `job-complete`, links the new spreadsheet.
  */
 export function ExportSheetButton({ assetIds }: { assetIds: readonly string[] }) {
-  const integrations = useApiData<{ provider: string; connected: boolean }[]>('/integrations');
+  const connected = useIntegrationConnected('google_drive');
   const [naming, setNaming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -35,8 +35,7 @@ export function ExportSheetButton({ assetIds }: { assetIds: readonly string[] })
     );
   });
 
-  const drive = integrations.data?.find((integration) => integration.provider === 'google_drive');
-  if (!drive?.connected) return null;
+  if (!connected) return null;
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -14,6 +14,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { CONVEY_TYPES, type AssetCsvRow } from '@patentrack/shared';
 import { ExportCsvButton } from '@/components/ExportCsvButton';
 import { ExportSheetButton } from '@/components/ExportSheetButton';
+import { SendToSlackButton } from '@/components/SendToSlackButton';
 import { ShareDialog } from '@/components/ShareDialog';
 import { EmptyState, InlineError, SkeletonRows } from '@/components/States';
 import { StatusBadge } from '@/components/StatusBadge';
@@ -319,6 +320,7 @@ export function AssetList() {
         </button>
         <ExportCsvButton type="assets" path="/assets" query={query} total={total} selected={selected} />
         <ExportSheetButton assetIds={selected.map((row) => row.id)} />
+        <SendToSlackButton assetIds={selected.map((row) => row.id)} />
         {filtered && clearFilters}
       </div>
 
