@@ -46,7 +46,8 @@ describe('EditDistanceIndex', () => {
     }
     // The typos must have produced many near pairs besides each name with itself.
     expect(pairs).toBeGreaterThan(2 * names.length);
-  });
+    // Six million reference distances: seconds on an idle machine, more on a busy one.
+  }, 60_000);
 
   it('drops retired ids for good and keeps finding the rest, each once (lists compacted in place)', () => {
     const maxDistance = (shorter: number) => groupThreshold(shorter) - 1;

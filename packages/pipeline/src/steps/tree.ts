@@ -32,11 +32,22 @@ async function rewrittenNodeNames(
   nodes: readonly TreeNode[],
   changed: ReadonlySet<string>,
 ): Promise<Set<string>> {
-  const { rows } = await db.query<{ name: string }>(
-    `select distinct name from ownership_tree_nodes
-      where organization_id = $1 and company_id = $2 and transaction_rf_ids && $3::text[]`,
+  // Every stored node's transactions have stored activity rows (both come from the same connections), and the
+  // activities are keyed by transaction: only the changed transactions found there can sit in stored nodes, and
+  // new transactions, the usual change, in none — so the scan of the nodes' transaction lists is mostly skipped.
+  const { rows: stored } = await db.query<{ rf_id: string }>(
+    `select distinct rf_id from company_transaction_activities
+      where organization_id = $1 and company_id = $2 and rf_id = any($3::varchar[])`,
     [scope.orgId, scope.companyId, [...changed]],
   );
+  const { rows } =
+    stored.length === 0
+      ? { rows: [] }
+      : await db.query<{ name: string }>(
+          `select distinct name from ownership_tree_nodes
+            where organization_id = $1 and company_id = $2 and transaction_rf_ids && $3::text[]`,
+          [scope.orgId, scope.companyId, stored.map((r) => r.rf_id)],
+        );
   const names = new Set(rows.map((r) => r.name));
   for (const node of nodes) if (node.transactionRfIds.some((rfId) => changed.has(rfId))) names.add(node.name);
   return names;
