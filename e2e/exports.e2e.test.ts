@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, toCsv, type CsvColumn } from '@patentrack/shared';
 import { launchBrowser, saveScreenshot } from './browser';
-import { apiGet, csrfHeader, newPage, seriousAxeViolations, signIn } from './helpers';
+import { apiGet, newPage, seriousAxeViolations, signIn } from './helpers';
 
 let browser: Browser;
 let session: { context: BrowserContext; page: Page };
@@ -103,22 +103,15 @@ describe('server CSV exports beyond 5,000 rows', () => {
 });
 
 describe('PDF dashboard report', () => {
-  it('is written by the worker and downloaded through a signed link', async () => {
-    const { context } = session;
-    const started = await context.request.post('/api/v1/exports', {
-      headers: await csrfHeader(context),
-      data: { type: 'dashboard_report', format: 'pdf' },
-    });
-    expect(started.status()).toBe(202);
-    const { jobId } = (await started.json()).data as { jobId: string };
-    let status: { status: string; url?: string; rowCount?: number } = { status: 'queued' };
-    for (let attempt = 0; attempt < 100 && status.status !== 'success'; attempt++) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      status = (await apiGet<{ data: typeof status }>(context, `/exports/${jobId}`)).data;
-    }
-    expect(status.status).toBe('success');
-    const pdf = await context.request.get(status.url!);
+  it('Home "Download report (PDF)": the worker writes it, the page links it through a signed URL', async () => {
+    const { context, page } = session;
+    await page.goto('/');
+    await page.getByTestId('export-report').click();
+    const link = page.getByTestId('export-report-download');
+    await link.waitFor({ timeout: 60_000 });
+    const pdf = await context.request.get((await link.getAttribute('href'))!);
     expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 });

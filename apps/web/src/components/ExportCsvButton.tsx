@@ -47,6 +47,38 @@ async function allRows<T>(path: string, query: Record<string, QueryValue>): Prom
 }
 
 /**
+ * A server export (#55) started from the browser and followed to its end (#56): `job-complete` on the live stream
+ * refreshes its status, which is polled while the stream is down.
+ */
+export function useExportJob() {
+  const queryClient = useQueryClient();
+  const { connected } = useLiveEvents();
+  const [jobId, setJobId] = useState<string | null>(null);
+  const statusPath = jobId ? `/exports/${jobId}` : null;
+  const job = useApiData<ExportStatus>(
+    statusPath,
+    {},
+    {
+      refetchInterval: (current) =>
+        connected || current.state.data?.status === 'success' || current.state.data?.status === 'failed'
+          ? false
+          : POLL_WITHOUT_STREAM_MS,
+    },
+  );
+  useLiveEvent((event) => {
+    if (event.type === 'job-complete' && event.data.jobId === jobId)
+      void queryClient.invalidateQueries({ queryKey: [statusPath] });
+  });
+  const status = job.data?.status;
+  return {
+    job,
+    running: jobId !== null && status !== 'success' && status !== 'failed',
+    start: async (request: { type: string; format: 'csv' | 'pdf'; filters?: Record<string, unknown> }) =>
+      setJobId((await apiData<{ jobId: string }>('/exports', { method: 'POST', body: request })).jobId),
+  };
+}
+
+/**
  * "Export CSV" of a list (Part D "Exports"): selected rows, or the whole list up to 5,000 rows, download at once
  * in the browser; a larger list is exported by the server (#55), the button then shows the job's progress and,
  * on `job-complete`, the download link (#56).
@@ -65,26 +97,9 @@ export function ExportCsvButton<T>({
   selected?: readonly T[];
 }) {
   const me = useMe();
-  const queryClient = useQueryClient();
-  const { connected } = useLiveEvents();
-  const [jobId, setJobId] = useState<string | null>(null);
+  const exportJob = useExportJob();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const statusPath = jobId ? `/exports/${jobId}` : null;
-  const job = useApiData<ExportStatus>(
-    statusPath,
-    {},
-    {
-      refetchInterval: (current) =>
-        connected || current.state.data?.status === 'success' || current.state.data?.status === 'failed'
-          ? false
-          : POLL_WITHOUT_STREAM_MS,
-    },
-  );
-  useLiveEvent((event) => {
-    if (event.type === 'job-complete' && event.data.jobId === jobId)
-      void queryClient.invalidateQueries({ queryKey: [statusPath] });
-  });
 
   const view = type.replace('_', '-');
   const serverSide = selected.length === 0 && (total ?? 0) > DIRECT_EXPORT_MAX_ROWS;
@@ -93,11 +108,7 @@ export function ExportCsvButton<T>({
     setError(null);
     try {
       if (serverSide) {
-        const started = await apiData<{ jobId: string }>('/exports', {
-          method: 'POST',
-          body: { type, format: 'csv', filters: filtersOf(query) },
-        });
-        setJobId(started.jobId);
+        await exportJob.start({ type, format: 'csv', filters: filtersOf(query) });
       } else {
         const rows = selected.length ? selected : await allRows<T>(path, filtersOf(query));
         downloadCsv(
@@ -112,8 +123,8 @@ export function ExportCsvButton<T>({
     }
   };
 
+  const { job, running } = exportJob;
   const status = job.data?.status;
-  const running = jobId !== null && status !== 'success' && status !== 'failed';
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
       <button

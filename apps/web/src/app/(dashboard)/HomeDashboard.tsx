@@ -6,6 +6,7 @@ import { ConveyanceChip } from '@/components/StatusBadge';
 import { CpcWordCloud } from '@/components/CpcWordCloud';
 import { PipelineSteps, type PipelineStepState } from '@/components/PipelineSteps';
 import { EmptyState, InlineError, Skeleton, SkeletonRows } from '@/components/States';
+import { ExportReportButton } from '@/components/ExportReportButton';
 import type { Page } from '@/lib/api';
 import type { CpcCloudItem } from '@/lib/cpc';
 import { formatCount, formatDate, formatDateTime, formatPatentNumber } from '@/lib/format';
@@ -240,7 +241,10 @@ export function HomeDashboard() {
 
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="text-2xl font-bold">Home</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">Home</h1>
+        {org && org.status !== 'provisioning' && <ExportReportButton />}
+      </div>
       {runningPipeline && (
         <div
           role="status"
