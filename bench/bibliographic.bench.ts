@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { createPool } from '@patentrack/db';
-import { createTestDatabase } from '@patentrack/db/testing';
+import { createTestDatabase, type TestDatabase } from '@patentrack/db/testing';
 import {
   ConcatenatedXmlStream,
   docTypeOfRoot,
@@ -185,8 +185,8 @@ const variantOf = (name: string, i: number) => {
   }
 };
 
-async function seedEntities(workerUrl: string, existing: number, fresh: number): Promise<void> {
-  const pool = createPool(workerUrl, { max: 2 });
+async function seedEntities(db: TestDatabase, existing: number, fresh: number): Promise<void> {
+  const pool = createPool(db.workerUrl, { max: 2 });
   const chunk = 50_000;
   const seen = new Set<string>();
   const unique = (names: string[]) =>
@@ -222,10 +222,17 @@ async function seedEntities(workerUrl: string, existing: number, fresh: number):
         [names.map((n) => n.name), names.map((n) => n.nameKey)],
       );
     }
-    await pool.query('VACUUM ANALYZE representatives');
-    await pool.query('VACUUM ANALYZE entities');
   } finally {
     await pool.end();
+  }
+  // As autovacuum leaves a live database. VACUUM and ANALYZE need the tables' owner: run by the worker role they
+  // only warn, and the grouping would be planned from empty-table statistics.
+  const owner = createPool(db.adminUrl, { max: 1 });
+  try {
+    await owner.query('VACUUM ANALYZE representatives');
+    await owner.query('VACUUM ANALYZE entities');
+  } finally {
+    await owner.end();
   }
 }
 
@@ -261,7 +268,7 @@ async function main(): Promise<void> {
     const db = await createTestDatabase();
     try {
       const seeding = performance.now();
-      await seedEntities(db.workerUrl, existing, fresh);
+      await seedEntities(db, existing, fresh);
       process.stdout.write(
         `seeded ${existing} representatives + ${fresh} pending entities in ${((performance.now() - seeding) / 1000).toFixed(0)} s\n`,
       );
