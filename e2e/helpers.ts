@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
@@ -8,11 +9,27 @@ export function e2e(): E2eContext {
   return inject('e2e');
 }
 
+/**
+ * The e2e server runs without a reverse proxy (TRUSTED_PROXY_HOPS=0), so it takes the client address from the last
+ * X-Forwarded-For entry; giving each client its own address keeps the per-address rate limits of one test (five
+ * sign-ins a minute per address and email) from spending another test's budget.
+ */
+export function freshAddress(): string {
+  const [a, b, c] = randomBytes(3);
+  return `10.${a}.${b}.${Math.max(1, c! % 255)}`;
+}
+
+/** A browser context of its own client address (see `freshAddress`) and its first page. */
 export async function newPage(
   browser: Browser,
   options: BrowserContextOptions = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: e2e().baseUrl, acceptDownloads: true, ...options });
+  const context = await browser.newContext({
+    baseURL: e2e().baseUrl,
+    acceptDownloads: true,
+    ...options,
+    extraHTTPHeaders: { 'x-forwarded-for': freshAddress(), ...options.extraHTTPHeaders },
+  });
   return { context, page: await context.newPage() };
 }
 

@@ -8,7 +8,7 @@ import pg from 'pg';
 import { expect } from 'vitest';
 import { createOrganization } from '@patentrack/pipeline';
 import type { Login } from './global-setup';
-import { e2e } from './helpers';
+import { e2e, freshAddress } from './helpers';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const CSRF_COOKIE = 'csrf_token';
@@ -29,16 +29,6 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** `false` sends a write without the double-submit header. */
   csrf?: boolean;
-}
-
-/**
- * The e2e server runs without a reverse proxy (TRUSTED_PROXY_HOPS=0), so it takes the client address from the last
- * X-Forwarded-For entry; giving each client its own address keeps the per-address rate limits of one test from
- * spending another test's budget.
- */
-export function freshAddress(): string {
-  const [a, b, c] = randomBytes(3);
-  return `10.${a}.${b}.${Math.max(1, c! % 255)}`;
 }
 
 export class HttpClient {
