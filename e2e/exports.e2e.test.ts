@@ -81,7 +81,11 @@ describe('server CSV exports beyond 5,000 rows', () => {
         ]);
         expect(request.postDataJSON()).toMatchObject({ type, format: 'csv' });
         const link = page.getByTestId('export-download');
-        await link.waitFor({ timeout: 30_000 });
+        // On a timeout, say what the page showed instead of the link (status line, error).
+        await link.waitFor({ timeout: 30_000 }).catch(async (error: unknown) => {
+          const shown = await page.locator('main').innerText();
+          throw new Error(`no download link: ${String(error)}\npage: ${shown.slice(0, 1500)}`);
+        });
         const texts = await page.evaluate(() => (window as unknown as { exportTexts: string[] }).exportTexts);
         expect(texts[0]).toMatch(/Preparing the export of 6,000 rows/);
         await saveScreenshot(page, `export-${type}`);

@@ -25,8 +25,12 @@ interface ExportStatus {
   rowCount?: number;
 }
 
-/** While the live stream is down, a running export is polled this often (Part D). */
+/**
+ * A running export is polled this often while the live stream is down (Part D), and now and then even while it is
+ * up: pub/sub keeps no history, so a `job-complete` sent while the stream reconnects is never delivered.
+ */
 const POLL_WITHOUT_STREAM_MS = 10_000;
+const POLL_WITH_STREAM_MS = 5_000;
 
 /** The active filters as the export's `filters`: set values only, no paging. */
 const filtersOf = (query: Record<string, QueryValue>) =>
@@ -48,7 +52,7 @@ async function allRows<T>(path: string, query: Record<string, QueryValue>): Prom
 
 /**
  * A server export (#55) started from the browser and followed to its end (#56): `job-complete` on the live stream
- * refreshes its status, which is polled while the stream is down.
+ * refreshes its status at once; polling (see above) covers a missed event.
  */
 export function useExportJob() {
   const queryClient = useQueryClient();
@@ -60,9 +64,11 @@ export function useExportJob() {
     {},
     {
       refetchInterval: (current) =>
-        connected || current.state.data?.status === 'success' || current.state.data?.status === 'failed'
+        current.state.data?.status === 'success' || current.state.data?.status === 'failed'
           ? false
-          : POLL_WITHOUT_STREAM_MS,
+          : connected
+            ? POLL_WITH_STREAM_MS
+            : POLL_WITHOUT_STREAM_MS,
     },
   );
   useLiveEvent((event) => {
