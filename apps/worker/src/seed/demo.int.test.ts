@@ -127,6 +127,21 @@ describe('seed demo', () => {
 
   it('--if-missing leaves an existing demo organization alone', async () => {
     const again = await seedDemo(pool, { ifMissing: true, envFile: path.join(envDir, '.env.local') });
+    expect(again).toMatchObject({ orgId: first.orgId, seeded: false, run: null, admin: { password: null } });
+  });
+
+  it('--if-missing from a checkout without the saved password issues a new one that signs in', async () => {
+    const otherCheckout = path.join(envDir, 'other.env.local');
+    const again = await seedDemo(pool, { ifMissing: true, envFile: otherCheckout });
     expect(again).toMatchObject({ orgId: first.orgId, seeded: false, run: null });
+    const password = again.admin.password!;
+    expect(readFileSync(otherCheckout, 'utf8')).toContain(`DEMO_ADMIN_PASSWORD=${password}`);
+    const { rows } = await pool.query<{ password_hash: string }>(
+      `select password_hash from users where lower(email) = lower($1)`,
+      [DEMO_ADMIN_EMAIL],
+    );
+    expect(rows).toHaveLength(1);
+    expect(await verify(password, rows[0]!.password_hash)).toBe(true);
+    expect(await verify(first.admin.password!, rows[0]!.password_hash)).toBe(false);
   });
 });

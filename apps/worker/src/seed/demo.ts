@@ -64,6 +64,9 @@ export interface DemoAdmin {
   created: boolean;
 }
 
+/** Upper, lower and digit guaranteed by the suffix; 16 random bytes of entropy before it. */
+const newDemoPassword = () => `${randomBytes(16).toString('base64url')}Pt7`;
+
 /**
  * Creates the demo organization's admin login (bcrypt cost 12, active, verified) unless a user with the demo
  * email exists. The auth layer verifies it like any other user.
@@ -74,8 +77,7 @@ export async function createDemoAdmin(pool: Pool, orgId: string): Promise<DemoAd
     [DEMO_ADMIN_EMAIL],
   );
   if (rows.length > 0) return { email: DEMO_ADMIN_EMAIL, password: null, created: false };
-  // Upper, lower and digit guaranteed by the suffix; 16 random bytes of entropy before it.
-  const password = `${randomBytes(16).toString('base64url')}Pt7`;
+  const password = newDemoPassword();
   await pool.query(
     `insert into users (organization_id, email, password_hash, first_name, last_name, role, status, email_verified_at)
      values ($1, $2, $3, 'Demo', 'Admin', 'admin', 'active', now())`,
@@ -83,6 +85,23 @@ export async function createDemoAdmin(pool: Pool, orgId: string): Promise<DemoAd
   );
   return { email: DEMO_ADMIN_EMAIL, password, created: true };
 }
+
+/**
+ * A new password for the existing demo admin: a checkout that finds the demo already seeded (by another checkout
+ * on the same database) has no record of its password, and `npm start` must print one that works.
+ */
+async function reissueDemoPassword(pool: Pool, orgId: string): Promise<DemoAdmin> {
+  const password = newDemoPassword();
+  const { rowCount } = await pool.query(
+    `update users set password_hash = $3
+      where organization_id = $1 and lower(email) = lower($2) and deleted_at is null`,
+    [orgId, DEMO_ADMIN_EMAIL, await hash(password, BCRYPT_COST)],
+  );
+  return rowCount ? { email: DEMO_ADMIN_EMAIL, password, created: false } : createDemoAdmin(pool, orgId);
+}
+
+const savedDemoPassword = (file: string) =>
+  existsSync(file) && /^DEMO_ADMIN_PASSWORD=./m.test(readFileSync(file, 'utf8'));
 
 /** Records the generated password in the git-ignored `.env.local` so `npm start` can show it again. */
 export function rememberDemoPassword(file: string, password: string): void {
@@ -149,15 +168,14 @@ export async function seedDemo(
 ): Promise<DemoSeedResult> {
   const root = options.root ?? REPOSITORY_ROOT;
   const log = options.log ?? (() => undefined);
+  const envFile = options.envFile ?? path.join(root, '.env.local');
   const existing = await findOrganizationByName(pool, DEMO_ORGANIZATION.name);
   if (existing && options.ifMissing) {
-    return {
-      orgId: existing.id,
-      seeded: false,
-      files: [],
-      run: null,
-      admin: { email: DEMO_ADMIN_EMAIL, password: null, created: false },
-    };
+    const admin = savedDemoPassword(envFile)
+      ? { email: DEMO_ADMIN_EMAIL, password: null, created: false }
+      : await reissueDemoPassword(pool, existing.id);
+    if (admin.password) rememberDemoPassword(envFile, admin.password);
+    return { orgId: existing.id, seeded: false, files: [], run: null, admin };
   }
   const files: DemoSeedResult['files'] = [];
   const record = (source: string, summary: FileIngestionResult) => {
@@ -184,7 +202,7 @@ export async function seedDemo(
       })
     ).id;
   const admin = await createDemoAdmin(pool, orgId);
-  if (admin.password) rememberDemoPassword(options.envFile ?? path.join(root, '.env.local'), admin.password);
+  if (admin.password) rememberDemoPassword(envFile, admin.password);
   const run = await runPipelineInline(
     pool,
     { orgId, jobType: 'full_rebuild', trigger: 'seed' },
