@@ -3,10 +3,9 @@ import { hash } from '@node-rs/bcrypt';
 import { Queue } from 'bullmq';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createOrganization, runPipelineInline } from '@patentrack/pipeline';
-import { insertRecordedTransactions, syntheticPortfolio } from '@patentrack/pipeline/testing';
 import {
   ApiTestClient,
+  seedPortfolioOrg,
   seedSuperAdmin,
   seedTenant,
   setupWebTestEnvironment,
@@ -42,18 +41,13 @@ beforeAll(async () => {
   operator = new ApiTestClient(env.routes);
   await signInEnrollingTotp(operator, superAdmin.email);
   tenant = await seedTenant(env.admin, 'tenant', passwordHash);
-  await insertRecordedTransactions(
-    pool,
-    syntheticPortfolio({
-      company: 'REVIEW TEST CORP',
-      assets: 3,
-      transactionsPerAsset: 3,
-      firstReel: 820_000,
-      firstAppno: 17_000_000,
-    }),
-  );
-  dataOrgId = (await createOrganization(pool, { name: 'Review Test', companies: ['REVIEW TEST CORP'] })).id;
-  await runPipelineInline(pool, { orgId: dataOrgId, jobType: 'full_rebuild', trigger: 'test' });
+  dataOrgId = await seedPortfolioOrg(pool, 'Review Test', {
+    company: 'REVIEW TEST CORP',
+    assets: 3,
+    transactionsPerAsset: 3,
+    firstReel: 820_000,
+    firstAppno: 17_000_000,
+  });
   const connection = { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' };
   queues = {
     pipeline: new Queue('pipeline', { connection, prefix: queuePrefix }),

@@ -8,6 +8,7 @@ import {
   seedTenant,
   setupWebTestEnvironment,
   signIn,
+  signedInUser,
   TEST_PASSWORD,
   type SeededTenant,
   type WebTestEnvironment,
@@ -56,21 +57,9 @@ beforeAll(async () => {
     firstAppno: 16_000_000,
   });
   const passwordHash = await hash(TEST_PASSWORD, 4);
-  const emails = {
-    admin: `admin-${randomUUID().slice(0, 8)}@example.test`,
-    member: `member-${randomUUID().slice(0, 8)}@example.test`,
-  };
-  for (const role of ['admin', 'member'] as const) {
-    await pool.query(
-      `insert into users (organization_id, email, password_hash, role, status, email_verified_at) values ($1, $2, $3, $4, 'active', now())`,
-      [orgId, emails[role], passwordHash, role],
-    );
-  }
+  admin = await signedInUser(env, orgId, 'admin', passwordHash);
+  member = await signedInUser(env, orgId, 'member', passwordHash);
   other = await seedTenant(env.admin, 'other', passwordHash);
-  admin = new ApiTestClient(env.routes);
-  member = new ApiTestClient(env.routes);
-  await signIn(admin, emails.admin);
-  await signIn(member, emails.member);
 });
 
 afterAll(async () => {

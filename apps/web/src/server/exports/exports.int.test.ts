@@ -13,6 +13,7 @@ import {
   seedTenant,
   setupWebTestEnvironment,
   signIn,
+  signedInUser,
   TEST_PASSWORD,
   type SeededTenant,
   type WebTestEnvironment,
@@ -76,16 +77,7 @@ async function exported(client: ApiTestClient, body: object) {
 }
 
 /** A new user of `org`, signed in: each has its own export allowance of 10 an hour. */
-async function signedIn(org: string, role: 'admin' | 'member') {
-  const email = `${role}-${randomUUID().slice(0, 8)}@example.test`;
-  await pool.query(
-    `insert into users (organization_id, email, password_hash, role, status, email_verified_at) values ($1, $2, $3, $4, 'active', now())`,
-    [org, email, hashed, role],
-  );
-  const client = new ApiTestClient(env.routes);
-  await signIn(client, email);
-  return client;
-}
+const signedIn = (org: string, role: 'admin' | 'member') => signedInUser(env, org, role, hashed);
 
 beforeAll(async () => {
   // The web enqueues on, and the in-process worker consumes, queues of this test's own prefix.

@@ -272,6 +272,23 @@ export async function seedPortfolioOrg(
   return id;
 }
 
+/** A new active user of `orgId` with `role` (as the superuser), signed in on a client of its own. */
+export async function signedInUser(
+  env: WebTestEnvironment,
+  orgId: string,
+  role: 'admin' | 'member',
+  passwordHash: string,
+): Promise<ApiTestClient> {
+  const email = `${role}-${randomUUID().slice(0, 8)}@example.test`;
+  await env.admin.query(
+    `insert into users (organization_id, email, password_hash, role, status, email_verified_at) values ($1, $2, $3, $4, 'active', now())`,
+    [orgId, email, passwordHash, role],
+  );
+  const client = new ApiTestClient(env.routes);
+  await signIn(client, email);
+  return client;
+}
+
 /** A super admin in its own platform organization. */
 export async function seedSuperAdmin(
   admin: pg.Pool,
