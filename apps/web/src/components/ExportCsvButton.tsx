@@ -1,6 +1,5 @@
 'use client';
 
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
   CSV_COLUMNS,
@@ -10,27 +9,12 @@ import {
   type CsvColumn,
   type CsvExportType,
 } from '@patentrack/shared';
-import { apiData, apiRequest, type Page, type QueryValue } from '@/lib/api';
+import { apiRequest, type Page, type QueryValue } from '@/lib/api';
 import { downloadCsv } from '@/lib/csv';
+import { useExportJob } from '@/lib/export-job';
 import { formatCount } from '@/lib/format';
-import { useLiveEvent, useLiveEvents } from '@/lib/live-events';
-import { useApiData } from '@/lib/queries';
 import { useMe } from '@/lib/session';
 import { InlineError } from './States';
-
-interface ExportStatus {
-  status: 'queued' | 'running' | 'success' | 'failed';
-  url?: string;
-  expiresAt?: string;
-  rowCount?: number;
-}
-
-/**
- * A running export is polled this often while the live stream is down (Part D), and now and then even while it is
- * up: pub/sub keeps no history, so a `job-complete` sent while the stream reconnects is never delivered.
- */
-const POLL_WITHOUT_STREAM_MS = 10_000;
-const POLL_WITH_STREAM_MS = 5_000;
 
 /** The active filters as the export's `filters`: set values only, no paging. */
 const filtersOf = (query: Record<string, QueryValue>) =>
@@ -48,40 +32,6 @@ async function allRows<T>(path: string, query: Record<string, QueryValue>): Prom
     cursor = page.cursor.hasMore ? (page.cursor.next ?? undefined) : undefined;
   } while (cursor);
   return rows;
-}
-
-/**
- * A server export (#55) started from the browser and followed to its end (#56): `job-complete` on the live stream
- * refreshes its status at once; polling (see above) covers a missed event.
- */
-export function useExportJob() {
-  const queryClient = useQueryClient();
-  const { connected } = useLiveEvents();
-  const [jobId, setJobId] = useState<string | null>(null);
-  const statusPath = jobId ? `/exports/${jobId}` : null;
-  const job = useApiData<ExportStatus>(
-    statusPath,
-    {},
-    {
-      refetchInterval: (current) =>
-        current.state.data?.status === 'success' || current.state.data?.status === 'failed'
-          ? false
-          : connected
-            ? POLL_WITH_STREAM_MS
-            : POLL_WITHOUT_STREAM_MS,
-    },
-  );
-  useLiveEvent((event) => {
-    if (event.type === 'job-complete' && event.data.jobId === jobId)
-      void queryClient.invalidateQueries({ queryKey: [statusPath] });
-  });
-  const status = job.data?.status;
-  return {
-    job,
-    running: jobId !== null && status !== 'success' && status !== 'failed',
-    start: async (request: { type: string; format: 'csv' | 'pdf'; filters?: Record<string, unknown> }) =>
-      setJobId((await apiData<{ jobId: string }>('/exports', { method: 'POST', body: request })).jobId),
-  };
 }
 
 /**

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { useExportJob } from './ExportCsvButton';
+import { useExportJob } from '@/lib/export-job';
 import { InlineError } from './States';
 
 /** "Download report (PDF)": the dashboard report (#55 `dashboard_report`) built by the server, then its link (#56). */
