@@ -41,10 +41,6 @@ export async function serveSampleProducts(
       });
     }
     listed.push({ fileName: 'readme.txt', fileSize: 10, fileDownloadURI: server.url('/files/readme.txt') });
-    const listing = { bulkDataProductBag: [{ productFileBag: { fileDataBag: listed } }] };
-    server.route(`/api/v1/datasets/products/${product}`, {
-      kind: 'ok',
-      body: Buffer.from(JSON.stringify(listing)),
-    });
+    server.routeProductListing(product, listed);
   }
 }

@@ -353,10 +353,7 @@ describe('polling the weekly grant product for new files', () => {
         fileSize: body.length,
         fileDownloadURI: server.url(`/files/${fileName}`),
       }));
-      server.route('/api/v1/datasets/products/PTBLXML', {
-        kind: 'ok',
-        body: Buffer.from(JSON.stringify({ bulkDataProductBag: [{ productFileBag: { fileDataBag } }] })),
-      });
+      server.routeProductListing('PTBLXML', fileDataBag);
       const http = new HttpClient({
         maxRetries: 1,
         backoffBaseMs: 1,

@@ -40,6 +40,21 @@ export class TestFileServer {
     this.routes.set(path, behaviours);
   }
 
+  /**
+   * Serves the USPTO bulk-data API's listing of `product` (`/api/v1/datasets/products/{product}`), as the file
+   * discovery reads it, with the given files.
+   */
+  routeProductListing(
+    product: string,
+    files: { fileName: string; fileSize: number; fileDownloadURI: string; fileReleaseDate?: string }[],
+  ): void {
+    const listing = { bulkDataProductBag: [{ productFileBag: { fileDataBag: files } }] };
+    this.route(`/api/v1/datasets/products/${product}`, {
+      kind: 'ok',
+      body: Buffer.from(JSON.stringify(listing)),
+    });
+  }
+
   hits(path: string): RecordedRequest[] {
     return this.requests.filter((r) => r.path === path);
   }

@@ -288,10 +288,7 @@ describe('polling the weekly maintenance product', () => {
         fileSize: newest.length,
         fileDownloadURI: server.url(`/files/${fileName}`),
       }));
-      server.route('/api/v1/datasets/products/PTMNFEE2', {
-        kind: 'ok',
-        body: Buffer.from(JSON.stringify({ bulkDataProductBag: [{ productFileBag: { fileDataBag } }] })),
-      });
+      server.routeProductListing('PTMNFEE2', fileDataBag);
       const http = new HttpClient({
         maxRetries: 1,
         backoffBaseMs: 1,
