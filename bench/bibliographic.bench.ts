@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { createPool } from '@patentrack/db';
-import { createTestDatabase, type TestDatabase } from '@patentrack/db/testing';
+import { createTestDatabase, maintainAsSuperuser, type TestDatabase } from '@patentrack/db/testing';
 import {
   ConcatenatedXmlStream,
   docTypeOfRoot,
@@ -225,15 +225,8 @@ async function seedEntities(db: TestDatabase, existing: number, fresh: number): 
   } finally {
     await pool.end();
   }
-  // As autovacuum leaves a live database. VACUUM and ANALYZE need the tables' owner: run by the worker role they
-  // only warn, and the grouping would be planned from empty-table statistics.
-  const owner = createPool(db.adminUrl, { max: 1 });
-  try {
-    await owner.query('VACUUM ANALYZE representatives');
-    await owner.query('VACUUM ANALYZE entities');
-  } finally {
-    await owner.end();
-  }
+  // As autovacuum leaves a live database (the worker role may not VACUUM or ANALYZE).
+  await maintainAsSuperuser(db, 'VACUUM ANALYZE representatives', 'VACUUM ANALYZE entities');
 }
 
 async function main(): Promise<void> {

@@ -3,7 +3,7 @@
 // transactions touching the organization. `--quick` runs a small version; `--assets=` / `--background=` tune it.
 import { randomUUID } from 'node:crypto';
 import { createPool } from '@patentrack/db';
-import { createTestDatabase, ensureTestTemplate } from '@patentrack/db/testing';
+import { createTestDatabase, ensureTestTemplate, maintainAsSuperuser } from '@patentrack/db/testing';
 import {
   CONVEYANCE_TEXT,
   createOrganization,
@@ -86,18 +86,6 @@ function printRun(label: string, run: InlineRunResult): void {
 await ensureTestTemplate();
 const database = await createTestDatabase();
 const pool = createPool(database.workerUrl);
-/**
- * Statistics as autovacuum keeps them on a live database. ANALYZE needs the tables' owner: run by the worker role it
- * only warns, and the partitions, never analyzed, would be planned with default estimates (sequential scans).
- */
-async function analyze(): Promise<void> {
-  const owner = createPool(database.adminUrl, { max: 1 });
-  try {
-    await owner.query('analyze');
-  } finally {
-    await owner.end();
-  }
-}
 // The database is dropped at the end; its idle connections may be cut first.
 pool.on('error', () => undefined);
 try {
@@ -115,7 +103,8 @@ try {
   });
   for (let i = 0; i < portfolio.length; i += 5_000)
     await insertRecordedTransactions(pool, portfolio.slice(i, i + 5_000));
-  await analyze();
+  // Statistics as autovacuum keeps them on a live database (the worker role may not ANALYZE).
+  await maintainAsSuperuser(database, 'ANALYZE');
   log(`data generated in ${seconds(performance.now() - started)}`);
 
   const org = await createOrganization(pool, { name: 'Bench Holdings', companies: ['BENCH HOLDINGS INC'] });

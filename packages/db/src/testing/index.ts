@@ -1,1 +1,7 @@
-export { createTestDatabase, ensureTestTemplate, testAdminUrl, type TestDatabase } from './template';
+export {
+  createTestDatabase,
+  ensureTestTemplate,
+  maintainAsSuperuser,
+  testAdminUrl,
+  type TestDatabase,
+} from './template';

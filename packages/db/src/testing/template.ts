@@ -121,3 +121,17 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       }),
   };
 }
+
+/**
+ * Runs maintenance statements (ANALYZE, VACUUM) on a test database as the superuser. Benchmarks load data as the
+ * worker role, which may not run them: it only gets a warning, and the tables keep no statistics.
+ */
+export async function maintainAsSuperuser(db: TestDatabase, ...statements: string[]): Promise<void> {
+  const client = new pg.Client({ connectionString: db.adminUrl });
+  await client.connect();
+  try {
+    for (const statement of statements) await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
