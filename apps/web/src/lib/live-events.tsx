@@ -63,7 +63,12 @@ export function LiveEventsProvider({ children, enabled }: { children: ReactNode;
   useEffect(() => {
     if (!enabled || typeof EventSource === 'undefined') return;
     const source = new EventSource(`${API_BASE}/events/stream`, { withCredentials: true });
-    source.onopen = () => setConnected(true);
+    // `connected` comes once the server has subscribed to the org's channel (the stream opens before that), and
+    // `resync` when a resumed stream may have missed events: refetch what the page shows.
+    const onConnected = () => setConnected(true);
+    const onResync = () => void queryClient.invalidateQueries();
+    source.addEventListener('connected', onConnected);
+    source.addEventListener('resync', onResync);
     source.onerror = () => setConnected(false);
     const handlers = EVENT_TYPES.map((type) => {
       const handler = (message: MessageEvent<string>) => {
@@ -88,6 +93,8 @@ export function LiveEventsProvider({ children, enabled }: { children: ReactNode;
     });
     return () => {
       handlers.forEach(([type, handler]) => source.removeEventListener(type, handler as EventListener));
+      source.removeEventListener('connected', onConnected);
+      source.removeEventListener('resync', onResync);
       source.close();
       setConnected(false);
     };
