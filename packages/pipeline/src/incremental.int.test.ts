@@ -27,13 +27,12 @@ let orgId: string;
 let nextFrame = 1;
 const rfId = () => `600000-${String(nextFrame++).padStart(4, '0')}`;
 
-/** Records transactions as one ingestion job leaves them and runs the organization's incremental pipeline. */
-async function ingestAndRunIncremental(transactions: RecordedTransaction[]) {
-  await insertRecordedTransactions(pool, transactions);
+/** Marks transactions as one ingestion job leaves them and runs the organization's incremental pipeline. */
+async function runIncrementalFor(rfIds: string[]) {
   const jobId = randomUUID();
   await pool.query(`update assignments set source_job_id = $1 where rf_id = any($2::varchar[])`, [
     jobId,
-    transactions.map((t) => t.rfId),
+    rfIds,
   ]);
   return runPipelineInline(pool, {
     orgId,
@@ -41,6 +40,28 @@ async function ingestAndRunIncremental(transactions: RecordedTransaction[]) {
     trigger: 'test',
     sourceIngestionJobIds: [jobId],
   });
+}
+
+/**
+ * Asserts that the incremental run started from the previous run's inputs and results (patched, not rebuilt),
+ * and that a full rebuild afterwards changes nothing: it leaves untouched every row whose content is unchanged
+ * (same id and timestamps), so equal snapshots mean the incremental run wrote exactly the full result.
+ */
+async function expectSameAsRebuild(incremental: Awaited<ReturnType<typeof runIncrementalFor>>) {
+  expect(incremental.status).toBe('success');
+  const { rows: steps } = await pool.query<{ step: string; metrics: Record<string, number> }>(
+    `select step_name as step, metrics from processing_steps where processing_job_id = $1`,
+    [incremental.runId],
+  );
+  const metric = (step: string, name: string) => steps.find((s) => s.step === step)?.metrics[name];
+  expect(metric('classify', 'incremental')).toBe(1);
+  expect(metric('tree', 'patchedInputs')).toBe(1);
+  expect(metric('tree', 'patched')).toBe(1);
+  expect(metric('timeline', 'patched')).toBe(1);
+  const afterIncremental = await derivedRows(pool, orgId);
+  const rebuilt = await runPipelineInline(pool, { orgId, jobType: 'full_rebuild', trigger: 'test' });
+  expect(rebuilt.status).toBe('success');
+  expect(await derivedRows(pool, orgId)).toEqual(afterIncremental);
 }
 
 beforeAll(async () => {
@@ -113,21 +134,14 @@ describe('incremental runs write only what their changes reach, and leave what a
   ];
 
   it.each(cases)('%s', async (_name, transactions) => {
-    const incremental = await ingestAndRunIncremental(transactions());
-    expect(incremental.status).toBe('success');
-    const { rows: steps } = await pool.query<{ step: string; metrics: Record<string, number> }>(
-      `select step_name as step, metrics from processing_steps where processing_job_id = $1`,
-      [incremental.runId],
-    );
-    expect(steps.find((s) => s.step === 'classify')?.metrics.incremental).toBe(1);
-    // The steps after flag started from the previous run's inputs, patched with the changes.
-    expect(steps.find((s) => s.step === 'tree')?.metrics.patchedInputs).toBe(1);
-    const afterIncremental = await derivedRows(pool, orgId);
+    const recorded = transactions();
+    await insertRecordedTransactions(pool, recorded);
+    await expectSameAsRebuild(await runIncrementalFor(recorded.map((t) => t.rfId)));
+  });
 
-    const rebuilt = await runPipelineInline(pool, { orgId, jobType: 'full_rebuild', trigger: 'test' });
-    expect(rebuilt.status).toBe('success');
-    // A rebuild leaves untouched every row whose content is unchanged (same id and timestamps), so equal
-    // snapshots mean the incremental run wrote exactly the full result.
-    expect(await derivedRows(pool, orgId)).toEqual(afterIncremental);
+  it('a re-recorded transaction whose corrected execution date moves it to the start of the history', async () => {
+    const moved = portfolio[45]!;
+    await pool.query(`update assignors set exec_dt = date '2004-01-01' where rf_id = $1`, [moved.rfId]);
+    await expectSameAsRebuild(await runIncrementalFor([moved.rfId]));
   });
 });

@@ -124,6 +124,8 @@ export interface DerivedChanges {
   rfIds: ReadonlySet<string>;
   /** Assets whose `T(a)`, membership or patent record changed: only their title, dashboard and diagram rows can differ. */
   assetIds: ReadonlySet<string>;
+  /** The run these changes apply on top of. */
+  sinceRunId: string;
 }
 
 export async function derivedChanges(
@@ -144,5 +146,5 @@ export async function derivedChanges(
   const assetIds = new Set(rows.map((r) => r.id));
   for (const asset of inputs.assets)
     if (inputs.assetRfIds.get(asset.assetId)?.some((rfId) => rfIds.has(rfId))) assetIds.add(asset.assetId);
-  return { rfIds, assetIds };
+  return { rfIds, assetIds, sinceRunId: changes.sinceRunId };
 }

@@ -16,6 +16,7 @@ import {
   type OrgInputs,
   type PipelineTransaction,
 } from './inputs';
+import { RunMemo } from './run-memo';
 import { loadOrgScope, type CompanyScope, type OrgScope } from './scope';
 
 /** The inputs of the org-scoped steps plus every transaction of the scope, loaded once per step. */
@@ -96,9 +97,7 @@ async function readOrgData(pool: Pool, orgId: string, runId: string): Promise<Or
   const changes = await incrementalChanges(pool, run, scope);
   // An incremental run starts from its predecessor's inputs when this process still holds them and the
   // organization's companies and configuration are the same.
-  const previous = changes
-    ? await runInputs.get(`${orgId}:${changes.sinceRunId}`)?.catch(() => undefined)
-    : undefined;
+  const previous = changes ? await runInputs.peek(orgId, changes.sinceRunId) : undefined;
   const patched = !!changes && !!previous && JSON.stringify(previous.scope) === JSON.stringify(scope);
   const inputs = patched
     ? await patchInputs(pool, scope, previous!, changes!)
@@ -107,8 +106,7 @@ async function readOrgData(pool: Pool, orgId: string, runId: string): Promise<Or
 }
 
 /** Runs whose post-`flag` inputs this process holds: a run's later steps share one read, the next run patches it. */
-const runInputs = new Map<string, Promise<OrgData>>();
-const RUNS_CACHED = 3;
+const runInputs = new RunMemo<OrgData>(3);
 
 /**
  * The inputs of the steps after `flag` (which changes classification and membership). Steps of one run in
@@ -116,15 +114,7 @@ const RUNS_CACHED = 3;
  * meanwhile triggers the next run anyway.
  */
 export function loadOrgData(pool: Pool, orgId: string, runId: string): Promise<OrgData> {
-  const key = `${orgId}:${runId}`;
-  let data = runInputs.get(key);
-  if (!data) {
-    data = readOrgData(pool, orgId, runId);
-    data.catch(() => runInputs.delete(key));
-    runInputs.set(key, data);
-    while (runInputs.size > RUNS_CACHED) runInputs.delete(runInputs.keys().next().value!);
-  }
-  return data;
+  return runInputs.get(orgId, runId, () => readOrgData(pool, orgId, runId));
 }
 
 /** `CompanyInput` of the rules: `K(c)` and the names of the company and its children. */

@@ -46,29 +46,29 @@ export async function replaceScope(
     filters.push(`${spec.restrictTo.column} = any($${params.length}::${spec.restrictTo.type}[])`);
   }
   const scopeFilter = (alias: string) => filters.map((filter) => `${alias}.${filter}`).join(' and ');
-  // The wanted rows are parsed once into a temporary table that both statements read; it goes away with the
-  // transaction if a statement fails.
-  await db.query(
-    `create temp table replace_wanted on commit drop as
-     select ${hashed('x')} as h, x.* from jsonb_to_recordset($1::jsonb) as x(${recordType})`,
-    [JSON.stringify(spec.rows)],
-  );
-  const deleted = await db.query(
-    `delete from ${spec.table} t
-      where ${scopeFilter('t')}
-        and ${hashed('t')} not in (select h from replace_wanted)`,
-    params,
-  );
+  params.push(JSON.stringify(spec.rows));
   const insertColumns = ['organization_id', ...(orgWide ? [] : ['company_id']), ...names];
   const insertValues = ['$1::uuid', ...(orgWide ? [] : ['$2::uuid']), ...names.map((n) => `w.${n}`)];
-  const inserted = await db.query(
-    `insert into ${spec.table} (${insertColumns.join(', ')})
-     select ${insertValues.join(', ')} from replace_wanted w
-      where w.h not in (select ${hashed('t')} from ${spec.table} t where ${scopeFilter('t')})`,
+  // One statement: the wanted rows are parsed once, and every part sees the scope as it was before the
+  // statement, so the insert skips exactly the rows the delete keeps.
+  const { rows } = await db.query<{ deleted: number; inserted: number }>(
+    `with wanted as materialized (
+       select ${hashed('x')} as h, x.* from jsonb_to_recordset($${params.length}::jsonb) as x(${recordType})
+     ), deleted as (
+       delete from ${spec.table} t
+        where ${scopeFilter('t')}
+          and ${hashed('t')} not in (select h from wanted)
+       returning 1
+     ), inserted as (
+       insert into ${spec.table} (${insertColumns.join(', ')})
+       select ${insertValues.join(', ')} from wanted w
+        where w.h not in (select ${hashed('t')} from ${spec.table} t where ${scopeFilter('t')})
+       returning 1
+     )
+     select (select count(*) from deleted)::int as deleted, (select count(*) from inserted)::int as inserted`,
     params,
   );
-  await db.query('drop table replace_wanted');
-  const written = { deleted: deleted.rowCount ?? 0, inserted: inserted.rowCount ?? 0 };
+  const written = { deleted: rows[0]!.deleted, inserted: rows[0]!.inserted };
   await refreshStatisticsAfterWrite(db, spec.table, written.deleted + written.inserted);
   return written;
 }
@@ -97,16 +97,22 @@ export async function refreshStatisticsAfterWrite(
 
 /**
  * The rows of a whole scope (`keep` null), or of its part whose `column` value is in `keep`: the rest of the
- * scope stays as stored (an incremental run rewrites only what its changes can reach).
+ * scope stays as stored (an incremental run rewrites only what its changes can reach). Items are filtered by
+ * `key` (their `column` value) before `toRow` turns them into rows, so an incremental run maps only its part.
  */
-export function scopeRows(
-  rows: readonly Record<string, unknown>[],
-  column: ScopeColumn,
-  keep: ReadonlySet<string> | null,
+export function scopeRows<T>(
+  items: readonly T[],
+  spec: {
+    column: ScopeColumn;
+    key: (item: T) => string;
+    keep: ReadonlySet<string> | null;
+    toRow: (item: T) => Record<string, unknown>;
+  },
 ): Pick<ScopeReplacement, 'rows' | 'restrictTo'> {
-  if (!keep) return { rows };
+  const { column, key, keep, toRow } = spec;
+  if (!keep) return { rows: items.map(toRow) };
   return {
-    rows: rows.filter((row) => keep.has(row[column.name] as string)),
+    rows: items.filter((item) => keep.has(key(item))).map(toRow),
     restrictTo: { column: column.name, type: column.type, values: [...keep] },
   };
 }

@@ -1,5 +1,7 @@
 import { DISPLAY_STATUSES, type DisplayStatus, type TitleStatus } from '@patentrack/shared';
 import type { Queryable } from './db';
+import { RunMemo } from './run-memo';
+import type { RunRef } from './runs';
 
 export interface StoredTitleStatus {
   companyId: string;
@@ -11,18 +13,26 @@ export interface StoredTitleStatus {
   openSecurityRfIds: string[];
 }
 
-/** The `broken_title` step's verdicts of the organization, keyed by company then asset. */
-export async function loadTitleStatuses(
-  db: Queryable,
-  orgId: string,
-): Promise<Map<string, Map<string, StoredTitleStatus>>> {
+type TitleStatuses = Map<string, Map<string, StoredTitleStatus>>;
+
+const runStatuses = new RunMemo<TitleStatuses>(3);
+
+/**
+ * The `broken_title` step's verdicts of the organization, keyed by company then asset; read once per run by the
+ * steps after it (they run only once it has finished, so the verdicts no longer change within the run).
+ */
+export function loadTitleStatuses(db: Queryable, run: RunRef): Promise<TitleStatuses> {
+  return runStatuses.get(run.orgId, run.runId, () => readTitleStatuses(db, run.orgId));
+}
+
+async function readTitleStatuses(db: Queryable, orgId: string): Promise<TitleStatuses> {
   const { rows } = await db.query<StoredTitleStatus>(
     `select company_id as "companyId", asset_id as "assetId", status, encumbered, display_status as "displayStatus",
             chain_rf_ids as "chainRfIds", open_security_rf_ids as "openSecurityRfIds"
        from asset_title_status where organization_id = $1`,
     [orgId],
   );
-  const result = new Map<string, Map<string, StoredTitleStatus>>();
+  const result: TitleStatuses = new Map();
   for (const row of rows) {
     const byAsset = result.get(row.companyId) ?? new Map<string, StoredTitleStatus>();
     byAsset.set(row.assetId, row);

@@ -70,8 +70,14 @@ export function buildDashboard(input: BuildDashboardInput): {
   const firmsByName = new Map((input.lawFirms ?? []).map((firm) => [firm.name, firm]));
   const bankKeys = new Set((input.banks ?? []).flatMap((bank) => (bank.partyKey ? [bank.partyKey] : [])));
   const bankNames = new Set((input.banks ?? []).map((bank) => nameKey(bank.name)));
-  const isBank = (party: PartyInput): boolean =>
-    bankKeys.has(party.key) || bankNames.has(nameKey(party.name));
+  // The same lenders recur across a portfolio's security interests: each name is keyed once.
+  const bankByName = new Map<string, boolean>();
+  const isBankName = (name: string): boolean => {
+    let bank = bankByName.get(name);
+    if (bank === undefined) bankByName.set(name, (bank = bankNames.has(nameKey(name))));
+    return bank;
+  };
+  const isBank = (party: PartyInput): boolean => bankKeys.has(party.key) || isBankName(party.name);
 
   const items: DashboardItem[] = [];
   for (const { asset, assessment, transactions } of input.assets) {

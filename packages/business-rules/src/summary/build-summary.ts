@@ -1,11 +1,11 @@
 import { ACTIVITY, DEFAULT_RULES_CONFIG, activityGroup, type RulesConfig } from '@patentrack/shared';
 import { companyMatcher, type CompanyMatcher } from '../config';
 import { assetInventors, inventorNameKey } from '../inventors/match';
-import { isEmployeeTransaction, partyKeys } from '../title/order';
+import { isEmployeeTransaction } from '../title/order';
 import { isEligibleAsset } from '../title/membership';
 import type { TitleAssessment } from '../title/assess-title';
 import type { TransactionActivity } from '../tree/build-tree';
-import type { AssetInput, CompanyInput, TransactionInput } from '../types';
+import type { AssetInput, CompanyInput, PartyInput, TransactionInput } from '../types';
 
 export interface SummaryAssetInput {
   asset: AssetInput;
@@ -23,7 +23,7 @@ export interface SummaryCompanyInput {
   company: CompanyInput;
   assets: readonly SummaryAssetInput[];
   /** The company's `company_transaction_activities` rows. */
-  activities: readonly TransactionActivity[];
+  activities: readonly SummaryActivity[];
 }
 
 /** One `summary_metrics` row; `companyId` null is the org row (legacy `company_id = 0`). */
@@ -43,11 +43,21 @@ export interface SummaryMetrics {
   encumbranceCount: number;
 }
 
+/** What the counts read of an activity row. */
+export type SummaryActivity = Pick<TransactionActivity, 'rfId' | 'partyEntityId' | 'activityId'>;
+
 type Counts = Omit<SummaryMetrics, 'companyId' | 'companyCount'>;
+
+/** BR-043 arrows: the distinct party keys of one side (`partyKeys(side).length`) without building the list. */
+function distinctKeyCount(side: readonly PartyInput[]): number {
+  if (side.length < 2) return side.length;
+  if (side.length === 2) return side[0]!.key === side[1]!.key ? 1 : 2;
+  return new Set(side.map((party) => party.key)).size;
+}
 
 function countScope(
   assets: readonly SummaryAssetInput[],
-  activities: readonly TransactionActivity[],
+  activities: readonly SummaryActivity[],
   own: readonly CompanyMatcher[],
 ): Counts {
   const assetIds = new Set<string>();
@@ -74,12 +84,15 @@ function countScope(
 
   const flaggedAssignors = new Set<string>();
   const inventorMatchedKeys = new Set<string>();
-  const parties = new Map<string, { name: string }>();
+  const parties = new Map<string, PartyInput>();
   let arrowCount = 0;
+  const addParties = (side: readonly PartyInput[]): void => {
+    for (const party of side) if (!parties.has(party.key)) parties.set(party.key, party);
+  };
   for (const t of transactions.values()) {
-    arrowCount += partyKeys(t.assignors).length * partyKeys(t.assignees).length;
-    for (const party of [...t.assignors, ...t.assignees])
-      if (!parties.has(party.key)) parties.set(party.key, party);
+    arrowCount += distinctKeyCount(t.assignors) * distinctKeyCount(t.assignees);
+    addParties(t.assignors);
+    addParties(t.assignees);
     if (isEmployeeTransaction(t)) {
       for (const party of t.assignors) {
         flaggedAssignors.add(inventorNameKey(party.name));
@@ -87,17 +100,17 @@ function countScope(
       }
     }
   }
-  const isOwn = (key: string, party: { name: string }): boolean =>
-    own.some((c) => c.matches({ key, name: party.name }));
-  const entityCount = [...parties].filter(
-    ([key, party]) => !inventorMatchedKeys.has(key) && !isOwn(key, party),
-  ).length;
+  let entityCount = 0;
+  for (const [key, party] of parties)
+    if (!inventorMatchedKeys.has(key) && !own.some((c) => c.matches(party))) entityCount++;
 
-  const scopedActivities = activities.filter((row) => transactions.has(row.rfId));
-  const partyIds = new Set(
-    scopedActivities.filter((row) => row.activityId !== ACTIVITY.employee).map((row) => row.partyEntityId),
-  );
-  const activityGroups = new Set(scopedActivities.map((row) => activityGroup(row.activityId)));
+  const partyIds = new Set<string>();
+  const activityGroups = new Set<number>();
+  for (const row of activities) {
+    if (!transactions.has(row.rfId)) continue;
+    if (row.activityId !== ACTIVITY.employee) partyIds.add(row.partyEntityId);
+    activityGroups.add(activityGroup(row.activityId));
+  }
 
   return {
     activityCount: activityGroups.size,
@@ -130,19 +143,28 @@ export function buildSummary(input: BuildSummaryInput): SummaryMetrics[] {
     matcher: companyMatcher(company.company),
     assets: company.assets.filter((entry) => isEligibleAsset(entry.asset, filter)),
   }));
-  const rows: SummaryMetrics[] = scoped.map(({ company, matcher, assets }) => ({
-    companyId: company.companyId,
-    companyCount: 1,
-    ...countScope(assets, company.activities, [matcher]),
-  }));
-  rows.push({
-    companyId: null,
-    companyCount: input.companies.filter((company) => company.isRoot).length,
-    ...countScope(
-      scoped.flatMap(({ assets }) => assets),
-      input.companies.flatMap((company) => company.activities),
-      scoped.map(({ matcher }) => matcher),
-    ),
-  });
-  return rows;
+  const companyCounts = scoped.map(({ company, matcher, assets }) =>
+    countScope(assets, company.activities, [matcher]),
+  );
+  // The union of one company's scope is that scope.
+  const orgCounts =
+    scoped.length === 1
+      ? companyCounts[0]!
+      : countScope(
+          scoped.flatMap(({ assets }) => assets),
+          input.companies.flatMap((company) => company.activities),
+          scoped.map(({ matcher }) => matcher),
+        );
+  return [
+    ...scoped.map(({ company }, i) => ({
+      companyId: company.companyId,
+      companyCount: 1,
+      ...companyCounts[i]!,
+    })),
+    {
+      companyId: null,
+      companyCount: input.companies.filter((company) => company.isRoot).length,
+      ...orgCounts,
+    },
+  ];
 }

@@ -1,6 +1,8 @@
+import { seededRandom } from '@patentrack/shared';
 import { describe, expect, it } from 'vitest';
+import { randomHistoryChange } from '../testing/history-change';
 import { company, tx } from '../testing/transactions';
-import { buildTransactionActivities, buildTreeNodes, conveyanceColor } from './build-tree';
+import { buildTransactionActivities, buildTreeNodes, conveyanceColor, patchTreeNodes } from './build-tree';
 import { TREE_CASES } from './tree.golden';
 
 describe('buildTreeNodes', () => {
@@ -77,5 +79,39 @@ describe('buildTransactionActivities', () => {
       ['600-1', 'GAMMA', 102, 'BETA', null],
       ['700-1', 'LICENSEE', 114, 'BETA', null],
     ]);
+  });
+});
+
+describe('patchTreeNodes', () => {
+  it('equals buildTreeNodes of the changed input whatever transactions are added, removed or altered', () => {
+    const random = seededRandom(20261127);
+    for (let round = 0; round < 300; round++) {
+      const change = randomHistoryChange(random);
+      const previous = buildTreeNodes({ transactions: change.before, company: change.company });
+      const input = { transactions: change.after, company: change.company };
+      expect(patchTreeNodes(input, { nodes: previous, changedRfIds: change.changedRfIds })).toEqual(
+        buildTreeNodes(input),
+      );
+    }
+  });
+
+  it('keeps the nodes no changed transaction touches as they were', () => {
+    const before = [
+      tx('100-1', '2010-01-01', 'assignment', 'ALPHA', 'BETA'),
+      tx('100-2', '2011-01-01', 'security', 'BETA', 'DELTA BANK'),
+    ];
+    const previous = buildTreeNodes({ transactions: before, company: company('BETA') });
+    const release = tx('100-3', '2012-01-01', 'release', 'DELTA BANK', 'BETA');
+    const patched = patchTreeNodes(
+      { transactions: [...before, release], company: company('BETA') },
+      { nodes: previous, changedRfIds: new Set(['100-3']) },
+    );
+    expect(patched.map((n) => [n.treeType, n.name, n.transactionRfIds])).toEqual([
+      [1, 'ALPHA', ['100-1']],
+      [6, 'DELTA BANK', ['100-2']],
+      [8, 'DELTA BANK', ['100-3']],
+    ]);
+    expect(patched[0]).toBe(previous[0]);
+    expect(patched[1]).toBe(previous[1]);
   });
 });

@@ -7,7 +7,7 @@ import {
   type TreeTab,
 } from '@patentrack/shared';
 import { companyMatcher } from '../config';
-import { inTransactionOrder, isEmployeeTransaction } from '../title/order';
+import { compareTransactions, inTransactionOrder, isEmployeeTransaction } from '../title/order';
 import { parseReleaseRfId } from '../title/release-reference';
 import type { CompanyInput, PartyInput, TransactionInput } from '../types';
 
@@ -105,6 +105,12 @@ export interface BuildTreeInput {
 
 const TREE_TYPE_BY_CODE = new Map(TREE_TYPES.map((type) => [type.code, type]));
 
+/** A node's identity (D-7): its tree type and counterparty name. */
+const nodeKey = (node: Pick<TreeNode, 'treeType' | 'name'>) => `${node.treeType}\u0000${node.name}`;
+
+const byTypeThenName = (a: TreeNode, b: TreeNode) =>
+  a.treeType - b.treeType || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
 /** BR-024…BR-031 (D-7): ownership-tree nodes, deduplicated on (type, name), ordered by type then name. */
 export function buildTreeNodes(input: BuildTreeInput): TreeNode[] {
   const company = companyMatcher(input.company);
@@ -113,7 +119,7 @@ export function buildTreeNodes(input: BuildTreeInput): TreeNode[] {
     for (const connection of treeConnections(transaction, company.matches)) {
       const treeType = TREE_TYPE_BY_CODE.get(connection.treeType)!;
       for (const party of connection.counterparties) {
-        const naturalKey = `${treeType.code}\u0000${party.name}`;
+        const naturalKey = nodeKey({ treeType: treeType.code, name: party.name });
         const node = nodes.get(naturalKey);
         if (node) {
           // Transactions come one at a time, so a repeat within this one is the list's last entry.
@@ -133,9 +139,64 @@ export function buildTreeNodes(input: BuildTreeInput): TreeNode[] {
       }
     }
   }
-  return [...nodes.values()].sort(
-    (a, b) => a.treeType - b.treeType || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  return [...nodes.values()].sort(byTypeThenName);
+}
+
+/** An earlier `buildTreeNodes` result and what changed since, for `patchTreeNodes`. */
+export interface TreePatch {
+  /** `buildTreeNodes` of an earlier input with the same company. */
+  nodes: readonly TreeNode[];
+  /** Transactions added, removed or altered since; every other transaction is the same in both inputs. */
+  changedRfIds: ReadonlySet<string>;
+}
+
+/**
+ * `buildTreeNodes(input)` from an earlier result, in time that follows the change: an unchanged transaction
+ * connects to the same nodes as before, so only nodes holding a changed transaction, before or now, are
+ * rebuilt — their unchanged transactions kept in order, the changed ones merged in — and the others are kept.
+ */
+export function patchTreeNodes(input: BuildTreeInput, patch: TreePatch): TreeNode[] {
+  const current = new Map(input.transactions.map((t) => [t.rfId, t]));
+  const stays = (rfId: string) => !patch.changedRfIds.has(rfId) && current.has(rfId);
+  const added = new Map(
+    buildTreeNodes({
+      ...input,
+      transactions: input.transactions.filter((t) => patch.changedRfIds.has(t.rfId)),
+    }).map((node) => [nodeKey(node), node]),
   );
+  const before = (a: string, b: string) => compareTransactions(current.get(a)!, current.get(b)!) < 0;
+  const nodes: TreeNode[] = [];
+  for (const node of patch.nodes) {
+    const fresh = added.get(nodeKey(node));
+    added.delete(nodeKey(node));
+    if (!fresh && node.transactionRfIds.every(stays)) {
+      nodes.push(node);
+      continue;
+    }
+    const kept = node.transactionRfIds.filter(stays);
+    const merged: string[] = [];
+    const incoming = fresh?.transactionRfIds ?? [];
+    let k = 0;
+    for (const rfId of incoming) {
+      while (k < kept.length && before(kept[k]!, rfId)) merged.push(kept[k++]!);
+      merged.push(rfId);
+    }
+    merged.push(...kept.slice(k));
+    if (merged.length === 0) continue;
+    // The node takes its entity from the counterparty of its first transaction.
+    const first = merged[0]!;
+    const entityId =
+      first === incoming[0]
+        ? fresh!.entityId
+        : first === node.transactionRfIds[0]
+          ? node.entityId
+          : buildTreeNodes({ ...input, transactions: [current.get(first)!] }).find(
+              (n) => nodeKey(n) === nodeKey(node),
+            )!.entityId;
+    nodes.push({ ...node, entityId, transactionRfIds: merged });
+  }
+  nodes.push(...added.values());
+  return nodes.sort(byTypeThenName);
 }
 
 /** One `company_transaction_activities` row: (company, rf_id, counterparty). */

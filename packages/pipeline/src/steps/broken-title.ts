@@ -32,37 +32,39 @@ export const brokenTitleStep: StepRunner = async ({ pool, orgId, runId }) => {
   const metrics = { assets: 0, broken: 0, divested: 0, encumbered: 0, rowsDeleted: 0, rowsInserted: 0 };
   for (const company of data.scope.companies) {
     const assets = data.assets.filter(
-      (a) =>
-        a.companyIds.includes(company.id) &&
-        isEligibleAsset(a, config.filter) &&
-        (!data.changes || data.changes.assetIds.has(a.assetId)),
+      (a) => a.companyIds.includes(company.id) && isEligibleAsset(a, config.filter),
     );
-    const rows = assets.map((asset) => {
-      const verdict = assessTitle({
-        transactions: pick(data, data.assetRfIds.get(asset.assetId)),
-        company: companyInput(company),
-        config,
-      });
-      if (verdict.status === 'broken') metrics.broken++;
-      if (verdict.status === 'divested') metrics.divested++;
-      if (verdict.encumbered) metrics.encumbered++;
-      return {
-        asset_id: asset.assetId,
-        appno_doc_num: asset.appnoDocNum,
-        grant_doc_num: asset.grantDocNum,
-        status: verdict.status,
-        reason: verdict.reason,
-        break_rf_id: verdict.breakRfId,
-        expected_holder_keys: verdict.expectedHolderKeys,
-        actual_assignor_keys: verdict.actualAssignorKeys,
-        final_holder_keys: verdict.finalHolderKeys,
-        has_employee_start: verdict.hasEmployeeStart,
-        employee_link_count: verdict.employeeLinkCount,
-        chain_rf_ids: verdict.chainRfIds,
-        encumbered: verdict.encumbered,
-        open_security_rf_ids: verdict.openSecurityRfIds,
-        display_status: verdict.displayStatus,
-      };
+    const { rows, restrictTo } = scopeRows(assets, {
+      column: COLUMNS[0]!,
+      key: (asset) => asset.assetId,
+      keep: data.changes?.assetIds ?? null,
+      toRow: (asset) => {
+        const verdict = assessTitle({
+          transactions: pick(data, data.assetRfIds.get(asset.assetId)),
+          company: companyInput(company),
+          config,
+        });
+        if (verdict.status === 'broken') metrics.broken++;
+        if (verdict.status === 'divested') metrics.divested++;
+        if (verdict.encumbered) metrics.encumbered++;
+        return {
+          asset_id: asset.assetId,
+          appno_doc_num: asset.appnoDocNum,
+          grant_doc_num: asset.grantDocNum,
+          status: verdict.status,
+          reason: verdict.reason,
+          break_rf_id: verdict.breakRfId,
+          expected_holder_keys: verdict.expectedHolderKeys,
+          actual_assignor_keys: verdict.actualAssignorKeys,
+          final_holder_keys: verdict.finalHolderKeys,
+          has_employee_start: verdict.hasEmployeeStart,
+          employee_link_count: verdict.employeeLinkCount,
+          chain_rf_ids: verdict.chainRfIds,
+          encumbered: verdict.encumbered,
+          open_security_rf_ids: verdict.openSecurityRfIds,
+          display_status: verdict.displayStatus,
+        };
+      },
     });
     const written = await inOrgTransaction(pool, orgId, (client) =>
       replaceScope(client, {
@@ -70,7 +72,8 @@ export const brokenTitleStep: StepRunner = async ({ pool, orgId, runId }) => {
         orgId,
         companyId: company.id,
         columns: COLUMNS,
-        ...scopeRows(rows, COLUMNS[0]!, data.changes?.assetIds ?? null),
+        rows,
+        restrictTo,
       }),
     );
     metrics.assets += rows.length;

@@ -36,7 +36,7 @@ export const dashboardStep: StepRunner = async ({ pool, orgId, runId }) => {
   const data = await loadOrgData(pool, orgId, runId);
   const { config } = data.scope;
   const [verdicts, banks, { rows: lawFirms }] = await Promise.all([
-    loadTitleStatuses(pool, orgId),
+    loadTitleStatuses(pool, { orgId, runId }),
     loadBanks(pool, config.banks),
     pool.query<{ id: string; name: string }>(`select id, name from law_firms order by name_key`),
   ]);
@@ -58,8 +58,11 @@ export const dashboardStep: StepRunner = async ({ pool, orgId, runId }) => {
           companyId: company.id,
           columns: ITEM_COLUMNS,
           // An asset's items depend on that asset alone; the counts below cover every asset.
-          ...scopeRows(
-            items.map((i) => ({
+          ...scopeRows(items, {
+            column: ITEM_COLUMNS[2]!,
+            key: (i) => i.assetId,
+            keep: data.changes?.assetIds ?? null,
+            toRow: (i) => ({
               entity_id: i.entityId,
               type: i.type,
               asset_id: i.assetId,
@@ -69,10 +72,8 @@ export const dashboardStep: StepRunner = async ({ pool, orgId, runId }) => {
               total: 0,
               lawfirm: i.lawfirm,
               lawfirm_id: i.lawfirmId,
-            })),
-            ITEM_COLUMNS[2]!,
-            data.changes?.assetIds ?? null,
-          ),
+            }),
+          }),
         }),
         await replaceScope(client, {
           table: 'dashboard_item_counts',

@@ -27,7 +27,7 @@ const COLUMNS = [
 export const generateJsonStep: StepRunner = async ({ pool, orgId, runId }) => {
   const data = await loadOrgData(pool, orgId, runId);
   const [verdicts, { rows: stored }] = await Promise.all([
-    loadTitleStatuses(pool, orgId),
+    loadTitleStatuses(pool, { orgId, runId }),
     pool.query<{ asset_id: string; input_hash: string }>(
       `select asset_id, input_hash from asset_diagrams where organization_id = $1`,
       [orgId],

@@ -1,5 +1,4 @@
-import type { TransactionActivity } from '@patentrack/business-rules';
-import { buildSummary } from '@patentrack/business-rules';
+import { buildSummary, type SummaryActivity } from '@patentrack/business-rules';
 import { inOrgTransaction, type Queryable } from '../db';
 import { companyInput, loadOrgData, pick, toColumns } from '../org-data';
 import { replaceScope } from '../replace-scope';
@@ -38,19 +37,17 @@ async function loadInventorLists(
   return new Map(rows.map((r) => [r.key, r.names]));
 }
 
-async function loadActivities(db: Queryable, orgId: string): Promise<Map<string, TransactionActivity[]>> {
-  const { rows } = await db.query<TransactionActivity & { companyId: string }>(
-    `select company_id as "companyId", rf_id as "rfId", party_entity_id as "partyEntityId", activity_id as "activityId",
-            recorded_entity_id as "recordedEntityId", release_rf_id as "releaseRfId"
-       from company_transaction_activities where organization_id = $1
-      order by company_id, rf_id, party_entity_id`,
+async function loadActivities(db: Queryable, orgId: string): Promise<Map<string, SummaryActivity[]>> {
+  const { rows } = await db.query<SummaryActivity & { companyId: string }>(
+    `select company_id as "companyId", rf_id as "rfId", party_entity_id as "partyEntityId", activity_id as "activityId"
+       from company_transaction_activities where organization_id = $1`,
     [orgId],
   );
-  const result = new Map<string, TransactionActivity[]>();
-  for (const { companyId, ...activity } of rows) {
-    const list = result.get(companyId) ?? [];
-    list.push(activity);
-    result.set(companyId, list);
+  const result = new Map<string, SummaryActivity[]>();
+  for (const row of rows) {
+    const list = result.get(row.companyId) ?? [];
+    list.push(row);
+    result.set(row.companyId, list);
   }
   return result;
 }
@@ -64,7 +61,7 @@ export const summaryStep: StepRunner = async ({ pool, orgId, runId }) => {
   const appnos = data.assets.flatMap((a) => (a.appnoDocNum ? [a.appnoDocNum] : []));
   const grants = data.assets.flatMap((a) => (a.grantDocNum ? [a.grantDocNum] : []));
   const [verdicts, activities, inventors] = await Promise.all([
-    loadTitleStatuses(pool, orgId),
+    loadTitleStatuses(pool, { orgId, runId }),
     loadActivities(pool, orgId),
     loadInventorLists(pool, appnos, grants),
   ]);

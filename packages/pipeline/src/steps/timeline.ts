@@ -1,7 +1,8 @@
-import { buildTimeline, type TimelineEntry } from '@patentrack/business-rules';
+import { buildTimeline, patchTimeline, type TimelineEntry } from '@patentrack/business-rules';
 import { inOrgTransaction, type Queryable } from '../db';
-import { companyInput, loadOrgData, pick, toColumns } from '../org-data';
+import { companyInput, loadOrgData, pick } from '../org-data';
 import { replaceScope, scopeRows } from '../replace-scope';
+import { RunMemo } from '../run-memo';
 import type { StepRunner } from './types';
 
 const COLUMNS = [
@@ -51,36 +52,70 @@ async function rewrittenTransactions(
   return rewritten;
 }
 
-/** Step 3b (§5.4): one timeline row per (transaction, counterparty) of each company. */
+/** Each run's timeline per company: the organization's next run in this process patches it. */
+const runTimelines = new RunMemo<Map<string, TimelineEntry[]>>(3);
+
+/**
+ * Step 3b (§5.4): one timeline row per (transaction, counterparty) of each company. An incremental run whose
+ * predecessor ran here patches that run's timeline with its changed transactions instead of rebuilding it.
+ */
 export const timelineStep: StepRunner = async ({ pool, orgId, runId }) => {
   const data = await loadOrgData(pool, orgId, runId);
-  const metrics = { entries: 0, rowsDeleted: 0, rowsInserted: 0 };
+  const previous =
+    data.changes && data.patched ? await runTimelines.peek(orgId, data.changes.sinceRunId) : undefined;
+  const timelines = await runTimelines.get(orgId, runId, async () => {
+    const result = new Map<string, TimelineEntry[]>();
+    for (const company of data.scope.companies) {
+      const input = {
+        transactions: pick(data, data.companyRfIds.get(company.id)),
+        company: companyInput(company),
+        config: data.scope.config,
+      };
+      const earlier = previous?.get(company.id);
+      result.set(
+        company.id,
+        earlier && data.changes
+          ? patchTimeline(input, { entries: earlier, changedRfIds: data.changes.rfIds })
+          : buildTimeline(input),
+      );
+    }
+    return result;
+  });
+  const metrics = { entries: 0, patched: previous ? 1 : 0, rowsDeleted: 0, rowsInserted: 0 };
   for (const company of data.scope.companies) {
-    const entries = buildTimeline({
-      transactions: pick(data, data.companyRfIds.get(company.id)),
-      company: companyInput(company),
-      config: data.scope.config,
-    });
+    const entries = timelines.get(company.id)!;
     const written = await inOrgTransaction(pool, orgId, async (client) =>
       replaceScope(client, {
         table: 'timeline_entries',
         orgId,
         companyId: company.id,
         columns: COLUMNS,
-        ...scopeRows(
-          entries.map((e) => {
-            const { recordDate, execDate, conveyType, ...rest } = e;
-            return { ...toColumns(rest), record_dt: recordDate, exec_dt: execDate, convey_ty: conveyType };
-          }),
-          RF_ID,
-          data.changes &&
+        ...scopeRows(entries, {
+          column: RF_ID,
+          key: (e) => e.rfId,
+          keep:
+            data.changes &&
             (await rewrittenTransactions(
               client,
               { orgId, companyId: company.id },
               entries,
               data.changes.rfIds,
             )),
-        ),
+          toRow: (e) => ({
+            rf_id: e.rfId,
+            reel_no: e.reelNo,
+            frame_no: e.frameNo,
+            record_dt: e.recordDate,
+            exec_dt: e.execDate,
+            party_role: e.partyRole,
+            original_name: e.originalName,
+            entity_id: e.entityId,
+            convey_ty: e.conveyType,
+            employer_assign: e.employerAssign,
+            category: e.category,
+            sequence: e.sequence,
+          }),
+        }),
       }),
     );
     metrics.entries += entries.length;

@@ -1,7 +1,14 @@
-import { buildTransactionActivities, buildTreeNodes, type TreeNode } from '@patentrack/business-rules';
+import {
+  buildTransactionActivities,
+  buildTreeNodes,
+  patchTreeNodes,
+  type BuildTreeInput,
+  type TreeNode,
+} from '@patentrack/business-rules';
 import { inOrgTransaction, type Queryable } from '../db';
-import { companyInput, loadOrgData, pick } from '../org-data';
+import { companyInput, loadOrgData, pick, type OrgData } from '../org-data';
 import { replaceScope, scopeRows } from '../replace-scope';
+import { RunMemo } from '../run-memo';
 import type { StepRunner } from './types';
 
 const NODE_COLUMNS = [
@@ -13,7 +20,6 @@ const NODE_COLUMNS = [
   { name: 'depth', type: 'smallint' },
   { name: 'transaction_rf_ids', type: 'text[]' },
 ];
-const NODE_NAME = NODE_COLUMNS[1]!;
 const ACTIVITY_COLUMNS = [
   { name: 'rf_id', type: 'varchar(16)' },
   { name: 'party_entity_id', type: 'uuid' },
@@ -53,27 +59,61 @@ async function rewrittenNodeNames(
   return names;
 }
 
+/** Each run's tree nodes per company: the organization's next run in this process patches them. */
+const runTrees = new RunMemo<Map<string, TreeNode[]>>(3);
+
+/** The transactions a company's tree is built from: those where it is a party that name a document. */
+const treeInput = (data: OrgData, company: OrgData['scope']['companies'][number]): BuildTreeInput => ({
+  transactions: pick(data, data.companyRfIds.get(company.id)).filter((t) => t.documents.length > 0),
+  company: companyInput(company),
+});
+
 /**
  * Step 3a (§5.3, BR-024…031): ownership-tree nodes and transaction activities of each company, from the
- * transactions where the company is a party and that name at least one document.
+ * transactions where the company is a party and that name at least one document. An incremental run whose
+ * predecessor ran here patches that run's nodes with its changed transactions, and builds only their activities.
  */
 export const treeStep: StepRunner = async ({ pool, orgId, runId }) => {
   const data = await loadOrgData(pool, orgId, runId);
-  const metrics = { nodes: 0, activities: 0, rowsDeleted: 0, rowsInserted: 0 };
+  const changed = data.changes?.rfIds ?? null;
+  const previous =
+    data.changes && data.patched ? await runTrees.peek(orgId, data.changes.sinceRunId) : undefined;
+  const inputs = new Map(data.scope.companies.map((company) => [company.id, treeInput(data, company)]));
+  const trees = await runTrees.get(orgId, runId, async () => {
+    const result = new Map<string, TreeNode[]>();
+    for (const company of data.scope.companies) {
+      const input = inputs.get(company.id)!;
+      const earlier = previous?.get(company.id);
+      result.set(
+        company.id,
+        earlier && changed
+          ? patchTreeNodes(input, { nodes: earlier, changedRfIds: changed })
+          : buildTreeNodes(input),
+      );
+    }
+    return result;
+  });
+  const metrics = { nodes: 0, activities: 0, patched: previous ? 1 : 0, rowsDeleted: 0, rowsInserted: 0 };
   for (const company of data.scope.companies) {
-    const transactions = pick(data, data.companyRfIds.get(company.id)).filter((t) => t.documents.length > 0);
-    const input = { transactions, company: companyInput(company) };
-    const nodes = buildTreeNodes(input);
-    const activities = buildTransactionActivities(input);
+    const scope = { orgId, companyId: company.id };
+    const input = inputs.get(company.id)!;
+    const nodes = trees.get(company.id)!;
     await inOrgTransaction(pool, orgId, async (client) => {
+      const names = changed && (await rewrittenNodeNames(client, scope, nodes, changed));
+      // One transaction's activity rows depend on that transaction alone.
+      const activities = buildTransactionActivities(
+        changed ? { ...input, transactions: input.transactions.filter((t) => changed.has(t.rfId)) } : input,
+      );
       const written = [
         await replaceScope(client, {
           table: 'ownership_tree_nodes',
-          orgId,
-          companyId: company.id,
+          ...scope,
           columns: NODE_COLUMNS,
-          ...scopeRows(
-            nodes.map((n) => ({
+          ...scopeRows(nodes, {
+            column: NODE_COLUMNS[1]!,
+            key: (n) => n.name,
+            keep: names,
+            toRow: (n) => ({
               entity_id: n.entityId,
               name: n.name,
               tree_type: n.treeType,
@@ -81,38 +121,34 @@ export const treeStep: StepRunner = async ({ pool, orgId, runId }) => {
               color: n.color,
               depth: n.depth,
               transaction_rf_ids: n.transactionRfIds,
-            })),
-            NODE_NAME,
-            data.changes &&
-              (await rewrittenNodeNames(client, { orgId, companyId: company.id }, nodes, data.changes.rfIds)),
-          ),
+            }),
+          }),
         }),
         await replaceScope(client, {
           table: 'company_transaction_activities',
-          orgId,
-          companyId: company.id,
+          ...scope,
           columns: ACTIVITY_COLUMNS,
-          // One transaction's activity rows depend on that transaction alone.
-          ...scopeRows(
-            activities.map((a) => ({
+          ...scopeRows(activities, {
+            column: ACTIVITY_COLUMNS[0]!,
+            key: (a) => a.rfId,
+            keep: changed,
+            toRow: (a) => ({
               rf_id: a.rfId,
               party_entity_id: a.partyEntityId,
               activity_id: a.activityId,
               recorded_entity_id: a.recordedEntityId,
               release_rf_id: a.releaseRfId,
-            })),
-            ACTIVITY_COLUMNS[0]!,
-            data.changes?.rfIds ?? null,
-          ),
+            }),
+          }),
         }),
       ];
       for (const w of written) {
         metrics.rowsDeleted += w.deleted;
         metrics.rowsInserted += w.inserted;
       }
+      metrics.nodes += nodes.length;
+      metrics.activities += activities.length;
     });
-    metrics.nodes += nodes.length;
-    metrics.activities += activities.length;
   }
   return {
     recordsProcessed: metrics.nodes + metrics.activities,
