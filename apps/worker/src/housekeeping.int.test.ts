@@ -7,8 +7,10 @@ import { LocalDirectoryStore, storageDirOf } from '@patentrack/storage';
 import { createTestDatabase, type TestDatabase } from '@patentrack/db/testing';
 import { ingestionSettingsFromEnv } from '@patentrack/ingestion';
 import { createLogger, loadEnv, workerEnvSchema } from '@patentrack/shared';
-import { createOrganization, requestOrgRun, claimRun, loadRun } from '@patentrack/pipeline';
+import { createOrganization, requestOrgRun, claimRun, loadRun, CONVEYANCE_TEXT } from '@patentrack/pipeline';
+import { insertRecordedTransactions } from '@patentrack/pipeline/testing';
 import { reapStalledProcessor } from './processors/housekeeping/reap-stalled';
+import { RECOUNT_SINCE_KEY, recountEntitiesProcessor } from './processors/housekeeping/recount';
 import { epoSettingsFromEnv } from './processors/epo/settings';
 import { enrichmentProvidersFromEnv } from './processors/enrichment/providers';
 import { sheetsSettingsFromEnv } from './processors/exports/drive-sheet';
@@ -33,6 +35,28 @@ afterAll(async () => {
   await pool?.end();
   await database?.drop();
 });
+
+/** What the worker hands a processor, over this file's database, Redis and queues. */
+function processorContext() {
+  const env = loadEnv(workerEnvSchema, { NODE_ENV: 'test' });
+  return {
+    pool,
+    redis,
+    queues,
+    logger: createLogger('test'),
+    busyRetryDelayMs: 100,
+    orgPurgeAfterDays: 30,
+    ingest: {
+      ...ingestionSettingsFromEnv(env),
+      odpBaseUrl: env.USPTO_ODP_BASE_URL,
+      cpcSchemeBaseUrl: env.CPC_SCHEME_BASE_URL,
+    },
+    epo: epoSettingsFromEnv(env, redis),
+    enrichment: enrichmentProvidersFromEnv(env),
+    sheets: sheetsSettingsFromEnv(env),
+    storage: new LocalDirectoryStore(storageDirOf(env.STORAGE_DIR)),
+  };
+}
 
 describe('cron schedules', () => {
   it('registers idempotently, honours CRON_<ID> overrides, and registers nothing when disabled', async () => {
@@ -72,11 +96,9 @@ describe('cron schedules', () => {
       'ingest:maintenance-fees',
       'monitor:freshness',
       'reap:stalled',
+      'recount:entities',
     ]);
-    // Sources without a processor yet are reported, not silently dropped.
-    expect(first.skipped.map((s) => [s.job, s.reason]).sort()).toEqual([
-      ['recount:entities', 'no processor'],
-    ]);
+    expect(first.skipped).toEqual([]);
   });
 
   it('never schedules an outside feed whose credentials are not set, and removes its earlier scheduler', async () => {
@@ -90,6 +112,7 @@ describe('cron schedules', () => {
       'cleanup:cleanup:retention',
       'freshness',
       'reap',
+      'recount',
     ]);
     expect(offline.skipped).toContainEqual({
       schedulerId: 'assignments',
@@ -123,29 +146,80 @@ describe('reap:stalled', () => {
       runs[0]!.runId,
     ]);
 
-    const env = loadEnv(workerEnvSchema, { NODE_ENV: 'test' });
-    const context = {
-      pool,
-      redis,
-      queues,
-      logger: createLogger('test'),
-      busyRetryDelayMs: 100,
-      orgPurgeAfterDays: 30,
-      ingest: {
-        ...ingestionSettingsFromEnv(env),
-        odpBaseUrl: env.USPTO_ODP_BASE_URL,
-        cpcSchemeBaseUrl: env.CPC_SCHEME_BASE_URL,
-      },
-      epo: epoSettingsFromEnv(env, redis),
-      enrichment: enrichmentProvidersFromEnv(env),
-      sheets: sheetsSettingsFromEnv(env),
-      storage: new LocalDirectoryStore(storageDirOf(env.STORAGE_DIR)),
-    };
+    const context = processorContext();
     const result = (await reapStalledProcessor.handle({}, {} as never, context, undefined)) as {
       reaped: string[];
     };
     expect(result.reaped).toEqual([runs[0]!.runId]);
     expect((await loadRun(pool, runs[0]!))?.status).toBe('failed');
     expect((await loadRun(pool, runs[1]!))?.status).toBe('running');
+  });
+});
+
+describe('recount:entities', () => {
+  /** Records one ingestion job that changed the given assignments, finished now. */
+  async function finishedJob(rfIds: string[]): Promise<void> {
+    const { rows } = await pool.query<{ id: string }>(
+      `insert into ingestion_jobs (data_source_id, trigger, status, completed_at)
+       select id, 'cron', 'success', now() from data_sources where key = 'uspto_assignments_daily' returning id`,
+    );
+    await pool.query(
+      `insert into ingestion_changes (ingestion_job_id, key_type, key) select $1, 'rf_id', unnest($2::varchar[])`,
+      [rows[0]!.id, rfIds],
+    );
+  }
+
+  const countsOf = async (names: string[]) =>
+    (
+      await pool.query<{ name: string; instances: number; total: number }>(
+        `select e.name, e.instances, r.total_instances as total
+           from entities e join representatives r on r.id = e.representative_id
+          where e.name = any($1::varchar[]) order by e.name`,
+        [names],
+      )
+    ).rows;
+
+  it('recounts the parties of the jobs finished since its last run and their representatives', async () => {
+    const transaction = (rfId: string, assignor: string, assignee: string) => ({
+      rfId,
+      conveyText: CONVEYANCE_TEXT.assignment,
+      recordDate: '2020-01-02',
+      assignors: [{ name: assignor, execDate: '2020-01-01' }],
+      assignees: [{ name: assignee }],
+      documents: [{ appno: '17000001', grant: null, appnoDate: '2019-05-01' }],
+    });
+    await insertRecordedTransactions(pool, [
+      transaction('910001-0001', 'RECOUNT ALPHA LLC', 'RECOUNT BETA INC'),
+      transaction('910001-0002', 'RECOUNT ALPHA LLC', 'RECOUNT ALPHA HOLDINGS LLC'),
+    ]);
+    // Both ALPHA names belong to one representative, whose total is their sum.
+    const { rows } = await pool.query<{ id: string }>(
+      `insert into representatives (representative_name, name_key) values ('RECOUNT ALPHA LLC', 'recount alpha llc') returning id`,
+    );
+    await pool.query(
+      `update entities set representative_id = $1, instances = 0 where name in ('RECOUNT ALPHA LLC', 'RECOUNT ALPHA HOLDINGS LLC')`,
+      [rows[0]!.id],
+    );
+    await finishedJob(['910001-0001', '910001-0002']);
+    await redis.del(RECOUNT_SINCE_KEY);
+
+    const first = (await recountEntitiesProcessor.handle({}, {} as never, processorContext(), undefined)) as {
+      representatives: number;
+    };
+    expect(first.representatives).toBeGreaterThanOrEqual(1);
+    expect(await countsOf(['RECOUNT ALPHA HOLDINGS LLC', 'RECOUNT ALPHA LLC'])).toEqual([
+      { name: 'RECOUNT ALPHA HOLDINGS LLC', instances: 1, total: 3 },
+      { name: 'RECOUNT ALPHA LLC', instances: 2, total: 3 },
+    ]);
+
+    // The next run covers only jobs finished after the last one started: the old job is not recounted again.
+    await pool.query(`update entities set instances = 0 where name = 'RECOUNT ALPHA LLC'`);
+    await recountEntitiesProcessor.handle({}, {} as never, processorContext(), undefined);
+    expect((await countsOf(['RECOUNT ALPHA LLC']))[0]?.instances).toBe(0);
+    await finishedJob(['910001-0002']);
+    await recountEntitiesProcessor.handle({}, {} as never, processorContext(), undefined);
+    expect(await countsOf(['RECOUNT ALPHA LLC'])).toEqual([
+      { name: 'RECOUNT ALPHA LLC', instances: 2, total: 3 },
+    ]);
   });
 });

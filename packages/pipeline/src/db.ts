@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { inTransaction } from '@patentrack/db';
 
 export type { Pool, PoolClient };
 
@@ -17,19 +18,10 @@ export async function inOrgTransaction<T>(
   orgId: string,
   fn: (client: PoolClient) => Promise<T>,
 ): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
+  return inTransaction(pool, async (client) => {
     await client.query(`select set_config('app.current_org_id', $1, true)`, [orgId]);
-    const result = await fn(client);
-    await client.query('commit');
-    return result;
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+    return fn(client);
+  });
 }
 
 /** PostgreSQL SQLSTATE of a failed statement, if the error came from the server. */

@@ -6,6 +6,7 @@ import { driveSheetProcessor } from './exports/drive-sheet';
 import { exportFileProcessor } from './exports/export-file';
 import { cleanupOrphansProcessor, cleanupRetentionProcessor } from './housekeeping/cleanup';
 import { freshnessProcessor } from './housekeeping/freshness';
+import { recountEntitiesProcessor } from './housekeeping/recount';
 import { reapStalledProcessor } from './housekeeping/reap-stalled';
 import {
   ingestApplicationsProcessor,
@@ -37,6 +38,7 @@ export const PROCESSORS: ReadonlyMap<string, JobProcessor<never>> = new Map(
     rebuildRequestProcessor,
     treeRequestProcessor,
     freshnessProcessor,
+    recountEntitiesProcessor,
     reapStalledProcessor,
     cleanupRetentionProcessor,
     cleanupOrphansProcessor,

@@ -1,4 +1,6 @@
 import type pg from 'pg';
+import { inTransaction } from '@patentrack/db';
+import { refreshRepresentatives } from '../entities/representatives';
 
 export interface EntityUpsert {
   name: string;
@@ -46,14 +48,15 @@ export async function upsertEntities(
  * Recomputes `entities.instances` (assignor plus assignee rows) for every entity that the given jobs touched —
  * the parties of the assignments they changed, plus `alsoEntityIds` (parties removed by an update). Recomputed,
  * never incremented, so re-running a file cannot inflate it (engineering.md §8); done once per job, set-based,
- * because a popular entity recounted per batch would cost quadratic time.
+ * because a popular entity recounted per batch would cost quadratic time. Returns the representatives of the
+ * touched entities, whose `total_instances` the batch recount (`recountTouchedEntities`) refreshes.
  */
 export async function recountEntityInstances(
   client: pg.PoolClient,
   ingestionJobIds: string[],
   alsoEntityIds: Iterable<string> = [],
-): Promise<number> {
-  const { rowCount } = await client.query(
+): Promise<string[]> {
+  const { rows } = await client.query<{ representative_id: string }>(
     `WITH changed AS (
        SELECT key AS rf_id FROM ingestion_changes WHERE ingestion_job_id = ANY($1::uuid[]) AND key_type = 'rf_id'),
      touched AS (
@@ -65,10 +68,40 @@ export async function recountEntityInstances(
          FROM touched t
          LEFT JOIN (SELECT entity_id FROM assignors UNION ALL SELECT entity_id FROM assignees) p
            ON p.entity_id = t.entity_id
-        GROUP BY t.entity_id)
-     UPDATE entities e SET instances = counts.n FROM counts
-      WHERE e.id = counts.entity_id AND e.instances IS DISTINCT FROM counts.n`,
+        GROUP BY t.entity_id),
+     recounted AS (
+       UPDATE entities e SET instances = counts.n FROM counts
+        WHERE e.id = counts.entity_id AND e.instances IS DISTINCT FROM counts.n)
+     SELECT DISTINCT e.representative_id FROM touched t JOIN entities e ON e.id = t.entity_id
+      WHERE e.representative_id IS NOT NULL`,
     [ingestionJobIds, [...alsoEntityIds]],
   );
-  return rowCount ?? 0;
+  return rows.map((row) => row.representative_id);
+}
+
+/**
+ * The batch recount (`recount:entities`, data-model.md §8): `entities.instances` of the parties of the assignments
+ * changed by ingestion jobs finished since `since` — with no earlier run, by every job whose change keys are still
+ * kept — then `total_instances` and the canonical name of their representatives (ingestion only recounts entities,
+ * so a representative's total is brought up to date here).
+ */
+export async function recountTouchedEntities(
+  pool: pg.Pool,
+  since: Date | null,
+): Promise<{ ingestionJobs: number; representatives: number }> {
+  const { rows: jobs } = await pool.query<{ id: string }>(
+    since
+      ? `SELECT id FROM ingestion_jobs WHERE completed_at >= $1`
+      : `SELECT DISTINCT ingestion_job_id AS id FROM ingestion_changes`,
+    since ? [since] : [],
+  );
+  const representatives = await inTransaction(pool, async (client) => {
+    const touched = await recountEntityInstances(
+      client,
+      jobs.map((job) => job.id),
+    );
+    await refreshRepresentatives(client, touched);
+    return touched;
+  });
+  return { ingestionJobs: jobs.length, representatives: representatives.length };
 }

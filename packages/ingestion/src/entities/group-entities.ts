@@ -5,6 +5,7 @@ import {
   groupThreshold,
   type GroupThresholdBands,
 } from '@patentrack/business-rules';
+import { inTransaction } from '@patentrack/db';
 import type { Logger } from '@patentrack/shared';
 import { recountEntityInstances } from '../common/entities';
 import {
@@ -108,7 +109,7 @@ export async function groupPendingEntities(
     );
     if (ids.length === 0) break;
     options.onProgress?.({ phase: 'recount', done: 0, total: ids.length });
-    await withTransaction(pool, (client) =>
+    await inTransaction(pool, (client) =>
       recountEntityInstances(
         client,
         [],
@@ -128,7 +129,7 @@ export async function groupPendingEntities(
       frontier = regrouping.resolve();
     }
     options.onProgress?.({ phase: 'group', done: 0, total: rows.length });
-    await withTransaction(pool, async (client) => {
+    await inTransaction(pool, async (client) => {
       const written = await writeGroups(client, regrouping);
       for (const id of written.created) created.add(id);
       for (const id of written.touched) if (!created.has(id)) updated.add(id);
@@ -415,21 +416,6 @@ async function organizationsTracking(pool: pg.Pool, entityIds: string[]): Promis
   return rows.map((row) => row.organization_id);
 }
 
-async function withTransaction<T>(pool: pg.Pool, body: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await body(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-}
-
 /**
  * Takes an entity out of automatic grouping for good. When it seeded its group, the members it held there
  * are due for re-evaluation: without it, some may seed or join other groups (what a full run would give).
@@ -450,7 +436,7 @@ async function pinEntity(client: pg.PoolClient, entityId: string): Promise<void>
  * canonical names and totals are recomputed. Grouping runs never move it again.
  */
 export async function mergeEntity(pool: pg.Pool, entityId: string, representativeId: string): Promise<void> {
-  await withTransaction(pool, async (client) => {
+  await inTransaction(pool, async (client) => {
     await pinEntity(client, entityId);
     const left = await assignRepresentatives(client, [{ entityId, representativeId }]);
     await refreshRepresentatives(client, [representativeId, ...left]);
@@ -463,7 +449,7 @@ export async function mergeEntity(pool: pg.Pool, entityId: string, representativ
  * regroup it. Returns the entity's new representative id.
  */
 export async function splitEntity(pool: pg.Pool, entityId: string): Promise<string> {
-  return withTransaction(pool, async (client) => {
+  return inTransaction(pool, async (client) => {
     const { rows } = await client.query<{
       name: string;
       name_key: string;

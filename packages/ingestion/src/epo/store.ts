@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { inTransaction } from '@patentrack/db';
 import type { FamilyMember } from './family-xml';
 
 const DAY_MS = 86_400_000;
@@ -11,20 +12,6 @@ const FAILURE_BACKOFF_MS = [HOUR_MS, 6 * HOUR_MS, 24 * HOUR_MS];
 export interface LookupTarget {
   queryRef: string;
   patentId: string | null;
-}
-
-async function inTransaction(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await work(client);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
 }
 
 const UPSERT_LOOKUP = `
