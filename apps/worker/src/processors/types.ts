@@ -21,6 +21,8 @@ export interface IngestSettings extends IngestionSettings {
 /** The EPO family source (ingestion.md §3.6): the OPS client and the sweep's limits. */
 export interface EpoSettings {
   client: OpsClient;
+  /** Whether `EPO_OPS_KEY` and `EPO_OPS_SECRET` are set: without them no look-up is ever enqueued. */
+  configured: boolean;
   /** `EPO_SWEEP_MAX`: assets one sweep enqueues at most. */
   sweepMax: number;
   /** `EPO_WEEKLY_QUOTA_BYTES`: the sweep stops at 80 % of it. */

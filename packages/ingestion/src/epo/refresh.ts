@@ -11,9 +11,15 @@ export const SWEEP_QUOTA_SHARE = 0.8;
 
 /**
  * Assets whose patent is due for a family look-up: no look-up yet, or one whose `next_refresh_at` has passed.
- * One asset per patent (tenants share public data), oldest look-ups first, at most `limit`.
+ * One asset per patent (tenants share public data), oldest look-ups first, at most `limit`; with
+ * `organizationId`, only that organization's assets (those a pipeline run just added, say).
  */
-export async function selectDueAssets(pool: pg.Pool, limit: number, now: Date): Promise<string[]> {
+export async function selectDueAssets(
+  pool: pg.Pool,
+  limit: number,
+  now: Date,
+  organizationId?: string,
+): Promise<string[]> {
   const { rows } = await pool.query<{ asset_id: string }>(
     `select due.asset_id
        from (select distinct on (a.patent_id) a.patent_id, a.id as asset_id
@@ -21,6 +27,7 @@ export async function selectDueAssets(pool: pg.Pool, limit: number, now: Date): 
                join patents p on p.id = a.patent_id
               where a.deleted_at is null
                 and (p.grant_doc_num is not null or p.pgpub_doc_num is not null)
+                and ($3::uuid is null or a.organization_id = $3)
               order by a.patent_id, a.created_at, a.id) due
        left join lateral (
          select max(l.next_refresh_at) as next_refresh_at
@@ -28,7 +35,7 @@ export async function selectDueAssets(pool: pg.Pool, limit: number, now: Date): 
       where l.next_refresh_at is null or l.next_refresh_at < $1
       order by l.next_refresh_at nulls first, due.patent_id
       limit $2`,
-    [now, limit],
+    [now, limit, organizationId ?? null],
   );
   return rows.map((r) => r.asset_id);
 }

@@ -7,7 +7,10 @@ import { createPool } from '@patentrack/db';
 import { createTestDatabase, type TestDatabase } from '@patentrack/db/testing';
 import { selectDueAssets } from '@patentrack/ingestion';
 import { TestFileServer } from '@patentrack/ingestion/testing';
-import { jobResult, startTestWorker } from '../../testing/runtime';
+import { CONVEYANCE_TEXT, createOrganization } from '@patentrack/pipeline';
+import { insertRecordedTransactions } from '@patentrack/pipeline/testing';
+import { jobResult, startTestWorker, waitForRun } from '../../testing/runtime';
+import { enqueueOrgRun } from '../pipeline/enqueue';
 import { EPO_PAUSED_UNTIL_KEY } from './pause';
 
 const SAMPLE = join(import.meta.dirname, '../../../../../data/samples/epo-ops/ops_family_EP2400812A1.xml');
@@ -95,6 +98,47 @@ afterAll(async () => {
   redis?.disconnect();
   await pool?.end();
   await database?.drop();
+});
+
+describe('family look-ups of the assets a pipeline run adds', () => {
+  it('a finished run enqueues the look-ups of its new assets at once, without waiting for the sweep', async () => {
+    const sample = await readFile(SAMPLE);
+    await pool.query(
+      `insert into patents (grant_doc_num, grant_kind, appno_doc_num) values ('7400001', 'B2', '15400001')`,
+    );
+    server.route(familyPath('US.7400001.B2'), { kind: 'ok', body: sample });
+    await insertRecordedTransactions(pool, [
+      {
+        rfId: '920001-0001',
+        conveyText: CONVEYANCE_TEXT.assignment,
+        recordDate: '2021-03-02',
+        assignors: [{ name: 'FAMILY SELLER LLC', execDate: '2021-03-01' }],
+        assignees: [{ name: 'FAMILY BUYER INC' }],
+        documents: [{ appno: '15400001', grant: '7400001', appnoDate: '2019-04-01' }],
+      },
+    ]);
+    const buyer = await createOrganization(pool, { name: 'Family Buyer', companies: ['FAMILY BUYER INC'] });
+    const { runId } = await enqueueOrgRun(pool, worker.queues, {
+      orgId: buyer.id,
+      jobType: 'manual',
+      trigger: 'test',
+      startFrom: 'classify',
+    });
+    expect(await waitForRun(pool, runId)).toBe('success');
+    const lookups = await until(
+      async () =>
+        (
+          await pool.query<{ outcome: string; family_ids: string[] }>(
+            `select l.outcome, l.family_ids from assets a join patent_family_lookups l on l.patent_id = a.patent_id
+              where a.organization_id = $1`,
+            [buyer.id],
+          )
+        ).rows,
+      (rows) => rows.length === 1,
+    );
+    expect(lookups).toEqual([{ outcome: 'found', family_ids: ['43088294'] }]);
+    expect(server.hits(familyPath('US.7400001.B2'))).toHaveLength(1);
+  });
 });
 
 describe('ingest:epo-sweep and ingest:epo-family', () => {

@@ -7,6 +7,7 @@ import type { EpoSettings } from '../types';
 export function epoSettingsFromEnv(env: WorkerEnv, redis: Redis): EpoSettings {
   return {
     client: opsClientFromEnv(env, redis),
+    configured: !!env.EPO_OPS_KEY && !!env.EPO_OPS_SECRET,
     sweepMax: env.EPO_SWEEP_MAX,
     weeklyQuotaBytes: env.EPO_WEEKLY_QUOTA_BYTES,
   };

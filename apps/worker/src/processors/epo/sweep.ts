@@ -1,9 +1,8 @@
 import { selectDueAssets, SWEEP_QUOTA_SHARE } from '@patentrack/ingestion';
 import { z } from 'zod';
 import { defineProcessor } from '../types';
+import { enqueueFamilyLookups } from './enqueue';
 
-/** Assets per `ingest:epo-family` job the sweep enqueues: small enough that a throttled retry redoes little. */
-const ASSETS_PER_JOB = 25;
 const SOURCE_KEY = 'epo_ops_family';
 
 export const epoSweepPayload = z.object({
@@ -21,16 +20,10 @@ export const epoSweepProcessor = defineProcessor({
     const { client, sweepMax, weeklyQuotaBytes } = context.epo;
     const usedBytes = await client.weeklyBytes();
     let assetIds: string[] = [];
+    let jobs = 0;
     if (usedBytes < weeklyQuotaBytes * SWEEP_QUOTA_SHARE) {
       assetIds = await selectDueAssets(context.pool, sweepMax, new Date());
-      const jobs = [];
-      for (let i = 0; i < assetIds.length; i += ASSETS_PER_JOB) {
-        jobs.push({
-          name: 'ingest:epo-family',
-          data: { assetIds: assetIds.slice(i, i + ASSETS_PER_JOB), trigger },
-        });
-      }
-      await context.queues.epo.addBulk(jobs);
+      jobs = await enqueueFamilyLookups(context.queues, assetIds, trigger);
     } else {
       context.logger.warn({ usedBytes, weeklyQuotaBytes }, 'EPO sweep skipped: weekly quota nearly used');
     }
@@ -39,6 +32,6 @@ export const epoSweepProcessor = defineProcessor({
       `update data_sources set last_run_at = now(), last_success_at = now() where key = $1`,
       [SOURCE_KEY],
     );
-    return { assetIds, jobs: Math.ceil(assetIds.length / ASSETS_PER_JOB), usedBytes };
+    return { assetIds, jobs, usedBytes };
   },
 });

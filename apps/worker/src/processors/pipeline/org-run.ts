@@ -4,6 +4,7 @@ import type { PipelineStep } from '@patentrack/shared';
 import { z } from 'zod';
 import { invalidateOrgCache, publishOrgEvent } from '../../live/events';
 import { metrics } from '../../observability/metrics';
+import { enqueueOrganizationLookups } from '../epo/enqueue';
 import { defineProcessor, type ProcessorContext } from '../types';
 import { ORG_RUN_JOB } from './enqueue';
 import { STEP_JOB } from './step';
@@ -87,12 +88,13 @@ async function completeRun(
   const duration = run?.startedAt ? Date.now() - run.startedAt.getTime() : 0;
   await finishRun(context.pool, { runId, orgId }, { status: 'success', summary: { durationMs: duration } });
   const cacheKeysDeleted = await invalidateOrgCache(context.redis, orgId);
+  const familyLookupJobs = await enqueueOrganizationLookups(context, orgId);
   metrics.pipelineRuns.inc({ status: 'success' });
   await publishOrgEvent(context.redis, orgId, {
     type: 'pipeline-complete',
     data: { orgId, pipelineId: runId, status: 'success', duration },
   });
-  log.info({ durationMs: duration, cacheKeysDeleted }, 'pipeline run finished');
+  log.info({ durationMs: duration, cacheKeysDeleted, familyLookupJobs }, 'pipeline run finished');
   return { runId, status: 'success', durationMs: duration };
 }
 
