@@ -9,7 +9,9 @@ import yazl from 'yazl';
 import { createPool } from '@patentrack/db';
 import { createTestDatabase, type TestDatabase } from '@patentrack/db/testing';
 import { ingestCpcMasterFile } from './master-file-ingest';
-import { ingestCpcSchemeFile } from './scheme-ingest';
+import { HttpClient } from '../common/http-client';
+import { TestFileServer } from '../common/test-file-server';
+import { ingestCpcSchemeFile, ingestNewCpcScheme } from './scheme-ingest';
 
 const SAMPLES = path.resolve(import.meta.dirname, '../../../../data/samples/uspto-cpc');
 const MASTER = readFileSync(path.join(SAMPLES, 'US_Grant_CPC_MCF_XML_sample_US9400000.xml'), 'utf8');
@@ -370,6 +372,54 @@ describe('CPC scheme', () => {
       `SELECT config->>'schemeVersion' AS version FROM data_sources WHERE key = 'cpc_scheme'`,
     );
     expect(config).toEqual([{ version: '2025.02' }]);
+  });
+
+  it('a release without scheme XML loads from its title list, with the parents the dots give', async () => {
+    const server = new TestFileServer();
+    const base = await server.start();
+    try {
+      const titleList = await zip('CPCTitleList209905.zip', {
+        'cpc-section-A_20990501.txt': [
+          'A\t\tHUMAN NECESSITIES',
+          'A01\t\tAGRICULTURE; FORESTRY; ANIMAL HUSBANDRY; HUNTING; TRAPPING; FISHING',
+          'A01L\t\tSHOEING OF ANIMALS',
+          'A01L1/00\t\tShoes for horses or other solipeds fastened with nails',
+          'A01L1/02\t1\tShoes with hooks',
+          'A01L1/04\t2\tSolid horseshoes consisting of multiple parts',
+        ].join('\n'),
+      });
+      server.route('/sites/default/files/cpc/bulk/CPCTitleList209905.zip', {
+        kind: 'ok',
+        body: readFileSync(titleList),
+      });
+      const http = new HttpClient({
+        maxRetries: 1,
+        backoffBaseMs: 1,
+        connectTimeoutMs: 5000,
+        idleTimeoutMs: 5000,
+      });
+      const [loaded] = await ingestNewCpcScheme({
+        pool,
+        http,
+        baseUrl: base,
+        workDir: dir,
+        today: '2099-06-10',
+      });
+      expect(loaded).toMatchObject({ status: 'success', processed: 6, failed: 0 });
+      // This month has neither file; last month's XML is missing, so its title list is the release.
+      expect(server.hits('/sites/default/files/cpc/bulk/CPCSchemeXML209905.zip')).toHaveLength(1);
+      const { rows } = await pool.query(
+        `SELECT cpc_code, parent_code, level, scheme_version FROM cpc_classifications
+          WHERE cpc_code IN ('A', 'A01L1/00', 'A01L1/04') ORDER BY cpc_code`,
+      );
+      expect(rows).toEqual([
+        { cpc_code: 'A', parent_code: null, level: 1, scheme_version: '2099.05' },
+        { cpc_code: 'A01L1/00', parent_code: 'A01L', level: 4, scheme_version: '2099.05' },
+        { cpc_code: 'A01L1/04', parent_code: 'A01L1/02', level: 6, scheme_version: '2099.05' },
+      ]);
+    } finally {
+      await server.stop();
+    }
   });
 
   it('skips a malformed item with an error and ends partial', async () => {

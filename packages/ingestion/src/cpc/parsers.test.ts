@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { IngestionError } from '../common/errors';
 import { cpcSymbol, mapMasterRecord } from './master-file-mapping';
 import { MasterFileParser, type RawMasterRecord } from './master-file-parser';
-import { SchemeParser } from './scheme-parser';
+import { SchemeParser, type SchemeRow } from './scheme-parser';
+import { TitleListParser } from './title-list-parser';
 
 const SAMPLES = path.resolve(import.meta.dirname, '../../../../data/samples/uspto-cpc');
 const MASTER = readFileSync(path.join(SAMPLES, 'US_Grant_CPC_MCF_XML_sample_US9400000.xml'), 'utf8');
@@ -180,5 +181,65 @@ describe('CPC scheme parser', () => {
       ['error', 'notasymbol'],
       ['warning', 'A01L3/02'],
     ]);
+  });
+});
+
+/** The title list of a scheme: symbol, dots below the main group, title; tab-separated, CRLF line ends. */
+function titleListOf(rows: readonly SchemeRow[]): string {
+  return rows
+    .map((row) =>
+      [row.cpcCode, row.subgroup && row.subgroup !== '00' ? row.level - 4 : '', row.title ?? ''].join('\t'),
+    )
+    .join('\r\n');
+}
+
+function parseTitleList(text: string) {
+  const parser = new TitleListParser('cpc-section-A_20250101.txt');
+  feed(parser, text);
+  return parser;
+}
+
+describe('CPC title-list parser (the release fallback)', () => {
+  it('derives the same rows as the scheme XML, apart from allocatability the list does not carry', () => {
+    const scheme = parseScheme(SCHEME).rows;
+    const { rows, issues, publicationDate } = parseTitleList(titleListOf(scheme));
+    expect(issues).toEqual([]);
+    expect(publicationDate).toBe('2025-01-01');
+    expect(rows).toEqual(scheme.map((row) => ({ ...row, notAllocatable: false })));
+  });
+
+  it('takes parents from the dots, skips a malformed line with an error and keeps an orphan with a warning', () => {
+    const { rows, issues } = parseTitleList(
+      [
+        'A01L3/02\t1\tOrphan',
+        'A\t\tHUMAN NECESSITIES',
+        'A01\t\tAGRICULTURE',
+        'A01L\t\tSHOEING OF ANIMALS',
+        'A01L 1/00\t\tShoes for horses',
+        'A01L1/02\t1\tShoes with hooks',
+        'A01L1/04\t2\tSolid horseshoes',
+        'not a symbol\t1\tBroken',
+        'A01L1/06\t1\tLightweight shoes',
+        '',
+      ].join('\n'),
+    );
+    expect(rows.map((row) => [row.cpcCode, row.parentCode, row.level])).toEqual([
+      ['A01L3/02', null, 5],
+      ['A', null, 1],
+      ['A01', 'A', 2],
+      ['A01L', 'A01', 3],
+      ['A01L1/00', 'A01L', 4],
+      ['A01L1/02', 'A01L1/00', 5],
+      ['A01L1/04', 'A01L1/02', 6],
+      ['A01L1/06', 'A01L1/00', 5],
+    ]);
+    expect(issues.map((issue) => [issue.severity, issue.recordIdentifier])).toEqual([
+      ['warning', 'A01L3/02'],
+      ['error', 'notasymbol'],
+    ]);
+  });
+
+  it('rejects an entry without a line', () => {
+    expect(() => parseTitleList('\n\n')).toThrow(IngestionError);
   });
 });

@@ -11,7 +11,8 @@ import type { FileToIngest } from '../common/file-discovery';
 import type { HttpClient } from '../common/http-client';
 import type { ProgressListener } from '../common/progress';
 import { DEFAULT_READER_LIMITS, sourceEntries, type SourceReaderLimits } from '../common/source-reader';
-import { SchemeParser, type SchemeRow } from './scheme-parser';
+import { SchemeParser, type SchemeEntryParser, type SchemeRow } from './scheme-parser';
+import { TitleListParser } from './title-list-parser';
 
 export const CPC_SCHEME_SOURCE_KEY = 'cpc_scheme';
 
@@ -35,7 +36,8 @@ export interface IngestCpcSchemeOptions extends FileIngestionOptions {
 }
 
 /**
- * Loads a CPC scheme release (ingestion.md §3.4 a): every `cpc-scheme-*.xml` entry streamed, rows upserted by
+ * Loads a CPC scheme release (ingestion.md §3.4 a): every `cpc-scheme-*.xml` entry — or, for a title list, every
+ * `cpc-section-*.txt` entry — streamed, rows upserted by
  * `cpc_code` with the release's version, then the symbols the release no longer has are deactivated (never
  * deleted) and the version is stored in `data_sources.config.schemeVersion`.
  */
@@ -62,8 +64,8 @@ const MONTHS_BACK = 6;
 
 /**
  * One poll of the scheme (`ingest:cpc-scheme`, ingestion.md §2.2): `HEAD` the release of this month and the six
- * before, newest first, and load the newest one newer than `config.schemeVersion`. Older releases are never
- * loaded: the newest is a full scheme. A failed load leaves the version as it was, so the next poll retries.
+ * before, newest first, and load the newest one newer than `config.schemeVersion` — its scheme XML, or its title
+ * list when the month has no XML. Older releases are never loaded: the newest is a full scheme. A failed load leaves the version as it was, so the next poll retries.
  */
 export async function ingestNewCpcScheme(options: IngestNewCpcSchemeOptions): Promise<FileIngestionResult[]> {
   const { rows } = await options.pool.query<{ id: string; version: string | null }>(
@@ -76,11 +78,11 @@ export async function ingestNewCpcScheme(options: IngestNewCpcSchemeOptions): Pr
   for (let back = 0; back <= MONTHS_BACK; back++) {
     const month = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - back, 1));
     const yyyymm = month.toISOString().slice(0, 7).replace('-', '');
-    const fileName = `CPCSchemeXML${yyyymm}.zip`;
     // Versions compare as text: `YYYY.MM`.
-    if (cpcSchemeVersion(fileName)! <= loaded) break;
-    const url = new URL(`/sites/default/files/cpc/bulk/${fileName}`, options.baseUrl).toString();
-    if (!(await options.http.exists(url))) continue;
+    if (cpcSchemeVersion(`CPCSchemeXML${yyyymm}`)! <= loaded) break;
+    const release = await firstPublished(options, [`CPCSchemeXML${yyyymm}.zip`, `CPCTitleList${yyyymm}.zip`]);
+    if (!release) continue;
+    const { fileName, url } = release;
     const result = await ingestCpcSchemeFile({ ...options, source: url, fileName });
     if (result.status === 'skipped') return [result];
     // The load recorded the release in the file ledger.
@@ -97,6 +99,18 @@ export async function ingestNewCpcScheme(options: IngestNewCpcSchemeOptions): Pr
   }
   await options.pool.query(`UPDATE data_sources SET last_run_at = now() WHERE id = $1`, [rows[0].id]);
   return [];
+}
+
+/** The first of a release's files the bulk page has (the scheme XML, else its title list, §3.4 a). */
+async function firstPublished(
+  options: Pick<IngestNewCpcSchemeOptions, 'http' | 'baseUrl'>,
+  fileNames: readonly string[],
+): Promise<{ fileName: string; url: string } | null> {
+  for (const fileName of fileNames) {
+    const url = new URL(`/sites/default/files/cpc/bulk/${fileName}`, options.baseUrl).toString();
+    if (await options.http.exists(url)) return { fileName, url };
+  }
+  return null;
 }
 
 const CONTENT_COLUMNS = [
@@ -184,9 +198,17 @@ async function loadScheme(
     );
     options.onProgress?.({ bytesRead, bytesTotal: 0, records: job.counters.processed });
   };
-  for await (const entry of sourceEntries(path, /\.xml$/i, options.limits ?? DEFAULT_READER_LIMITS)) {
+  // A title list (the fallback release file) holds text entries; a scheme release, XML ones.
+  const titleList = /TitleList/i.test(fileName);
+  for await (const entry of sourceEntries(
+    path,
+    titleList ? /\.txt$/i : /\.xml$/i,
+    options.limits ?? DEFAULT_READER_LIMITS,
+  )) {
     entries += 1;
-    const parser = new SchemeParser(entry.name);
+    const parser: SchemeEntryParser = titleList
+      ? new TitleListParser(entry.name)
+      : new SchemeParser(entry.name);
     const decoder = new TextDecoder('utf-8');
     const take = () => {
       for (const issue of parser.issues.splice(0)) job.reportIssue(issue);

@@ -20,11 +20,92 @@ export interface SchemeRow {
 /** Section `A`, class `A01`, subclass `A01L`, group `A01L1/02`: the symbol forms a scheme row can have. */
 const SYMBOL = /^([A-HY])(?:(\d{2})(?:([A-Z])(?:(\d{1,4})\/(\d{2,6}))?)?)?$/;
 
-/** Depth of a symbol that its form alone decides; subgroups get theirs from the nesting (null here). */
-function formLevel(match: RegExpExecArray): number | null {
-  if (match[5] !== undefined) return match[5] === '00' ? 4 : null;
-  if (match[3] !== undefined) return 3;
-  return match[2] !== undefined ? 2 : 1;
+/** A scheme entry as a source gives it: symbol (spaces removed), title parts and allocatability. */
+export interface SchemeEntry {
+  symbol: string;
+  titleParts: readonly string[];
+  notAllocatable: boolean;
+}
+
+/** Parsed symbol: the row's code parts, and the depth its form alone decides (null for a subgroup). */
+export function parseSymbol(symbol: string):
+  | (Pick<SchemeRow, 'section' | 'classCode' | 'subclass' | 'mainGroup' | 'subgroup'> & {
+      formLevel: number | null;
+    })
+  | null {
+  const match = SYMBOL.exec(symbol);
+  if (!match) return null;
+  const [, section, classCode, subclass, mainGroup, subgroup] = match;
+  const formLevel =
+    subgroup !== undefined ? (subgroup === '00' ? 4 : null) : subclass !== undefined ? 3 : classCode ? 2 : 1;
+  return {
+    section: section!,
+    classCode: classCode ?? null,
+    subclass: subclass ?? null,
+    mainGroup: mainGroup ?? null,
+    subgroup: subgroup ?? null,
+    formLevel,
+  };
+}
+
+/**
+ * The row of a scheme entry under its `parent` (the nearest enclosing entry with a different symbol), or an issue:
+ * an error for a malformed symbol (no row), a warning for a subgroup without an enclosing group (stored without a
+ * parent). A subgroup is `subgroupLevel` deep when the source says (title lists), else one deeper than its parent.
+ */
+export function schemeRowOf(
+  entry: SchemeEntry,
+  parent: SchemeRow | null,
+  location: string,
+  subgroupLevel?: number,
+): { row: SchemeRow | null; issue: RecordIssue | null } {
+  const parts = parseSymbol(entry.symbol);
+  if (!parts) {
+    return {
+      row: null,
+      issue: {
+        severity: 'error',
+        errorType: 'validation',
+        recordIdentifier: entry.symbol || null,
+        location,
+        message: `Malformed classification item: symbol '${entry.symbol}'`,
+        raw: { symbol: entry.symbol, title: entry.titleParts },
+      },
+    };
+  }
+  const { formLevel, ...codes } = parts;
+  const orphan = formLevel === null && !parent;
+  return {
+    row: {
+      cpcCode: entry.symbol,
+      ...codes,
+      parentCode: parent?.cpcCode ?? null,
+      // An orphan subgroup is at least below its main group.
+      level: formLevel ?? subgroupLevel ?? (parent ? parent.level + 1 : 5),
+      title: entry.titleParts.length > 0 ? entry.titleParts.join('; ') : null,
+      notAllocatable: entry.notAllocatable,
+    },
+    issue: orphan
+      ? {
+          severity: 'warning',
+          errorType: 'validation',
+          recordIdentifier: entry.symbol,
+          location,
+          message: `Orphan subgroup ${entry.symbol}: no enclosing group; stored without a parent`,
+          raw: null,
+        }
+      : null,
+  };
+}
+
+/** What the scheme loader reads a release entry with: the XML scheme parser or the title-list parser. */
+export interface SchemeEntryParser {
+  readonly rows: SchemeRow[];
+  readonly issues: RecordIssue[];
+  /** The release date the entry states, for a file without a versioned name. */
+  readonly publicationDate: string | undefined;
+  write(chunk: string): void;
+  close(): void;
 }
 
 /** One open `classification-item` while its symbol and title are read. */
@@ -45,7 +126,7 @@ interface OpenItem {
  * row of their own; `parent_code` is the nearest enclosing item with a different symbol, and `level` counts
  * distinct symbols (the raw `level` attribute numbers differently).
  */
-export class SchemeParser {
+export class SchemeParser implements SchemeEntryParser {
   readonly rows: SchemeRow[] = [];
   readonly issues: RecordIssue[] = [];
   /** The root's `publication-date`, the release a file without a versioned name belongs to. */
@@ -144,47 +225,11 @@ export class SchemeParser {
   }
 
   private emit(item: OpenItem, ancestors: OpenItem[]): void {
-    const location = `${this.entryName}#${item.ordinal}`;
-    const match = SYMBOL.exec(item.symbol);
-    if (!match) {
-      item.state = 'invalid';
-      this.issues.push({
-        severity: 'error',
-        errorType: 'validation',
-        recordIdentifier: item.symbol || null,
-        location,
-        message: `Malformed classification item: symbol '${item.symbol}'`,
-        raw: { symbol: item.symbol, title: item.titleParts },
-      });
-      return;
-    }
-    item.state = 'emitted';
     const parent = ancestors.findLast((open) => open.row)?.row ?? null;
-    const ownLevel = formLevel(match);
-    if (ownLevel === null && !parent) {
-      this.issues.push({
-        severity: 'warning',
-        errorType: 'validation',
-        recordIdentifier: item.symbol,
-        location,
-        message: `Orphan subgroup ${item.symbol}: no enclosing group; stored without a parent`,
-        raw: null,
-      });
-    }
-    const [, section, classCode, subclass, mainGroup, subgroup] = match;
-    item.row = {
-      cpcCode: item.symbol,
-      section: section!,
-      classCode: classCode ?? null,
-      subclass: subclass ?? null,
-      mainGroup: mainGroup ?? null,
-      subgroup: subgroup ?? null,
-      parentCode: parent?.cpcCode ?? null,
-      // A subgroup is one deeper than its parent; an orphan one is at least below its main group.
-      level: ownLevel ?? (parent ? parent.level + 1 : 5),
-      title: item.titleParts.length > 0 ? item.titleParts.join('; ') : null,
-      notAllocatable: item.notAllocatable,
-    };
-    this.rows.push(item.row);
+    const { row, issue } = schemeRowOf(item, parent, `${this.entryName}#${item.ordinal}`);
+    if (issue) this.issues.push(issue);
+    item.state = row ? 'emitted' : 'invalid';
+    item.row = row;
+    if (row) this.rows.push(row);
   }
 }
