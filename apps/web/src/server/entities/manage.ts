@@ -109,7 +109,9 @@ export async function mergeEntities(
   if (!sources.length)
     throw AppError.validation({ sourceEntityIds: ['Name at least one entity other than the target'] });
   const target = await membersOf(ctx.tx, targetId);
-  const sourceMembers = (await Promise.all(sources.map((id) => membersOf(ctx.tx, id)))).flat();
+  // One statement at a time: they share the request's transaction.
+  const sourceMembers = [];
+  for (const id of sources) sourceMembers.push(...(await membersOf(ctx.tx, id)));
   const representativeId = await ownRepresentative(ctx.tx, targetId, target[0]!.entityId);
   if (!representativeId) {
     throw new AppError(

@@ -1,3 +1,4 @@
+import { sequentially } from '@patentrack/db';
 import { ingestionCounters, ingestionSources } from '@patentrack/db/queries';
 import { apiRoute } from '@/server/http/api-route';
 import { ingestionStatusSchema } from '@/server/admin/schemas';
@@ -12,7 +13,10 @@ export const GET = apiRoute(
   },
   async ({ tenant, deps }) => {
     const [sources, counters] = await tenant((tx) =>
-      Promise.all([ingestionSources(tx), ingestionCounters(tx)]),
+      sequentially(
+        () => ingestionSources(tx),
+        () => ingestionCounters(tx),
+      ),
     );
     return { data: { sources, ...counters, queueDepth: await queueDepth(deps) } };
   },
