@@ -106,7 +106,7 @@ async function readOrgData(pool: Pool, orgId: string, runId: string): Promise<Or
 }
 
 /** Runs whose post-`flag` inputs this process holds: a run's later steps share one read, the next run patches it. */
-const runInputs = new RunMemo<OrgData>(3);
+const runInputs = new RunMemo<OrgData>();
 
 /**
  * The inputs of the steps after `flag` (which changes classification and membership). Steps of one run in

@@ -15,7 +15,7 @@ export interface StoredTitleStatus {
 
 type TitleStatuses = Map<string, Map<string, StoredTitleStatus>>;
 
-const runStatuses = new RunMemo<TitleStatuses>(3);
+const runStatuses = new RunMemo<TitleStatuses>();
 
 /**
  * The `broken_title` step's verdicts of the organization, keyed by company then asset; read once per run by the

@@ -53,7 +53,7 @@ async function rewrittenTransactions(
 }
 
 /** Each run's timeline per company: the organization's next run in this process patches it. */
-const runTimelines = new RunMemo<Map<string, TimelineEntry[]>>(3);
+const runTimelines = new RunMemo<Map<string, TimelineEntry[]>>();
 
 /**
  * Step 3b (§5.4): one timeline row per (transaction, counterparty) of each company. An incremental run whose

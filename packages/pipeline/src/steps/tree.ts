@@ -60,7 +60,7 @@ async function rewrittenNodeNames(
 }
 
 /** Each run's tree nodes per company: the organization's next run in this process patches them. */
-const runTrees = new RunMemo<Map<string, TreeNode[]>>(3);
+const runTrees = new RunMemo<Map<string, TreeNode[]>>();
 
 /** The transactions a company's tree is built from: those where it is a party that name a document. */
 const treeInput = (data: OrgData, company: OrgData['scope']['companies'][number]): BuildTreeInput => ({
