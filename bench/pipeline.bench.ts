@@ -1,7 +1,11 @@
 // Pipeline benchmark (prints figures; not a test): a generated organization of N assets and 4N transactions
 // over a database of at least M background assignments; a full run, then an incremental run after 100 new
-// transactions touching the organization. `--quick` runs a small version; `--assets=` / `--background=` tune it.
+// transactions touching the organization — in this process, as the worker that ran the full run does it, and
+// again in a fresh process, as the first run after a worker restart does it (nothing of the previous run held).
+// `--quick` runs a small version; `--assets=` / `--background=` tune it.
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { createPool } from '@patentrack/db';
 import { createTestDatabase, ensureTestTemplate, maintainAsSuperuser } from '@patentrack/db/testing';
 import {
@@ -83,42 +87,17 @@ function printRun(label: string, run: InlineRunResult): void {
     );
 }
 
-await ensureTestTemplate();
-const database = await createTestDatabase();
-const pool = createPool(database.workerUrl);
-// The database is dropped at the end; its idle connections may be cut first.
-pool.on('error', () => undefined);
-try {
-  log(
-    `PatenTrack pipeline benchmark: ${assets.toLocaleString()} assets, ${(assets * TRANSACTIONS_PER_ASSET).toLocaleString()} org transactions, ${background.toLocaleString()} background assignments`,
-  );
-  const started = performance.now();
-  await writeBackground(pool, background);
-  const portfolio = syntheticPortfolio({
-    company: 'BENCH HOLDINGS INC',
-    assets,
-    transactionsPerAsset: TRANSACTIONS_PER_ASSET,
-    firstReel: 700_000,
-    firstAppno: 15_000_000,
-  });
-  for (let i = 0; i < portfolio.length; i += 5_000)
-    await insertRecordedTransactions(pool, portfolio.slice(i, i + 5_000));
-  // Statistics as autovacuum keeps them on a live database (the worker role may not ANALYZE).
-  await maintainAsSuperuser(database, 'ANALYZE');
-  log(`data generated in ${seconds(performance.now() - started)}`);
+type Pool = ReturnType<typeof createPool>;
 
-  const org = await createOrganization(pool, { name: 'Bench Holdings', companies: ['BENCH HOLDINGS INC'] });
-  const full = await runPipelineInline(pool, { orgId: org.id, jobType: 'full_rebuild', trigger: 'bench' });
-  printRun('full run', full);
-
-  // 100 new transactions touching the organization: new securities on existing assets.
+/** Records 100 new transactions touching the organization (new securities on existing assets), as ingestion job. */
+async function recordTouchingTransactions(pool: Pool, round: number): Promise<string> {
   const touched = syntheticPortfolio({
     company: 'BENCH HOLDINGS INC',
     assets: 100,
     transactionsPerAsset: 2,
-    firstReel: 990_000,
+    firstReel: 990_000 + round,
     firstAppno: 15_000_000,
-    startYear: 2030,
+    startYear: 2030 + round,
   }).filter((_, i) => i % 2 === 1);
   await insertRecordedTransactions(pool, touched);
   // As an ingestion job leaves them: the job id on the rows it wrote, and on the run its fan-out requests.
@@ -127,16 +106,77 @@ try {
     `update assignments set source_job_id = $1 where rf_id in (select unnest($2::varchar[]))`,
     [ingestionJobId, touched.map((t) => t.rfId)],
   );
-  const incremental = await runPipelineInline(pool, {
-    orgId: org.id,
+  return ingestionJobId;
+}
+
+const incrementalRun = (pool: Pool, orgId: string, ingestionJobId: string) =>
+  runPipelineInline(pool, {
+    orgId,
     jobType: 'incremental',
     trigger: 'bench',
     sourceIngestionJobIds: [ingestionJobId],
   });
-  printRun(`incremental run after ${touched.length} new transactions`, incremental);
-  log(`incremental / full: ${((incremental.durationMs / full.durationMs) * 100).toFixed(1)} %`);
-  log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
-} finally {
+
+const share = (part: InlineRunResult, whole: InlineRunResult) =>
+  `${((part.durationMs / whole.durationMs) * 100).toFixed(1)} %`;
+
+/** `--fresh-run=<database url>,<org id>,<ingestion job id>`: the child process of the restart measurement. */
+const freshRun = argument('fresh-run');
+if (freshRun) {
+  const [url, orgId, ingestionJobId] = freshRun.split(',') as [string, string, string];
+  const pool = createPool(url);
+  process.stdout.write(JSON.stringify(await incrementalRun(pool, orgId, ingestionJobId)));
   await pool.end();
-  await database.drop();
+} else {
+  await ensureTestTemplate();
+  const database = await createTestDatabase();
+  const pool = createPool(database.workerUrl);
+  // The database is dropped at the end; its idle connections may be cut first.
+  pool.on('error', () => undefined);
+  try {
+    log(
+      `PatenTrack pipeline benchmark: ${assets.toLocaleString()} assets, ${(assets * TRANSACTIONS_PER_ASSET).toLocaleString()} org transactions, ${background.toLocaleString()} background assignments`,
+    );
+    const started = performance.now();
+    await writeBackground(pool, background);
+    const portfolio = syntheticPortfolio({
+      company: 'BENCH HOLDINGS INC',
+      assets,
+      transactionsPerAsset: TRANSACTIONS_PER_ASSET,
+      firstReel: 700_000,
+      firstAppno: 15_000_000,
+    });
+    for (let i = 0; i < portfolio.length; i += 5_000)
+      await insertRecordedTransactions(pool, portfolio.slice(i, i + 5_000));
+    // Statistics as autovacuum keeps them on a live database (the worker role may not ANALYZE).
+    await maintainAsSuperuser(database, 'ANALYZE');
+    log(`data generated in ${seconds(performance.now() - started)}`);
+
+    const org = await createOrganization(pool, { name: 'Bench Holdings', companies: ['BENCH HOLDINGS INC'] });
+    const full = await runPipelineInline(pool, { orgId: org.id, jobType: 'full_rebuild', trigger: 'bench' });
+    printRun('full run', full);
+
+    const incremental = await incrementalRun(pool, org.id, await recordTouchingTransactions(pool, 0));
+    printRun('incremental run after 100 new transactions', incremental);
+    log(`incremental / full: ${share(incremental, full)}`);
+
+    const afterRestart = JSON.parse(
+      execFileSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          fileURLToPath(import.meta.url),
+          `--fresh-run=${database.workerUrl},${org.id},${await recordTouchingTransactions(pool, 1)}`,
+        ],
+        { encoding: 'utf8' },
+      ),
+    ) as InlineRunResult;
+    printRun('the same in a fresh process (the first run after a worker restart)', afterRestart);
+    log(`after a restart / full: ${share(afterRestart, full)}`);
+    log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  } finally {
+    await pool.end();
+    await database.drop();
+  }
 }
