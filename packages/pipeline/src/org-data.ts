@@ -117,6 +117,38 @@ export function loadOrgData(pool: Pool, orgId: string, runId: string): Promise<O
   return runInputs.get(orgId, runId, () => readOrgData(pool, orgId, runId));
 }
 
+/**
+ * A step's result per company, held for the organization's next run: patched from the previous run's result when
+ * this process holds it and this run's inputs were patched from that run's too (same companies and configuration),
+ * else built whole.
+ */
+export async function perCompany<T>(
+  memo: RunMemo<Map<string, T>>,
+  data: OrgData,
+  run: { orgId: string; runId: string },
+  derive: {
+    build: (company: CompanyScope) => T;
+    patch: (company: CompanyScope, earlier: T, changedRfIds: ReadonlySet<string>) => T;
+  },
+): Promise<{ byCompany: Map<string, T>; patched: boolean }> {
+  const { changes } = data;
+  const previous = changes && data.patched ? await memo.peek(run.orgId, changes.sinceRunId) : undefined;
+  const byCompany = await memo.get(run.orgId, run.runId, async () => {
+    const result = new Map<string, T>();
+    for (const company of data.scope.companies) {
+      const earlier = previous?.get(company.id);
+      result.set(
+        company.id,
+        earlier !== undefined && changes
+          ? derive.patch(company, earlier, changes.rfIds)
+          : derive.build(company),
+      );
+    }
+    return result;
+  });
+  return { byCompany, patched: previous !== undefined };
+}
+
 /** `CompanyInput` of the rules: `K(c)` and the names of the company and its children. */
 export const companyInput = (company: CompanyScope): CompanyInput => ({
   companyId: company.id,

@@ -1,8 +1,9 @@
 import { buildTimeline, patchTimeline, type TimelineEntry } from '@patentrack/business-rules';
 import { inOrgTransaction, type Queryable } from '../db';
-import { companyInput, loadOrgData, pick } from '../org-data';
+import { companyInput, loadOrgData, perCompany, pick } from '../org-data';
 import { replaceScope, scopeRows } from '../replace-scope';
 import { RunMemo } from '../run-memo';
+import type { CompanyScope } from '../scope';
 import type { StepRunner } from './types';
 
 const COLUMNS = [
@@ -61,27 +62,21 @@ const runTimelines = new RunMemo<Map<string, TimelineEntry[]>>();
  */
 export const timelineStep: StepRunner = async ({ pool, orgId, runId }) => {
   const data = await loadOrgData(pool, orgId, runId);
-  const previous =
-    data.changes && data.patched ? await runTimelines.peek(orgId, data.changes.sinceRunId) : undefined;
-  const timelines = await runTimelines.get(orgId, runId, async () => {
-    const result = new Map<string, TimelineEntry[]>();
-    for (const company of data.scope.companies) {
-      const input = {
-        transactions: pick(data, data.companyRfIds.get(company.id)),
-        company: companyInput(company),
-        config: data.scope.config,
-      };
-      const earlier = previous?.get(company.id);
-      result.set(
-        company.id,
-        earlier && data.changes
-          ? patchTimeline(input, { entries: earlier, changedRfIds: data.changes.rfIds })
-          : buildTimeline(input),
-      );
-    }
-    return result;
+  const input = (company: CompanyScope) => ({
+    transactions: pick(data, data.companyRfIds.get(company.id)),
+    company: companyInput(company),
+    config: data.scope.config,
   });
-  const metrics = { entries: 0, patched: previous ? 1 : 0, rowsDeleted: 0, rowsInserted: 0 };
+  const { byCompany: timelines, patched } = await perCompany(
+    runTimelines,
+    data,
+    { orgId, runId },
+    {
+      build: (company) => buildTimeline(input(company)),
+      patch: (company, entries, changedRfIds) => patchTimeline(input(company), { entries, changedRfIds }),
+    },
+  );
+  const metrics = { entries: 0, patched: patched ? 1 : 0, rowsDeleted: 0, rowsInserted: 0 };
   for (const company of data.scope.companies) {
     const entries = timelines.get(company.id)!;
     const written = await inOrgTransaction(pool, orgId, async (client) =>

@@ -6,9 +6,10 @@ import {
   type TreeNode,
 } from '@patentrack/business-rules';
 import { inOrgTransaction, type Queryable } from '../db';
-import { companyInput, loadOrgData, pick, type OrgData } from '../org-data';
+import { companyInput, loadOrgData, perCompany, pick, type OrgData } from '../org-data';
 import { replaceScope, scopeRows } from '../replace-scope';
 import { RunMemo } from '../run-memo';
+import type { CompanyScope } from '../scope';
 import type { StepRunner } from './types';
 
 const NODE_COLUMNS = [
@@ -63,7 +64,7 @@ async function rewrittenNodeNames(
 const runTrees = new RunMemo<Map<string, TreeNode[]>>();
 
 /** The transactions a company's tree is built from: those where it is a party that name a document. */
-const treeInput = (data: OrgData, company: OrgData['scope']['companies'][number]): BuildTreeInput => ({
+const treeInput = (data: OrgData, company: CompanyScope): BuildTreeInput => ({
   transactions: pick(data, data.companyRfIds.get(company.id)).filter((t) => t.documents.length > 0),
   company: companyInput(company),
 });
@@ -76,24 +77,18 @@ const treeInput = (data: OrgData, company: OrgData['scope']['companies'][number]
 export const treeStep: StepRunner = async ({ pool, orgId, runId }) => {
   const data = await loadOrgData(pool, orgId, runId);
   const changed = data.changes?.rfIds ?? null;
-  const previous =
-    data.changes && data.patched ? await runTrees.peek(orgId, data.changes.sinceRunId) : undefined;
   const inputs = new Map(data.scope.companies.map((company) => [company.id, treeInput(data, company)]));
-  const trees = await runTrees.get(orgId, runId, async () => {
-    const result = new Map<string, TreeNode[]>();
-    for (const company of data.scope.companies) {
-      const input = inputs.get(company.id)!;
-      const earlier = previous?.get(company.id);
-      result.set(
-        company.id,
-        earlier && changed
-          ? patchTreeNodes(input, { nodes: earlier, changedRfIds: changed })
-          : buildTreeNodes(input),
-      );
-    }
-    return result;
-  });
-  const metrics = { nodes: 0, activities: 0, patched: previous ? 1 : 0, rowsDeleted: 0, rowsInserted: 0 };
+  const { byCompany: trees, patched } = await perCompany(
+    runTrees,
+    data,
+    { orgId, runId },
+    {
+      build: (company) => buildTreeNodes(inputs.get(company.id)!),
+      patch: (company, nodes, changedRfIds) =>
+        patchTreeNodes(inputs.get(company.id)!, { nodes, changedRfIds }),
+    },
+  );
+  const metrics = { nodes: 0, activities: 0, patched: patched ? 1 : 0, rowsDeleted: 0, rowsInserted: 0 };
   for (const company of data.scope.companies) {
     const scope = { orgId, companyId: company.id };
     const input = inputs.get(company.id)!;
