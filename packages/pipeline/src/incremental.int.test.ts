@@ -28,8 +28,7 @@ let nextFrame = 1;
 const rfId = () => `600000-${String(nextFrame++).padStart(4, '0')}`;
 
 /** Marks transactions as one ingestion job leaves them and runs the organization's incremental pipeline. */
-async function runIncrementalFor(rfIds: string[]) {
-  const jobId = randomUUID();
+async function runIncrementalFor(rfIds: string[], jobId: string = randomUUID()) {
   await pool.query(`update assignments set source_job_id = $1 where rf_id = any($2::varchar[])`, [
     jobId,
     rfIds,
@@ -137,6 +136,44 @@ describe('incremental runs write only what their changes reach, and leave what a
     const recorded = transactions();
     await insertRecordedTransactions(pool, recorded);
     await expectSameAsRebuild(await runIncrementalFor(recorded.map((t) => t.rfId)));
+  });
+
+  it('a re-recorded transaction that no longer names the company nor its assets leaves every derived row', async () => {
+    const gone = portfolio.find(
+      (t) =>
+        t.conveyText === CONVEYANCE_TEXT.security && documentOf(t).appno === documentOf(portfolio[20]!).appno,
+    )!;
+    // As the assignment loader leaves a re-recorded transaction: new parties and property, the number it stopped
+    // naming in superseded_documents, all under the job that loaded it.
+    const { rows: job } = await pool.query<{ id: string }>(
+      `insert into ingestion_jobs (data_source_id, trigger, status)
+       select id, 'cron', 'success' from data_sources where key = 'uspto_assignments_daily' returning id`,
+    );
+    await pool.query(
+      `insert into entities (name, name_key) values ('UNRELATED SELLER LLC', 'unrelated seller llc')
+       on conflict (name_key) do nothing`,
+    );
+    await pool.query(
+      `update assignors set or_name = 'UNRELATED SELLER LLC',
+              entity_id = (select id from entities where name_key = 'unrelated seller llc')
+        where rf_id = $1`,
+      [gone.rfId],
+    );
+    await pool.query(
+      `update document_ids set appno_doc_num = '19999999', grant_doc_num = null where rf_id = $1`,
+      [gone.rfId],
+    );
+    await pool.query(
+      `insert into superseded_documents (source_job_id, rf_id, appno_doc_num, grant_doc_num) values ($1, $2, $3, $4)`,
+      [job[0]!.id, gone.rfId, documentOf(gone).appno, documentOf(gone).grant],
+    );
+    await expectSameAsRebuild(await runIncrementalFor([gone.rfId], job[0]!.id));
+    const { rows } = await pool.query(
+      `select 1 from timeline_entries where organization_id = $1 and rf_id = $2
+       union all select 1 from company_transaction_activities where organization_id = $1 and rf_id = $2`,
+      [orgId, gone.rfId],
+    );
+    expect(rows).toEqual([]);
   });
 
   it('a re-recorded transaction whose corrected execution date moves it to the start of the history', async () => {

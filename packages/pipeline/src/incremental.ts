@@ -24,7 +24,8 @@ export interface IncrementalChanges {
  * transaction, BR-023); numbers a re-recorded transaction stopped naming (`superseded_documents`) are reconsidered
  * like those of changed patents. A candidate is kept when it belongs to the organization scope (§5.1): one of its
  * documents names an asset of a company (`T(a)`: by application number, or by grant number for an asset
- * without one), or a company entity is a party. Null means "everything": a rebuild, a manual run, a run
+ * without one), or a company entity is a party — or when the earlier runs had it in the scope (it may have left).
+ * Null means "everything": a rebuild, a manual run, a run
  * without source jobs, or one with no successful run before it.
  */
 export async function incrementalChanges(
@@ -104,6 +105,15 @@ export async function incrementalChanges(
       inScope.add(d.rf_id);
   }
   for (const p of parties.rows) if (companyEntities.has(p.entity_id)) inScope.add(p.rf_id);
+  // A transaction the earlier runs had in the scope is a change even when it has left it (re-recorded without the
+  // company or its assets): its stored rows must go.
+  const { rows: stored } = await db.query<{ rf_id: string }>(
+    `select rf_id from timeline_entries where organization_id = $1 and rf_id = any($2::varchar[])
+     union select rf_id from company_transaction_activities
+      where organization_id = $1 and company_id = any($3::uuid[]) and rf_id = any($2::varchar[])`,
+    [scope.orgId, candidates, scope.companies.map((c) => c.id)],
+  );
+  for (const row of stored) inScope.add(row.rf_id);
   const scopedDocuments = documents.rows.filter((d) => inScope.has(d.rf_id));
   const numbers = (key: 'appno_doc_num' | 'grant_doc_num', fromPatents: string[]) =>
     [...new Set([...fromPatents, ...scopedDocuments.flatMap((d) => (d[key] ? [d[key]] : []))])].sort();
