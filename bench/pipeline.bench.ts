@@ -1,7 +1,8 @@
 // Pipeline benchmark (prints figures; not a test): a generated organization of N assets and 4N transactions
 // over a database of at least M background assignments; a full run, then an incremental run after 100 new
 // transactions touching the organization — in this process, as the worker that ran the full run does it, and
-// again in a fresh process, as the first run after a worker restart does it (nothing of the previous run held).
+// again in fresh processes, as the first run after a worker restart does it: with nothing of the previous run
+// held, and once the worker's start-up warm-up has loaded it.
 // `--quick` runs a small version; `--assets=` / `--background=` tune it.
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -12,6 +13,7 @@ import {
   CONVEYANCE_TEXT,
   createOrganization,
   runPipelineInline,
+  warmIncrementalState,
   type InlineRunResult,
 } from '@patentrack/pipeline';
 import { insertRecordedTransactions, syntheticPortfolio } from '@patentrack/pipeline/testing';
@@ -120,12 +122,19 @@ const incrementalRun = (pool: Pool, orgId: string, ingestionJobId: string) =>
 const share = (part: InlineRunResult, whole: InlineRunResult) =>
   `${((part.durationMs / whole.durationMs) * 100).toFixed(1)} %`;
 
-/** `--fresh-run=<database url>,<org id>,<ingestion job id>`: the child process of the restart measurement. */
+/**
+ * `--fresh-run=<database url>,<org id>,<ingestion job id>[,warm]`: the child process of the restart measurements;
+ * with `warm`, it first loads the state a restarted worker loads at start (`warmIncrementalState`).
+ */
 const freshRun = argument('fresh-run');
 if (freshRun) {
-  const [url, orgId, ingestionJobId] = freshRun.split(',') as [string, string, string];
+  const [url, orgId, ingestionJobId, warm] = freshRun.split(',') as [string, string, string, string?];
   const pool = createPool(url);
-  process.stdout.write(JSON.stringify(await incrementalRun(pool, orgId, ingestionJobId)));
+  const started = performance.now();
+  if (warm) await warmIncrementalState(pool, { organizations: 1 });
+  const warmUpMs = Math.round(performance.now() - started);
+  const run = await incrementalRun(pool, orgId, ingestionJobId);
+  process.stdout.write(JSON.stringify({ ...run, warmUpMs }));
   await pool.end();
 } else {
   await ensureTestTemplate();
@@ -160,20 +169,29 @@ if (freshRun) {
     printRun('incremental run after 100 new transactions', incremental);
     log(`incremental / full: ${share(incremental, full)}`);
 
-    const afterRestart = JSON.parse(
-      execFileSync(
-        process.execPath,
-        [
-          '--import',
-          'tsx',
-          fileURLToPath(import.meta.url),
-          `--fresh-run=${database.workerUrl},${org.id},${await recordTouchingTransactions(pool, 1)}`,
-        ],
-        { encoding: 'utf8' },
-      ),
-    ) as InlineRunResult;
-    printRun('the same in a fresh process (the first run after a worker restart)', afterRestart);
-    log(`after a restart / full: ${share(afterRestart, full)}`);
+    /** An incremental run in a fresh process, as the first run after a worker restart; `warm`: after its warm-up. */
+    const afterRestart = async (round: number, warm: boolean) =>
+      JSON.parse(
+        execFileSync(
+          process.execPath,
+          [
+            '--import',
+            'tsx',
+            fileURLToPath(import.meta.url),
+            `--fresh-run=${database.workerUrl},${org.id},${await recordTouchingTransactions(pool, round)}${warm ? ',warm' : ''}`,
+          ],
+          { encoding: 'utf8' },
+        ),
+      ) as InlineRunResult & { warmUpMs: number };
+    const cold = await afterRestart(1, false);
+    printRun('the same in a fresh process, as right after a worker restart (nothing held)', cold);
+    log(`right after a restart / full: ${share(cold, full)}`);
+    const warmed = await afterRestart(2, true);
+    printRun(
+      `the same in a fresh process once its start-up warm-up has run (${seconds(warmed.warmUpMs)})`,
+      warmed,
+    );
+    log(`after the warm-up / full: ${share(warmed, full)}`);
     log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
   } finally {
     await pool.end();

@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { createPool } from '@patentrack/db';
 import { ingestionSettingsFromEnv } from '@patentrack/ingestion';
 import { LocalDirectoryStore, storageDirOf } from '@patentrack/storage';
-import type { ExecuteOptions } from '@patentrack/pipeline';
+import { warmIncrementalState, type ExecuteOptions } from '@patentrack/pipeline';
 import { createLogger, loadEnv, workerEnvSchema, type Logger, type WorkerEnv } from '@patentrack/shared';
 import { startMetricsServer } from './observability/metrics-server';
 import { enrichmentProvidersFromEnv } from './processors/enrichment/providers';
@@ -77,12 +77,23 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
     { prefix: env.QUEUE_PREFIX, metricsPort: metricsServer ? env.WORKER_METRICS_PORT : null },
     'worker started',
   );
+  // In the background: jobs are taken meanwhile, and a run of an organization being loaded waits for it.
+  const warmUp = new AbortController();
+  const warming = warmIncrementalState(pool, {
+    organizations: env.PIPELINE_WARM_ORGANIZATIONS,
+    signal: warmUp.signal,
+  }).then(
+    (warmed) => warmed.length > 0 && logger.info({ warmed }, 'incremental pipeline state loaded'),
+    (err) => logger.warn({ err }, 'incremental pipeline state not loaded; the next runs compute in full'),
+  );
 
   return {
     queues,
     schedules,
     async stop(graceMs = SHUTDOWN_GRACE_MS) {
       clearInterval(sampler);
+      warmUp.abort();
+      await warming;
       const outcome = await running.close(graceMs);
       metricsServer?.close();
       await closeQueues(queues);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createPool } from '@patentrack/db';
 import { createTestDatabase, type TestDatabase } from '@patentrack/db/testing';
 import type { Pool } from './db';
@@ -28,12 +28,16 @@ let nextFrame = 1;
 const rfId = () => `600000-${String(nextFrame++).padStart(4, '0')}`;
 
 /** Marks transactions as one ingestion job leaves them and runs the organization's incremental pipeline. */
-async function runIncrementalFor(rfIds: string[], jobId: string = randomUUID()) {
+async function runIncrementalFor(
+  rfIds: string[],
+  jobId: string = randomUUID(),
+  run: typeof runPipelineInline = runPipelineInline,
+) {
   await pool.query(`update assignments set source_job_id = $1 where rf_id = any($2::varchar[])`, [
     jobId,
     rfIds,
   ]);
-  return runPipelineInline(pool, {
+  return run(pool, {
     orgId,
     jobType: 'incremental',
     trigger: 'test',
@@ -180,5 +184,26 @@ describe('incremental runs write only what their changes reach, and leave what a
     const moved = portfolio[45]!;
     await pool.query(`update assignors set exec_dt = date '2004-01-01' where rf_id = $1`, [moved.rfId]);
     await expectSameAsRebuild(await runIncrementalFor([moved.rfId]));
+  });
+
+  it('after a restart, the start-up warm-up lets the first incremental run patch as the previous worker would', async () => {
+    // A fresh module graph is a fresh process: none of the earlier runs' state is held.
+    vi.resetModules();
+    const restarted = await import('./index');
+    expect((await restarted.warmIncrementalState(pool, { organizations: 6 })).map((w) => w.orgId)).toEqual([
+      orgId,
+    ]);
+    const recorded: RecordedTransaction = {
+      rfId: rfId(),
+      conveyText: CONVEYANCE_TEXT.security,
+      recordDate: '2033-05-02',
+      assignors: [{ name: COMPANY, execDate: '2033-05-01' }],
+      assignees: [{ name: 'HARBOR CREDIT BANK' }],
+      documents: [documentOf(portfolio[12]!)],
+    };
+    await insertRecordedTransactions(pool, [recorded]);
+    await expectSameAsRebuild(
+      await runIncrementalFor([recorded.rfId], randomUUID(), restarted.runPipelineInline),
+    );
   });
 });

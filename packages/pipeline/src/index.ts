@@ -46,3 +46,4 @@ export {
   type TitleChainExample,
 } from './title-chains';
 export { titleStatusForPatent } from './title-query';
+export { warmIncrementalState, type WarmedOrganization } from './warm';

@@ -16,7 +16,7 @@ import {
   type OrgInputs,
   type PipelineTransaction,
 } from './inputs';
-import { RunMemo } from './run-memo';
+import { RunMemo, type RunMemoOptions } from './run-memo';
 import { loadOrgScope, type CompanyScope, type OrgScope } from './scope';
 
 /** The inputs of the org-scoped steps plus every transaction of the scope, loaded once per step. */
@@ -113,8 +113,13 @@ const runInputs = new RunMemo<OrgData>();
  * the same process share one read: the run computes from one consistent snapshot, and new data arriving
  * meanwhile triggers the next run anyway.
  */
-export function loadOrgData(pool: Pool, orgId: string, runId: string): Promise<OrgData> {
-  return runInputs.get(orgId, runId, () => readOrgData(pool, orgId, runId));
+export function loadOrgData(
+  pool: Pool,
+  orgId: string,
+  runId: string,
+  options?: RunMemoOptions,
+): Promise<OrgData> {
+  return runInputs.get(orgId, runId, () => readOrgData(pool, orgId, runId), options);
 }
 
 /**
@@ -130,22 +135,28 @@ export async function perCompany<T>(
     build: (company: CompanyScope) => T;
     patch: (company: CompanyScope, earlier: T, changedRfIds: ReadonlySet<string>) => T;
   },
+  options?: RunMemoOptions,
 ): Promise<{ byCompany: Map<string, T>; patched: boolean }> {
   const { changes } = data;
   const previous = changes && data.patched ? await memo.peek(run.orgId, changes.sinceRunId) : undefined;
-  const byCompany = await memo.get(run.orgId, run.runId, async () => {
-    const result = new Map<string, T>();
-    for (const company of data.scope.companies) {
-      const earlier = previous?.get(company.id);
-      result.set(
-        company.id,
-        earlier !== undefined && changes
-          ? derive.patch(company, earlier, changes.rfIds)
-          : derive.build(company),
-      );
-    }
-    return result;
-  });
+  const byCompany = await memo.get(
+    run.orgId,
+    run.runId,
+    async () => {
+      const result = new Map<string, T>();
+      for (const company of data.scope.companies) {
+        const earlier = previous?.get(company.id);
+        result.set(
+          company.id,
+          earlier !== undefined && changes
+            ? derive.patch(company, earlier, changes.rfIds)
+            : derive.build(company),
+        );
+      }
+      return result;
+    },
+    options,
+  );
   return { byCompany, patched: previous !== undefined };
 }
 

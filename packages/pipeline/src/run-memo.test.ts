@@ -34,4 +34,14 @@ describe('RunMemo', () => {
     expect(await memo.peek('org-4', 'run')).toBeUndefined();
     expect(await memo.get('org-4', 'run', async () => 4)).toBe(4);
   });
+
+  it("a provisional value (a warm-up of an earlier run) never displaces the organization's other runs", async () => {
+    const memo = new RunMemo<string>();
+    await memo.get('org-a', 'run-2', async () => 'newer');
+    await memo.get('org-a', 'run-1', async () => 'warmed late', { provisional: true });
+    expect(await memo.peek('org-a', 'run-2')).toBe('newer');
+    // A later run that loads normally does drop it.
+    await memo.get('org-a', 'run-3', async () => 'latest');
+    expect(await memo.peek('org-a', 'run-1')).toBeUndefined();
+  });
 });

@@ -4,6 +4,14 @@
  * one, so once a run's value is ready its organization's earlier runs are dropped; at most `capacity` runs are
  * held, the oldest dropped first. A failed load is forgotten, so a retry reads again.
  */
+export interface RunMemoOptions {
+  /**
+   * Loaded ahead of need (a restarted worker's warm-up of an earlier run): it never displaces the organization's
+   * other runs, which may be newer.
+   */
+  provisional?: boolean;
+}
+
 export class RunMemo<T> {
   private readonly entries = new Map<string, { orgId: string; value: Promise<T> }>();
 
@@ -11,7 +19,7 @@ export class RunMemo<T> {
   constructor(private readonly capacity = 6) {}
 
   /** The run's value, loading it on first use. */
-  get(orgId: string, runId: string, load: () => Promise<T>): Promise<T> {
+  get(orgId: string, runId: string, load: () => Promise<T>, options: RunMemoOptions = {}): Promise<T> {
     const key = `${orgId}:${runId}`;
     const held = this.entries.get(key);
     if (held) return held.value;
@@ -19,6 +27,7 @@ export class RunMemo<T> {
     this.entries.set(key, { orgId, value });
     value.then(
       () => {
+        if (options.provisional) return;
         for (const [other, entry] of this.entries)
           if (entry.orgId === orgId && other !== key) this.entries.delete(other);
       },

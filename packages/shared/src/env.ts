@@ -148,6 +148,8 @@ export const workerEnvSchema = z
     HTTP_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(30000),
     HTTP_IDLE_TIMEOUT_MS: z.coerce.number().int().positive().default(120000),
     ORG_PURGE_AFTER_DAYS: z.coerce.number().int().positive().default(30),
+    // Organizations whose incremental state the worker loads at start, so their next runs patch (0 = none).
+    PIPELINE_WARM_ORGANIZATIONS: z.coerce.number().int().min(0).default(6),
     // EPO OPS (ingestion.md §2.1, §3.6); the auth URL defaults to `${EPO_OPS_BASE_URL}/auth/accesstoken`.
     EPO_OPS_BASE_URL: z.url().default('https://ops.epo.org/3.2'),
     EPO_OPS_AUTH_URL: z.url().optional(),

@@ -1,8 +1,9 @@
 import { buildTimeline, patchTimeline, type TimelineEntry } from '@patentrack/business-rules';
 import { inOrgTransaction, type Queryable } from '../db';
-import { companyInput, loadOrgData, perCompany, pick } from '../org-data';
+import { companyInput, loadOrgData, perCompany, pick, type OrgData } from '../org-data';
 import { replaceScope, scopeRows } from '../replace-scope';
-import { RunMemo } from '../run-memo';
+import { RunMemo, type RunMemoOptions } from '../run-memo';
+import type { RunRef } from '../runs';
 import type { CompanyScope } from '../scope';
 import type { StepRunner } from './types';
 
@@ -56,26 +57,32 @@ async function rewrittenTransactions(
 /** Each run's timeline per company: the organization's next run in this process patches it. */
 const runTimelines = new RunMemo<Map<string, TimelineEntry[]>>();
 
+/** The run's timeline of each company, patched from the previous run's when this process holds it. */
+export function companyTimelines(data: OrgData, run: RunRef, options?: RunMemoOptions) {
+  const input = (company: CompanyScope) => ({
+    transactions: pick(data, data.companyRfIds.get(company.id)),
+    company: companyInput(company),
+    config: data.scope.config,
+  });
+  return perCompany(
+    runTimelines,
+    data,
+    run,
+    {
+      build: (company) => buildTimeline(input(company)),
+      patch: (company, entries, changedRfIds) => patchTimeline(input(company), { entries, changedRfIds }),
+    },
+    options,
+  );
+}
+
 /**
  * Step 3b (§5.4): one timeline row per (transaction, counterparty) of each company. An incremental run whose
  * predecessor ran here patches that run's timeline with its changed transactions instead of rebuilding it.
  */
 export const timelineStep: StepRunner = async ({ pool, orgId, runId }) => {
   const data = await loadOrgData(pool, orgId, runId);
-  const input = (company: CompanyScope) => ({
-    transactions: pick(data, data.companyRfIds.get(company.id)),
-    company: companyInput(company),
-    config: data.scope.config,
-  });
-  const { byCompany: timelines, patched } = await perCompany(
-    runTimelines,
-    data,
-    { orgId, runId },
-    {
-      build: (company) => buildTimeline(input(company)),
-      patch: (company, entries, changedRfIds) => patchTimeline(input(company), { entries, changedRfIds }),
-    },
-  );
+  const { byCompany: timelines, patched } = await companyTimelines(data, { orgId, runId });
   const metrics = { entries: 0, patched: patched ? 1 : 0, rowsDeleted: 0, rowsInserted: 0 };
   for (const company of data.scope.companies) {
     const entries = timelines.get(company.id)!;

@@ -8,8 +8,8 @@ import {
 import { inOrgTransaction, type Queryable } from '../db';
 import { companyInput, loadOrgData, perCompany, pick, type OrgData } from '../org-data';
 import { replaceScope, scopeRows } from '../replace-scope';
-import { RunMemo } from '../run-memo';
-import type { CompanyScope } from '../scope';
+import { RunMemo, type RunMemoOptions } from '../run-memo';
+import type { RunRef } from '../runs';
 import type { StepRunner } from './types';
 
 const NODE_COLUMNS = [
@@ -64,10 +64,36 @@ async function rewrittenNodeNames(
 const runTrees = new RunMemo<Map<string, TreeNode[]>>();
 
 /** The transactions a company's tree is built from: those where it is a party that name a document. */
-const treeInput = (data: OrgData, company: CompanyScope): BuildTreeInput => ({
-  transactions: pick(data, data.companyRfIds.get(company.id)).filter((t) => t.documents.length > 0),
-  company: companyInput(company),
-});
+const treeInputs = (data: OrgData) =>
+  new Map<string, BuildTreeInput>(
+    data.scope.companies.map((company) => [
+      company.id,
+      {
+        transactions: pick(data, data.companyRfIds.get(company.id)).filter((t) => t.documents.length > 0),
+        company: companyInput(company),
+      },
+    ]),
+  );
+
+/** The run's tree nodes of each company, patched from the previous run's when this process holds them. */
+export function companyTrees(
+  data: OrgData,
+  run: RunRef,
+  options?: RunMemoOptions,
+  inputs = treeInputs(data),
+) {
+  return perCompany(
+    runTrees,
+    data,
+    run,
+    {
+      build: (company) => buildTreeNodes(inputs.get(company.id)!),
+      patch: (company, nodes, changedRfIds) =>
+        patchTreeNodes(inputs.get(company.id)!, { nodes, changedRfIds }),
+    },
+    options,
+  );
+}
 
 /**
  * Step 3a (§5.3, BR-024…031): ownership-tree nodes and transaction activities of each company, from the
@@ -77,17 +103,8 @@ const treeInput = (data: OrgData, company: CompanyScope): BuildTreeInput => ({
 export const treeStep: StepRunner = async ({ pool, orgId, runId }) => {
   const data = await loadOrgData(pool, orgId, runId);
   const changed = data.changes?.rfIds ?? null;
-  const inputs = new Map(data.scope.companies.map((company) => [company.id, treeInput(data, company)]));
-  const { byCompany: trees, patched } = await perCompany(
-    runTrees,
-    data,
-    { orgId, runId },
-    {
-      build: (company) => buildTreeNodes(inputs.get(company.id)!),
-      patch: (company, nodes, changedRfIds) =>
-        patchTreeNodes(inputs.get(company.id)!, { nodes, changedRfIds }),
-    },
-  );
+  const inputs = treeInputs(data);
+  const { byCompany: trees, patched } = await companyTrees(data, { orgId, runId }, {}, inputs);
   const metrics = { nodes: 0, activities: 0, patched: patched ? 1 : 0, rowsDeleted: 0, rowsInserted: 0 };
   for (const company of data.scope.companies) {
     const scope = { orgId, companyId: company.id };
