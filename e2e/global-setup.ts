@@ -1,11 +1,10 @@
 /**
- * Vitest globalSetup of the browser tests: one seeded database, one production build, one `next start` server
+ * Vitest globalSetup of the browser tests: one seeded database, one production build, one web server
  * for the whole run; the tests get its URL and the demo login through `inject`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -45,7 +44,7 @@ declare module 'vitest' {
   }
 }
 
-const NEXT_CLI = createRequire(path.join(webDir, 'package.json')).resolve('next/dist/bin/next');
+const WEB_SERVER = path.join(webDir, 'server.mjs');
 
 const log = (message: string) => process.stderr.write(`[e2e] ${message}\n`);
 
@@ -65,7 +64,7 @@ function freePort(): Promise<number> {
 async function waitForHealth(baseUrl: string, server: ChildProcess, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}`);
+    if (server.exitCode !== null) throw new Error(`the web server exited with code ${server.exitCode}`);
     try {
       const response = await fetch(`${baseUrl}/api/health`);
       if (response.ok) return;
@@ -137,8 +136,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const suffix = randomBytes(4).toString('hex');
     const queuePrefix = `pt-e2e-${suffix}`;
     const outboxDir = path.join(scratch, 'outbox');
-    // Node runs the Next CLI directly (no npx wrapper), so stopping this one process stops the server.
-    server = spawn(process.execPath, [NEXT_CLI, 'start', '-p', String(port), '-H', 'localhost'], {
+    // Node runs the server directly (no npx wrapper), so stopping this one process stops it.
+    server = spawn(process.execPath, [WEB_SERVER, '-p', String(port), '-H', 'localhost'], {
       cwd: webDir,
       stdio: ['ignore', 'ignore', 'inherit'],
       env: {
@@ -158,6 +157,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
         REDIS_KEY_PREFIX: queuePrefix,
         MAIL_OUTBOX_DIR: outboxDir,
         LOG_LEVEL: 'warn',
+        // The tests play the reverse proxy: each client's X-Forwarded-For is the address it appended.
+        TRUSTED_PROXY_HOPS: '1',
       },
     });
     await waitForHealth(baseUrl, server);

@@ -10,9 +10,9 @@ export function e2e(): E2eContext {
 }
 
 /**
- * The e2e server runs without a reverse proxy (TRUSTED_PROXY_HOPS=0), so it takes the client address from the last
- * X-Forwarded-For entry; giving each client its own address keeps the per-address rate limits of one test (five
- * sign-ins a minute per address and email) from spending another test's budget.
+ * The tests play the reverse proxy in front of the e2e server (TRUSTED_PROXY_HOPS=1): the X-Forwarded-For a client
+ * sends is the entry that proxy appended, its address. Giving each client its own address keeps the per-address rate
+ * limits of one test (five sign-ins a minute per address and email) from spending another test's budget.
  */
 export function freshAddress(): string {
   const [a, b, c] = randomBytes(3);

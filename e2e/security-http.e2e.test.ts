@@ -5,7 +5,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
@@ -50,8 +49,11 @@ const signHs256 = (payload: JWTPayload, secret: string) =>
 const setCookieOf = (result: HttpResult, name: string) =>
   result.headers.getSetCookie().find((cookie) => cookie.startsWith(`${name}=`)) ?? '';
 
+const failedLogin = (client: HttpClient, email: string) =>
+  client.post('/api/v1/auth/login', { email, password: 'Not-the-password-1' });
+
 /**
- * A second `next start` of the same build with settings the shared server lacks: a CORS allow-list (with a `*`
+ * A second web server of the same build with settings the shared server lacks: a CORS allow-list (with a `*`
  * and a junk entry that must not widen it) and a JWT key this test knows, so it can sign an expired token. Same
  * database; its own Redis prefix, so its sessions and limits stay apart.
  */
@@ -66,10 +68,9 @@ const keyed = {
 
 async function startKeyedServer(): Promise<void> {
   keyed.scratch = mkdtempSync(path.join(os.tmpdir(), 'pt-e2e-keyed-'));
-  const nextCli = createRequire(path.join(webDir, 'package.json')).resolve('next/dist/bin/next');
   const { databaseUrl } = e2e();
   // Port 0: the server picks a free port and prints its URL.
-  const server = spawn(process.execPath, [nextCli, 'start', '-p', '0', '-H', 'localhost'], {
+  const server = spawn(process.execPath, [path.join(webDir, 'server.mjs'), '-p', '0', '-H', 'localhost'], {
     cwd: webDir,
     stdio: ['ignore', 'pipe', 'inherit'],
     env: {
@@ -88,6 +89,8 @@ async function startKeyedServer(): Promise<void> {
       QUEUE_PREFIX: keyed.redisPrefix,
       REDIS_KEY_PREFIX: keyed.redisPrefix,
       CORS_ALLOWED_ORIGINS: `${ALLOWED_ORIGIN}, *, not a url`,
+      // No reverse proxy in front: the address is the connection's, whatever X-Forwarded-For a client sends.
+      TRUSTED_PROXY_HOPS: '0',
       LOG_LEVEL: 'warn',
     },
   });
@@ -139,7 +142,7 @@ describe('security headers and error envelopes', () => {
       expect(csp, name).toContain("frame-ancestors 'none'");
       expect(csp, name).toContain("object-src 'none'");
       expect(csp, name).toContain("default-src 'self'");
-      // global-setup starts `next start` with NODE_ENV=production: no eval, HSTS on every answer. (A production build
+      // global-setup starts the web server with NODE_ENV=production: no eval, HSTS on every answer. (A production build
       // fixes NODE_ENV, so the development variant without HSTS is the unit test's, not observable here.)
       expect(csp, name).not.toContain('unsafe-eval');
       expect(result.headers.get('strict-transport-security'), name).toMatch(/^max-age=(\d{8,})/);
@@ -260,6 +263,17 @@ describe('CORS (S-20) and token expiry (S-29)', () => {
     client.setCookie(ACCESS, await signHs256({ ...claims, iat: now - 10, exp: now + 600 }, keyed.jwtSecret));
     expect((await client.get(ME)).status).toBe(200);
   });
+
+  it('S-13: with no proxy trusted, a client-sent X-Forwarded-For buys no fresh login budget', async () => {
+    const email = `spoofer-${randomBytes(4).toString('hex')}@security.test`;
+    // Every attempt claims a new address (each client sends its own X-Forwarded-For), all from one connection address.
+    const attempt = () => failedLogin(new HttpClient(undefined, keyed.baseUrl), email);
+    for (let n = 1; n <= 5; n += 1) expect((await attempt()).status, `attempt ${n}`).toBe(401);
+    const limited = await attempt();
+    expectEnvelope(limited, 429, 'RATE_LIMITED');
+    // The address limit, not a lockout: no account has this email.
+    expect(limited.json.error.details.reason).toBeUndefined();
+  });
 });
 
 describe('cookies, CSRF and tokens', () => {
@@ -379,8 +393,6 @@ describe('rate limits and lockout', () => {
     remaining: Number(result.headers.get('x-ratelimit-remaining')),
     reset: Number(result.headers.get('x-ratelimit-reset')),
   });
-  const failedLogin = (client: HttpClient, email: string) =>
-    client.post('/api/v1/auth/login', { email, password: 'Not-the-password-1' });
 
   it("S-13: API answers carry X-RateLimit-Limit/Remaining/Reset of the caller's bucket (admin 300, anonymous 60)", async () => {
     const admin = await signedIn(users.admin);

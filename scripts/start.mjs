@@ -22,7 +22,7 @@ buildWebIfStale(log);
 
 const children = [
   // The binaries themselves, not `npx`, so a stop signal reaches the servers and nothing is left running.
-  spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(PORT)], {
+  spawn(process.execPath, [path.join(webDir, 'server.mjs'), '-p', String(PORT)], {
     cwd: webDir,
     stdio: 'inherit',
     env: process.env,

@@ -30,12 +30,15 @@ describe('HTTP helpers', () => {
     expect(matchesIfNoneMatch('*', tag)).toBe(true);
   });
 
-  it('BR-047: the client IP is the entry appended by the trusted proxy hops', () => {
-    const request = withHeaders({ 'x-forwarded-for': '198.51.100.9, 203.0.113.7, 10.0.0.2' });
+  it('BR-047: the client IP is the peer the server appended, or the entry the trusted proxies appended before it', () => {
+    // Client-sent 198.51.100.9, appended by two proxies: 203.0.113.7 then 10.0.0.5; the server appends its peer 10.0.0.2.
+    const request = withHeaders({ 'x-forwarded-for': '198.51.100.9, 203.0.113.7, 10.0.0.5, 10.0.0.2' });
     expect(clientIpOf(request, 0)).toBe('10.0.0.2');
     expect(clientIpOf(request, 2)).toBe('203.0.113.7');
-    expect(clientIpOf(withHeaders({ 'x-forwarded-for': 'not-an-ip' }), 1)).toBe(UNKNOWN_IP);
-    expect(clientIpOf(withHeaders({ 'x-forwarded-for': '::ffff:192.0.2.1' }), 1)).toBe('192.0.2.1');
+    // More hops configured than entries: the first entry, never an undefined one.
+    expect(clientIpOf(withHeaders({ 'x-forwarded-for': '10.0.0.2' }), 1)).toBe('10.0.0.2');
+    expect(clientIpOf(withHeaders({ 'x-forwarded-for': 'not-an-ip' }), 0)).toBe(UNKNOWN_IP);
+    expect(clientIpOf(withHeaders({ 'x-forwarded-for': '::ffff:192.0.2.1' }), 0)).toBe('192.0.2.1');
   });
 
   it('request ids: plain client ids are echoed, anything else is replaced', () => {

@@ -13,15 +13,16 @@ export function requestIdOf(request: Request): string {
 export const UNKNOWN_IP = '0.0.0.0';
 
 /**
- * Client address (BR-047): with `trustedHops` reverse proxies in front, the entry they appended last-but-`trustedHops`
- * in X-Forwarded-For; with none, the entry the Next server itself records from the socket.
+ * Client address (BR-047). The web server (`apps/web/server.mjs`) appends the connection's peer address to
+ * X-Forwarded-For, so the last entry is where the request came from; each of `trustedHops` reverse proxies in
+ * front appended the entry before the one after it. Entries further left are whatever the client sent.
  */
 export function clientIpOf(request: Request, trustedHops: number): string {
   const hops = (request.headers.get('x-forwarded-for') ?? '')
     .split(',')
     .map((entry) => entry.trim())
     .filter(Boolean);
-  const candidate = hops[hops.length - Math.max(1, trustedHops)];
+  const candidate = hops[Math.max(0, hops.length - 1 - trustedHops)];
   const address = candidate?.replace(/^::ffff:/, '');
   return address && isIP(address) ? address : UNKNOWN_IP;
 }

@@ -1,0 +1,37 @@
+// The web process: the Next.js app behind Node's own HTTP server, which appends each connection's peer address to
+// `x-forwarded-for` as a proxy does. A client may send that header pre-filled, but its last entry is always the
+// address the request really came from, so rate limits and lockouts key on an address a client cannot choose
+// (`TRUSTED_PROXY_HOPS` says how many entries before it were added by trusted reverse proxies).
+// Usage: node server.mjs [-p <port>] [-H <hostname>]   (port 0 picks a free one; the URL is printed)
+import { createServer } from 'node:http';
+import { parseArgs } from 'node:util';
+import next from 'next';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', short: 'p', default: process.env.PORT ?? '3000' },
+    hostname: { type: 'string', short: 'H', default: process.env.HOSTNAME ?? 'localhost' },
+  },
+});
+const port = Number(values.port);
+const hostname = values.hostname;
+
+const app = next({ dev: false, dir: import.meta.dirname, hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((request, response) => {
+  const peer = request.socket.remoteAddress;
+  if (peer) {
+    const forwarded = request.headers['x-forwarded-for'];
+    request.headers['x-forwarded-for'] = forwarded ? `${forwarded}, ${peer}` : peer;
+  }
+  void handle(request, response);
+});
+server.listen(port, hostname, () => {
+  const { port: listening } = /** @type {import('node:net').AddressInfo} */ (server.address());
+  process.stdout.write(`web ready on http://${hostname}:${listening}\n`);
+});
+for (const signal of ['SIGTERM', 'SIGINT']) {
+  process.once(signal, () => server.close(() => process.exit(0)));
+}
