@@ -33,5 +33,9 @@ server.listen(port, hostname, () => {
   process.stdout.write(`web ready on http://${hostname}:${listening}\n`);
 });
 for (const signal of ['SIGTERM', 'SIGINT']) {
-  process.once(signal, () => server.close(() => process.exit(0)));
+  process.once(signal, () => {
+    server.close(() => process.exit(0));
+    // Live-event streams never end by themselves: requests in flight get a moment, then what is left is closed.
+    setTimeout(() => server.closeAllConnections(), 5_000).unref();
+  });
 }
