@@ -1,4 +1,4 @@
-import type { ConveyType } from '@patentrack/shared';
+import { seededRandom, type ConveyType } from '@patentrack/shared';
 import type { CompanyInput, TransactionInput } from '../types';
 import { tx } from './transactions';
 
@@ -25,7 +25,7 @@ export interface HistoryChange {
  * for checking that incremental rebuilds equal full ones. Dates come from a few values so ties fall back to
  * `rf_id`, and a party's entity id varies between transactions under the same name.
  */
-export function randomHistoryChange(random: () => number): HistoryChange {
+function randomHistoryChange(random: () => number): HistoryChange {
   let serial = 0;
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const transaction = (rfId: string): TransactionInput => {
@@ -70,4 +70,26 @@ export function randomHistoryChange(random: () => number): HistoryChange {
     changedRfIds.add(t.rfId);
   }
   return { company: { partyKeys: ['ACME'] }, before, after, changedRfIds };
+}
+
+/** The input of a rule over one company's history. */
+type HistoryInput = Pick<HistoryChange, 'company'> & { transactions: TransactionInput[] };
+
+/**
+ * For `rounds` random changes from `seed`: what patching the earlier result gives and what building from scratch
+ * gives, for a test to compare.
+ */
+export function* patchedAndBuilt<R>(
+  seed: number,
+  rounds: number,
+  build: (input: HistoryInput) => R,
+  patch: (input: HistoryInput, earlier: R, changedRfIds: ReadonlySet<string>) => R,
+): Generator<{ patched: R; built: R }> {
+  const random = seededRandom(seed);
+  for (let round = 0; round < rounds; round++) {
+    const change = randomHistoryChange(random);
+    const earlier = build({ transactions: change.before, company: change.company });
+    const input = { transactions: change.after, company: change.company };
+    yield { patched: patch(input, earlier, change.changedRfIds), built: build(input) };
+  }
 }

@@ -1,6 +1,5 @@
-import { seededRandom } from '@patentrack/shared';
 import { describe, expect, it } from 'vitest';
-import { randomHistoryChange } from '../testing/history-change';
+import { patchedAndBuilt } from '../testing/history-change';
 import { tx } from '../testing/transactions';
 import { buildTimeline, patchTimeline } from './build-timeline';
 import { TIMELINE_CASES } from './timeline.golden';
@@ -17,15 +16,10 @@ describe('patchTimeline', () => {
   const company = { partyKeys: ['ACME'] };
 
   it('equals buildTimeline of the changed input whatever transactions are added, removed or altered', () => {
-    const random = seededRandom(20261126);
-    for (let round = 0; round < 300; round++) {
-      const change = randomHistoryChange(random);
-      const previous = buildTimeline({ transactions: change.before, company: change.company });
-      const input = { transactions: change.after, company: change.company };
-      expect(patchTimeline(input, { entries: previous, changedRfIds: change.changedRfIds })).toEqual(
-        buildTimeline(input),
-      );
-    }
+    const cases = patchedAndBuilt(20261126, 300, buildTimeline, (input, entries, changedRfIds) =>
+      patchTimeline(input, { entries, changedRfIds }),
+    );
+    for (const { patched, built } of cases) expect(patched).toEqual(built);
   });
 
   it('keeps the rows before the first change as they were and copies only the rows that move', () => {

@@ -1,6 +1,5 @@
-import { seededRandom } from '@patentrack/shared';
 import { describe, expect, it } from 'vitest';
-import { randomHistoryChange } from '../testing/history-change';
+import { patchedAndBuilt } from '../testing/history-change';
 import { company, tx } from '../testing/transactions';
 import { buildTransactionActivities, buildTreeNodes, conveyanceColor, patchTreeNodes } from './build-tree';
 import { TREE_CASES } from './tree.golden';
@@ -84,15 +83,10 @@ describe('buildTransactionActivities', () => {
 
 describe('patchTreeNodes', () => {
   it('equals buildTreeNodes of the changed input whatever transactions are added, removed or altered', () => {
-    const random = seededRandom(20261127);
-    for (let round = 0; round < 300; round++) {
-      const change = randomHistoryChange(random);
-      const previous = buildTreeNodes({ transactions: change.before, company: change.company });
-      const input = { transactions: change.after, company: change.company };
-      expect(patchTreeNodes(input, { nodes: previous, changedRfIds: change.changedRfIds })).toEqual(
-        buildTreeNodes(input),
-      );
-    }
+    const cases = patchedAndBuilt(20261127, 300, buildTreeNodes, (input, nodes, changedRfIds) =>
+      patchTreeNodes(input, { nodes, changedRfIds }),
+    );
+    for (const { patched, built } of cases) expect(patched).toEqual(built);
   });
 
   it('keeps the nodes no changed transaction touches as they were', () => {

@@ -12,16 +12,18 @@ const MASTER = readFileSync(path.join(SAMPLES, 'US_Grant_CPC_MCF_XML_sample_US94
 const SCHEME = readFileSync(path.join(SAMPLES, 'cpc-scheme-A01L.xml'), 'utf8');
 
 /** Feeds `text` in small pieces, as a stream would, so no field may rely on arriving in one chunk. */
-function feed(parser: { write(chunk: string): void; close(): void }, text: string, size = 37): void {
+function feed<P extends { write(chunk: string): void; close(): void }>(
+  parser: P,
+  text: string,
+  size = 37,
+): P {
   for (let i = 0; i < text.length; i += size) parser.write(text.slice(i, i + size));
   parser.close();
+  return parser;
 }
 
-function parseMaster(text: string): RawMasterRecord[] {
-  const parser = new MasterFileParser('entry.xml');
-  feed(parser, text);
-  return parser.records;
-}
+const parseMaster = (text: string): RawMasterRecord[] =>
+  feed(new MasterFileParser('entry.xml'), text).records;
 
 describe('CPC master classification parser (ST.96, local names)', () => {
   it('reads the record of the sample: numbers, grant block and every classification', () => {
@@ -121,11 +123,7 @@ describe('CPC master classification parser (ST.96, local names)', () => {
   });
 });
 
-function parseScheme(text: string) {
-  const parser = new SchemeParser('cpc-scheme-A01L.xml');
-  feed(parser, text);
-  return parser;
-}
+const parseScheme = (text: string) => feed(new SchemeParser('cpc-scheme-A01L.xml'), text);
 
 describe('CPC scheme parser', () => {
   it('derives parents, levels and titles, one row per distinct symbol, parents first', () => {
@@ -193,11 +191,7 @@ function titleListOf(rows: readonly SchemeRow[]): string {
     .join('\r\n');
 }
 
-function parseTitleList(text: string) {
-  const parser = new TitleListParser('cpc-section-A_20250101.txt');
-  feed(parser, text);
-  return parser;
-}
+const parseTitleList = (text: string) => feed(new TitleListParser('cpc-section-A_20250101.txt'), text);
 
 describe('CPC title-list parser (the release fallback)', () => {
   it('derives the same rows as the scheme XML, apart from allocatability the list does not carry', () => {

@@ -75,12 +75,14 @@ const treeInputs = (data: OrgData) =>
     ]),
   );
 
-/** The run's tree nodes of each company, patched from the previous run's when this process holds them. */
+/**
+ * The run's tree nodes of each company, patched from the previous run's when this process holds them; `inputs`
+ * when the caller has built them already.
+ */
 export function companyTrees(
   data: OrgData,
   run: RunRef,
-  options?: RunMemoOptions,
-  inputs = treeInputs(data),
+  { inputs = treeInputs(data), ...options }: RunMemoOptions & { inputs?: Map<string, BuildTreeInput> } = {},
 ) {
   return perCompany(
     runTrees,
@@ -104,7 +106,7 @@ export const treeStep: StepRunner = async ({ pool, orgId, runId }) => {
   const data = await loadOrgData(pool, orgId, runId);
   const changed = data.changes?.rfIds ?? null;
   const inputs = treeInputs(data);
-  const { byCompany: trees, patched } = await companyTrees(data, { orgId, runId }, {}, inputs);
+  const { byCompany: trees, patched } = await companyTrees(data, { orgId, runId }, { inputs });
   const metrics = { nodes: 0, activities: 0, patched: patched ? 1 : 0, rowsDeleted: 0, rowsInserted: 0 };
   for (const company of data.scope.companies) {
     const scope = { orgId, companyId: company.id };
