@@ -42,16 +42,3 @@ export async function inTransaction<T>(
     client.release();
   }
 }
-
-/**
- * Runs statements one after another and returns their results in order: for statements on one connection (a
- * transaction), which runs one statement at a time — handing it several at once (`Promise.all`) only queues them
- * inside the driver, a use pg deprecates.
- */
-export async function sequentially<T extends readonly unknown[]>(
-  ...statements: { [K in keyof T]: () => Promise<T[K]> }
-): Promise<T> {
-  const results: unknown[] = [];
-  for (const statement of statements) results.push(await statement());
-  return results as unknown as T;
-}

@@ -1,4 +1,3 @@
-import { sequentially } from '../client';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../client';
 import { afterCursor, allOf, isoDate, isoInstant, orderByKeys, toPage, type PageRequest } from './page';
@@ -22,28 +21,26 @@ export async function listOrganizations(tx: Tx, f: AdminOrgFilters) {
     f.awaitingApproval === undefined ? undefined : sql`o.awaiting_approval = ${f.awaitingApproval}`,
   ]);
   const keys = [sql`lower(o.name)`, sql`o.id`];
-  const [rows, counted] = await sequentially(
-    () =>
-      tx.execute<{
-        id: string;
-        name: string;
-        status: string;
-        awaiting_approval: boolean;
-        environment_mode: string | null;
-        users: number;
-        assets: number;
-        last_run: string | null;
-        created_at: string;
-      }>(sql`
+  const rows = await tx.execute<{
+    id: string;
+    name: string;
+    status: string;
+    awaiting_approval: boolean;
+    environment_mode: string | null;
+    users: number;
+    assets: number;
+    last_run: string | null;
+    created_at: string;
+  }>(sql`
       select o.id, o.name, o.status, o.awaiting_approval, cc.environment_mode, o.created_at,
              (select count(*)::int from users u where u.organization_id = o.id and u.deleted_at is null) as users,
              (select count(*)::int from assets a where a.organization_id = o.id and a.deleted_at is null) as assets,
              (select max(p.completed_at) from processing_jobs p where p.organization_id = o.id) as last_run
         from organizations o left join customer_configurations cc on cc.organization_id = o.id
        where ${where} and ${afterCursor(keys, f.cursor, order) ?? sql`true`}
-       order by ${orderByKeys(keys, order)} limit ${f.limit + 1}`),
-    () =>
-      tx.execute<{ total: number }>(sql`select count(*)::int as total from organizations o where ${where}`),
+       order by ${orderByKeys(keys, order)} limit ${f.limit + 1}`);
+  const counted = await tx.execute<{ total: number }>(
+    sql`select count(*)::int as total from organizations o where ${where}`,
   );
   return toPage(
     rows.rows,
@@ -168,31 +165,27 @@ export async function listIngestionJobs(tx: Tx, f: IngestionJobFilters) {
     f.dateTo ? sql`j.created_at < ${f.dateTo}::date + 1` : undefined,
   ]);
   const keys = [sql`j.created_at`, sql`j.id`];
-  const [rows, counted] = await sequentially(
-    () =>
-      tx.execute<{
-        id: string;
-        source: string;
-        status: string;
-        attempt: number;
-        file_name: string | null;
-        started_at: string | null;
-        completed_at: string | null;
-        created_at: string;
-        records_processed: number;
-        records_failed: number;
-        error_message: string | null;
-        metadata: unknown;
-      }>(sql`
+  const rows = await tx.execute<{
+    id: string;
+    source: string;
+    status: string;
+    attempt: number;
+    file_name: string | null;
+    started_at: string | null;
+    completed_at: string | null;
+    created_at: string;
+    records_processed: number;
+    records_failed: number;
+    error_message: string | null;
+    metadata: unknown;
+  }>(sql`
       select j.id, s.key as source, j.status, j.attempt, j.file_name, j.started_at, j.completed_at, j.created_at,
              j.records_processed, j.records_failed, j.error_message, j.metadata
         from ingestion_jobs j join data_sources s on s.id = j.data_source_id
        where ${where} and ${afterCursor(keys, f.cursor, order) ?? sql`true`}
-       order by ${orderByKeys(keys, order)} limit ${f.limit + 1}`),
-    () =>
-      tx.execute<{ total: number }>(
-        sql`select count(*)::int as total from ingestion_jobs j join data_sources s on s.id = j.data_source_id where ${where}`,
-      ),
+       order by ${orderByKeys(keys, order)} limit ${f.limit + 1}`);
+  const counted = await tx.execute<{ total: number }>(
+    sql`select count(*)::int as total from ingestion_jobs j join data_sources s on s.id = j.data_source_id where ${where}`,
   );
   return toPage(
     rows.rows,
@@ -247,26 +240,23 @@ export async function listAdminTransactions(tx: Tx, f: AdminTransactionFilters) 
     select te.organization_id, te.rf_id, max(te.record_dt) as record_dt, max(te.convey_ty) as convey_ty
       from timeline_entries te where ${where} group by te.organization_id, te.rf_id`;
   const keys = [sql`coalesce(x.record_dt, '0001-01-01'::date)`, sql`x.rf_id`, sql`x.organization_id::text`];
-  const [rows, counted] = await sequentially(
-    () =>
-      tx.execute<{
-        organization_id: string;
-        org_name: string;
-        rf_id: string;
-        record_dt: string | null;
-        convey_ty: string;
-        convey_text: string | null;
-        affected: number;
-      }>(sql`
+  const rows = await tx.execute<{
+    organization_id: string;
+    org_name: string;
+    rf_id: string;
+    record_dt: string | null;
+    convey_ty: string;
+    convey_text: string | null;
+    affected: number;
+  }>(sql`
       select x.organization_id, o.name as org_name, x.rf_id, x.record_dt, x.convey_ty, asg.convey_text,
              (select count(distinct a.id)::int from document_ids d
                 join assets a on a.organization_id = x.organization_id and a.deleted_at is null and (a.grant_doc_num = d.grant_doc_num or a.appno_doc_num = d.appno_doc_num)
                where d.rf_id = x.rf_id) as affected
         from (${grouped}) x join organizations o on o.id = x.organization_id left join assignments asg on asg.rf_id = x.rf_id
        where ${afterCursor(keys, f.cursor, order) ?? sql`true`}
-       order by ${orderByKeys(keys, order)} limit ${f.limit + 1}`),
-    () => tx.execute<{ total: number }>(sql`select count(*)::int as total from (${grouped}) x`),
-  );
+       order by ${orderByKeys(keys, order)} limit ${f.limit + 1}`);
+  const counted = await tx.execute<{ total: number }>(sql`select count(*)::int as total from (${grouped}) x`);
   const page = rows.rows.slice(0, f.limit);
   const parties = await partiesOf(tx, [...new Set(page.map((r) => r.rf_id))]);
   return toPage(

@@ -1,4 +1,3 @@
-import { sequentially } from '../client';
 import { sql, type SQL } from 'drizzle-orm';
 import { normalizeDocNumber, type AssetCsvRow } from '@patentrack/shared';
 import type { Tx } from '../client';
@@ -120,23 +119,19 @@ export async function listAssets(tx: Tx, f: AssetListFilters): Promise<Page<Asse
     select a.id, a.grant_doc_num, a.appno_doc_num, a.appno_date, p.title, p.grant_date, a.last_activity
       from assets a left join patents p on p.id = a.patent_id
      where ${where}`;
-  const [rows, counted] = await sequentially(
-    () =>
-      tx.execute<{
-        id: string;
-        grant_doc_num: string | null;
-        appno_doc_num: string | null;
-        appno_date: string | null;
-        title: string | null;
-        grant_date: string | null;
-        last_activity: string | null;
-      }>(sql`
+  const rows = await tx.execute<{
+    id: string;
+    grant_doc_num: string | null;
+    appno_doc_num: string | null;
+    appno_date: string | null;
+    title: string | null;
+    grant_date: string | null;
+    last_activity: string | null;
+  }>(sql`
       select * from (${base}) x where ${afterCursor(keys, f.cursor, order) ?? sql`true`}
-       order by ${orderByKeys(keys, order)} limit ${f.limit + 1}`),
-    () =>
-      tx.execute<{ total: number }>(
-        sql`select count(*)::int as total from assets a left join patents p on p.id = a.patent_id where ${where}`,
-      ),
+       order by ${orderByKeys(keys, order)} limit ${f.limit + 1}`);
+  const counted = await tx.execute<{ total: number }>(
+    sql`select count(*)::int as total from assets a left join patents p on p.id = a.patent_id where ${where}`,
   );
   const ids = rows.rows.slice(0, f.limit).map((r) => r.id);
   const details = await assetColumns(tx, ids);
@@ -269,44 +264,38 @@ export async function findAsset(tx: Tx, assetId: string): Promise<AssetRef | nul
 
 /** Bibliographic detail of an asset (product.md #18). The feeds carry no abstract yet, so it is null. */
 export async function assetDetail(tx: Tx, asset: AssetRef) {
-  const [patent, titleRows, inventorRows, cpc, counts, columns] = await sequentially(
-    () =>
-      asset.patentId
-        ? tx.execute<Record<string, string | number | null>>(sql`
+  const patent = asset.patentId
+    ? await tx.execute<Record<string, string | number | null>>(sql`
           select title, appno_date, pgpub_doc_num, pgpub_date, grant_date, grant_kind, application_type, claims_count, maintenance_status
             from patents where id = ${asset.patentId}`)
-        : Promise.resolve({ rows: [] as Record<string, string | number | null>[] }),
-    () =>
-      tx.execute<{
-        company_id: string;
-        company_name: string;
-        status: string;
-        display_status: string;
-        reason: string | null;
-        break_rf_id: string | null;
-        encumbered: boolean;
-      }>(sql`
+    : { rows: [] as Record<string, string | number | null>[] };
+  const titleRows = await tx.execute<{
+    company_id: string;
+    company_name: string;
+    status: string;
+    display_status: string;
+    reason: string | null;
+    break_rf_id: string | null;
+    encumbered: boolean;
+  }>(sql`
       select t.company_id, c.name as company_name, t.status, t.display_status, t.reason, t.break_rf_id, t.encumbered
         from asset_title_status t join companies c on c.organization_id = t.organization_id and c.id = t.company_id
-       where t.organization_id = app_current_org() and t.asset_id = ${asset.id} order by ${STATUS_RANK}, c.name`),
-    () =>
-      tx.execute<{
-        name: string;
-        city: string | null;
-        state: string | null;
-        country: string | null;
-        doc_type: string;
-      }>(sql`
+       where t.organization_id = app_current_org() and t.asset_id = ${asset.id} order by ${STATUS_RANK}, c.name`);
+  const inventorRows = await tx.execute<{
+    name: string;
+    city: string | null;
+    state: string | null;
+    country: string | null;
+    doc_type: string;
+  }>(sql`
       select distinct on (lower(name)) name, city, state, country, doc_type from inventors
        where (doc_type = 'grant' and doc_num = ${asset.grantNumber}) or (doc_type = 'application' and doc_num = ${asset.applicationNumber})
-       order by lower(name), doc_type desc, sequence`),
-    () => assetCpc(tx, asset),
-    () =>
-      tx.execute<{ transactions: number; maintenance_events: number }>(sql`
+       order by lower(name), doc_type desc, sequence`);
+  const cpc = await assetCpc(tx, asset);
+  const counts = await tx.execute<{ transactions: number; maintenance_events: number }>(sql`
       select (select count(*)::int from ${ofAsset(asset)} tx) as transactions,
-             (select count(*)::int from maintenance_fee_events m where m.grant_doc_num = ${asset.grantNumber}) as maintenance_events`),
-    () => assetColumns(tx, [asset.id]),
-  );
+             (select count(*)::int from maintenance_fee_events m where m.grant_doc_num = ${asset.grantNumber}) as maintenance_events`);
+  const columns = await assetColumns(tx, [asset.id]);
   const p = patent.rows[0] ?? {};
   const col = columns.get(asset.id);
   return {
@@ -391,22 +380,19 @@ export async function assetAssignments(tx: Tx, asset: AssetRef, f: AssignmentFil
       left join assignment_conveyances ac on ac.rf_id = asg.rf_id
       left join conveyance_types ct on ct.convey_ty = ac.convey_ty
      where ${typeFilter}`;
-  const [rows, counted] = await sequentially(
-    () =>
-      tx.execute<{
-        rf_id: string;
-        record_dt: string | null;
-        exec_dt: string | null;
-        convey_text: string | null;
-        convey_ty: string | null;
-        employer_assign: boolean;
-        color: string | null;
-        display_name: string | null;
-        page_count: number | null;
-      }>(sql`
-      select * from (${base}) x where ${afterCursor(keys, f.cursor, order) ?? sql`true`} order by ${orderByKeys(keys, order)} limit ${f.limit + 1}`),
-    () => tx.execute<{ total: number }>(sql`select count(*)::int as total from (${base}) x`),
-  );
+  const rows = await tx.execute<{
+    rf_id: string;
+    record_dt: string | null;
+    exec_dt: string | null;
+    convey_text: string | null;
+    convey_ty: string | null;
+    employer_assign: boolean;
+    color: string | null;
+    display_name: string | null;
+    page_count: number | null;
+  }>(sql`
+      select * from (${base}) x where ${afterCursor(keys, f.cursor, order) ?? sql`true`} order by ${orderByKeys(keys, order)} limit ${f.limit + 1}`);
+  const counted = await tx.execute<{ total: number }>(sql`select count(*)::int as total from (${base}) x`);
   const rfIds = rows.rows.slice(0, f.limit).map((r) => r.rf_id);
   const parties = await partiesOf(tx, rfIds);
   return toPage(
@@ -558,39 +544,34 @@ const orgAssetsOf = (rfId: string) => sql`
  * one of its assets; null otherwise (another tenant's transaction is simply not found).
  */
 export async function transactionPanel(tx: Tx, rfId: string) {
-  const [assignment, assets, inTimeline] = await sequentially(
-    () =>
-      tx.execute<{
-        rf_id: string;
-        reel_no: number;
-        frame_no: number;
-        convey_text: string | null;
-        record_dt: string | null;
-        exec_dt: string | null;
-        page_count: number | null;
-        cname: string | null;
-        address: string | null;
-        convey_ty: string | null;
-        employer_assign: boolean | null;
-        display_name: string | null;
-        color: string | null;
-        category: string | null;
-      }>(sql`
+  const assignment = await tx.execute<{
+    rf_id: string;
+    reel_no: number;
+    frame_no: number;
+    convey_text: string | null;
+    record_dt: string | null;
+    exec_dt: string | null;
+    page_count: number | null;
+    cname: string | null;
+    address: string | null;
+    convey_ty: string | null;
+    employer_assign: boolean | null;
+    display_name: string | null;
+    color: string | null;
+    category: string | null;
+  }>(sql`
       select asg.rf_id, asg.reel_no, asg.frame_no, asg.convey_text, asg.record_dt, asg.exec_dt, asg.page_count, asg.cname,
              nullif(concat_ws(', ', asg.caddress_1, asg.caddress_2, asg.caddress_3, asg.caddress_4), '') as address,
              ac.convey_ty, ac.employer_assign, ct.display_name, ct.color, ct.category
         from assignments asg
         left join assignment_conveyances ac on ac.rf_id = asg.rf_id
         left join conveyance_types ct on ct.convey_ty = coalesce(ac.convey_ty, 'missing')
-       where asg.rf_id = ${rfId}`),
-    () =>
-      tx.execute<{ id: string; grant_doc_num: string | null; appno_doc_num: string | null }>(
-        sql`${orgAssetsOf(rfId)} order by a.grant_doc_num nulls last, a.appno_doc_num`,
-      ),
-    () =>
-      tx.execute(
-        sql`select 1 from timeline_entries where organization_id = app_current_org() and rf_id = ${rfId} limit 1`,
-      ),
+       where asg.rf_id = ${rfId}`);
+  const assets = await tx.execute<{ id: string; grant_doc_num: string | null; appno_doc_num: string | null }>(
+    sql`${orgAssetsOf(rfId)} order by a.grant_doc_num nulls last, a.appno_doc_num`,
+  );
+  const inTimeline = await tx.execute(
+    sql`select 1 from timeline_entries where organization_id = app_current_org() and rf_id = ${rfId} limit 1`,
   );
   const r = assignment.rows[0];
   if (!r || (!assets.rows.length && !inTimeline.rows.length)) return null;

@@ -1,4 +1,3 @@
-import { sequentially } from '../client';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../client';
 import {
@@ -95,18 +94,14 @@ export async function listTrees(tx: Tx, f: TreeFilters) {
     f.companyId ? sql`n.company_id = ${f.companyId}` : undefined,
   ]);
   const keys = [sql`n.name`, sql`n.id`];
-  const [rows, counted] = await sequentially(
-    () =>
-      tx.execute<TreeRow>(sql`
+  const rows = await tx.execute<TreeRow>(sql`
       select n.id, n.name, n.entity_id, n.company_id, n.tree_type, n.tree_tab, n.color, n.depth, n.parent_id, tt.display_name,
              cardinality(n.transaction_rf_ids) as transaction_count, ${nodeStats(sql`n`)}
         from ownership_tree_nodes n join tree_types tt on tt.code = n.tree_type
        where ${where} and ${afterCursor(keys, f.cursor, order) ?? sql`true`}
-       order by ${orderByKeys(keys, order)} limit ${f.limit + 1}`),
-    () =>
-      tx.execute<{ total: number }>(
-        sql`select count(*)::int as total from ownership_tree_nodes n where ${where}`,
-      ),
+       order by ${orderByKeys(keys, order)} limit ${f.limit + 1}`);
+  const counted = await tx.execute<{ total: number }>(
+    sql`select count(*)::int as total from ownership_tree_nodes n where ${where}`,
   );
   return toPage(rows.rows, f.limit, (r) => [r.name, r.id], treeItem, counted.rows[0]?.total ?? 0);
 }
@@ -156,25 +151,22 @@ export async function treeDetail(tx: Tx, treeId: string) {
      where n.organization_id = app_current_org() and n.id = ${treeId}`);
   const node = rows[0];
   if (!node) return null;
-  const [summary, assetRows] = await sequentially(
-    () =>
-      tx.execute<{
-        first_date: string | null;
-        last_date: string | null;
-        by_type: Record<string, number> | null;
-      }>(sql`
+  const summary = await tx.execute<{
+    first_date: string | null;
+    last_date: string | null;
+    by_type: Record<string, number> | null;
+  }>(sql`
       select min(asg.record_dt) as first_date, max(asg.record_dt) as last_date,
              (select jsonb_object_agg(t, c) from (select coalesce(ac.convey_ty, 'missing') t, count(*)::int c from assignments a2
                 left join assignment_conveyances ac on ac.rf_id = a2.rf_id where a2.rf_id = any(${arrayParam(node.rf_ids)}::varchar[]) group by 1) g) as by_type
-        from assignments asg where asg.rf_id = any(${arrayParam(node.rf_ids)}::varchar[])`),
-    () =>
-      tx.execute<{
-        id: string;
-        grant_doc_num: string | null;
-        appno_doc_num: string | null;
-        title: string | null;
-        status: string | null;
-      }>(sql`
+        from assignments asg where asg.rf_id = any(${arrayParam(node.rf_ids)}::varchar[])`);
+  const assetRows = await tx.execute<{
+    id: string;
+    grant_doc_num: string | null;
+    appno_doc_num: string | null;
+    title: string | null;
+    status: string | null;
+  }>(sql`
       select a.id, a.grant_doc_num, a.appno_doc_num, p.title,
              (select t.display_status from asset_title_status t where t.organization_id = a.organization_id and t.asset_id = a.id
                order by case t.status when 'broken' then 0 when 'divested' then 1 else 2 end limit 1) as status
@@ -182,8 +174,7 @@ export async function treeDetail(tx: Tx, treeId: string) {
        where a.organization_id = app_current_org() and a.deleted_at is null
          and exists (select 1 from document_ids d where d.rf_id = any(${arrayParam(node.rf_ids)}::varchar[])
                         and (d.grant_doc_num = a.grant_doc_num or d.appno_doc_num = a.appno_doc_num))
-       order by a.grant_doc_num nulls last, a.appno_doc_num`),
-  );
+       order by a.grant_doc_num nulls last, a.appno_doc_num`);
   const s = summary.rows[0];
   return {
     ...treeItem(node),
@@ -231,22 +222,20 @@ export async function listBrokenTitles(tx: Tx, f: BrokenTitleFilters) {
     sql`b.asset_id::text`,
     sql`b.company_id::text`,
   ];
-  const [rows, counted] = await sequentially(
-    () =>
-      tx.execute<{
-        asset_id: string;
-        company_id: string;
-        company_name: string;
-        grant_doc_num: string | null;
-        appno_doc_num: string | null;
-        title: string | null;
-        reason: string | null;
-        break_rf_id: string | null;
-        current_assignee: string | null;
-        gap_from: string | null;
-        gap_to: string | null;
-        break_date: string | null;
-      }>(sql`
+  const rows = await tx.execute<{
+    asset_id: string;
+    company_id: string;
+    company_name: string;
+    grant_doc_num: string | null;
+    appno_doc_num: string | null;
+    title: string | null;
+    reason: string | null;
+    break_rf_id: string | null;
+    current_assignee: string | null;
+    gap_from: string | null;
+    gap_to: string | null;
+    break_date: string | null;
+  }>(sql`
       select b.asset_id, b.company_id, c.name as company_name, b.grant_doc_num, b.appno_doc_num, p.title, b.reason, b.break_rf_id,
              ${nameOfKey(sql`b.final_holder_keys[1]`)} as current_assignee,
              ${nameOfKey(sql`b.expected_holder_keys[1]`)} as gap_from,
@@ -258,11 +247,9 @@ export async function listBrokenTitles(tx: Tx, f: BrokenTitleFilters) {
         join assets a on a.organization_id = b.organization_id and a.id = b.asset_id
         left join patents p on p.id = a.patent_id
        where ${afterCursor(keys, f.cursor, order) ?? sql`true`}
-       order by ${orderByKeys(keys, order)} limit ${f.limit + 1}`),
-    () =>
-      tx.execute<{ total: number }>(
-        sql`select count(distinct b.asset_id)::int as total from broken_title_chains b where ${where}`,
-      ),
+       order by ${orderByKeys(keys, order)} limit ${f.limit + 1}`);
+  const counted = await tx.execute<{ total: number }>(
+    sql`select count(distinct b.asset_id)::int as total from broken_title_chains b where ${where}`,
   );
   return toPage(
     rows.rows,
@@ -330,22 +317,18 @@ export async function listTimeline(tx: Tx, f: TimelineFilters) {
            string_agg(distinct te.original_name, '; ') filter (where te.party_role = 'assignee') as assignee
       from timeline_entries te join conveyance_types ct on ct.convey_ty = te.convey_ty
      where ${timelineWhere(f)} group by te.rf_id`;
-  const [rows, counted] = await sequentially(
-    () =>
-      tx.execute<{
-        rf_id: string;
-        record_dt: string | null;
-        convey_ty: string;
-        color: string;
-        category: string;
-        assignor: string | null;
-        assignee: string | null;
-      }>(sql`
-      select x.* from (${base}) x where ${afterCursor(keys, f.cursor, order) ?? sql`true`} order by ${orderByKeys(keys, order)} limit ${f.limit + 1}`),
-    () =>
-      tx.execute<{ total: number }>(
-        sql`select count(distinct te.rf_id)::int as total from timeline_entries te where ${timelineWhere(f)}`,
-      ),
+  const rows = await tx.execute<{
+    rf_id: string;
+    record_dt: string | null;
+    convey_ty: string;
+    color: string;
+    category: string;
+    assignor: string | null;
+    assignee: string | null;
+  }>(sql`
+      select x.* from (${base}) x where ${afterCursor(keys, f.cursor, order) ?? sql`true`} order by ${orderByKeys(keys, order)} limit ${f.limit + 1}`);
+  const counted = await tx.execute<{ total: number }>(
+    sql`select count(distinct te.rf_id)::int as total from timeline_entries te where ${timelineWhere(f)}`,
   );
   const rfIds = rows.rows.slice(0, f.limit).map((r) => r.rf_id);
   const counts = await assetCountsOf(tx, rfIds);

@@ -1,4 +1,3 @@
-import { sequentially } from '../client';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../client';
 import { maintenanceStatusOf } from './assets';
@@ -59,19 +58,16 @@ export async function eventFeed(tx: Tx, f: EventFeedFilters) {
     sql` union all `,
   )}) x(type, at, key, title, description, asset_id) where ${where}`;
   const keys = [sql`y.at`, sql`y.type`, sql`y.key`];
-  const [rows, counted] = await sequentially(
-    () =>
-      tx.execute<{
-        type: string;
-        at: string;
-        key: string;
-        title: string;
-        description: string | null;
-        asset_id: string | null;
-      }>(sql`
-      select y.* from (${feed}) y where ${afterCursor(keys, f.cursor, order) ?? sql`true`} order by ${orderByKeys(keys, order)} limit ${f.limit + 1}`),
-    () => tx.execute<{ total: number }>(sql`select count(*)::int as total from (${feed}) y`),
-  );
+  const rows = await tx.execute<{
+    type: string;
+    at: string;
+    key: string;
+    title: string;
+    description: string | null;
+    asset_id: string | null;
+  }>(sql`
+      select y.* from (${feed}) y where ${afterCursor(keys, f.cursor, order) ?? sql`true`} order by ${orderByKeys(keys, order)} limit ${f.limit + 1}`);
+  const counted = await tx.execute<{ total: number }>(sql`select count(*)::int as total from (${feed}) y`);
   return toPage(
     rows.rows,
     f.limit,
@@ -115,19 +111,18 @@ export async function portfolioMaintenance(tx: Tx, f: MaintenanceFilters) {
        and ${f.status ? sql`coalesce(c.effect::text, 'other') = any(${arrayParam([...EFFECTS_OF_STATUS[f.status]])}::text[])` : sql`true`}`;
   const filtered = sql`select * from (${base}) b where ${f.feeWindow ? sql`b.fee_window = ${f.feeWindow}` : sql`true`}`;
   const keys = [sql`x.event_date`, sql`x.grant_doc_num`, sql`x.event_code`];
-  const [rows, counted] = await sequentially(
-    () =>
-      tx.execute<{
-        asset_id: string;
-        grant_doc_num: string;
-        event_code: string;
-        event_date: string;
-        effect: string | null;
-        description: string | null;
-        fee_window: string | null;
-      }>(sql`
-      select x.* from (${filtered}) x where ${afterCursor(keys, f.cursor, order) ?? sql`true`} order by ${orderByKeys(keys, order)} limit ${f.limit + 1}`),
-    () => tx.execute<{ total: number }>(sql`select count(*)::int as total from (${filtered}) x`),
+  const rows = await tx.execute<{
+    asset_id: string;
+    grant_doc_num: string;
+    event_code: string;
+    event_date: string;
+    effect: string | null;
+    description: string | null;
+    fee_window: string | null;
+  }>(sql`
+      select x.* from (${filtered}) x where ${afterCursor(keys, f.cursor, order) ?? sql`true`} order by ${orderByKeys(keys, order)} limit ${f.limit + 1}`);
+  const counted = await tx.execute<{ total: number }>(
+    sql`select count(*)::int as total from (${filtered}) x`,
   );
   return toPage(
     rows.rows,
@@ -161,18 +156,15 @@ export async function recentAssignments(tx: Tx, f: RecentAssignmentFilters) {
      where te.organization_id = app_current_org() and te.record_dt >= current_date - ${f.days}::int
      group by te.rf_id`;
   const keys = [sql`x.record_dt`, sql`x.rf_id`];
-  const [rows, counted] = await sequentially(
-    () =>
-      tx.execute<{
-        rf_id: string;
-        record_dt: string;
-        convey_ty: string;
-        assignor_name: string | null;
-        assignee_name: string | null;
-      }>(sql`
-      select x.* from (${base}) x where ${afterCursor(keys, f.cursor, order) ?? sql`true`} order by ${orderByKeys(keys, order)} limit ${f.limit + 1}`),
-    () => tx.execute<{ total: number }>(sql`select count(*)::int as total from (${base}) x`),
-  );
+  const rows = await tx.execute<{
+    rf_id: string;
+    record_dt: string;
+    convey_ty: string;
+    assignor_name: string | null;
+    assignee_name: string | null;
+  }>(sql`
+      select x.* from (${base}) x where ${afterCursor(keys, f.cursor, order) ?? sql`true`} order by ${orderByKeys(keys, order)} limit ${f.limit + 1}`);
+  const counted = await tx.execute<{ total: number }>(sql`select count(*)::int as total from (${base}) x`);
   const counts = await assetCountsOf(
     tx,
     rows.rows.slice(0, f.limit).map((r) => r.rf_id),

@@ -1,4 +1,3 @@
-import { sequentially } from '../client';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../client';
 import {
@@ -129,24 +128,23 @@ export async function listCompanies(tx: Tx, f: CompanyFilters) {
       : undefined,
   ]);
   const keys = [sql`lower(c.name)`, sql`c.id`];
-  const [rows, counted] = await sequentially(
-    () =>
-      tx.execute<{
-        id: string;
-        organization_id: string;
-        name: string;
-        domain: string | null;
-        logo_object_key: string | null;
-        representative_id: string | null;
-        enrichment_status: string;
-        asset_count: number;
-        created_at: string;
-      }>(sql`
+  const rows = await tx.execute<{
+    id: string;
+    organization_id: string;
+    name: string;
+    domain: string | null;
+    logo_object_key: string | null;
+    representative_id: string | null;
+    enrichment_status: string;
+    asset_count: number;
+    created_at: string;
+  }>(sql`
       select c.id, c.organization_id, c.name, c.domain, c.logo_object_key, c.representative_id, c.enrichment_status, c.created_at,
              (select count(*)::int from company_assets ca where ca.organization_id = c.organization_id and ca.company_id = c.id and not ca.excluded) as asset_count
         from companies c where ${where} and ${afterCursor(keys, f.cursor, order) ?? sql`true`}
-       order by ${orderByKeys(keys, order)} limit ${f.limit + 1}`),
-    () => tx.execute<{ total: number }>(sql`select count(*)::int as total from companies c where ${where}`),
+       order by ${orderByKeys(keys, order)} limit ${f.limit + 1}`);
+  const counted = await tx.execute<{ total: number }>(
+    sql`select count(*)::int as total from companies c where ${where}`,
   );
   return toPage(
     rows.rows,
@@ -232,22 +230,20 @@ export async function listEntities(tx: Tx, f: EntityFilters) {
     ? sql`lower(g.canonical_name) like ${`%${f.search.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`}`
     : sql`true`;
   const keys = [sql`lower(g.canonical_name)`, sql`g.group_id::text`];
-  const [rows, counted] = await sequentially(
-    () =>
-      tx.execute<{
-        group_id: string;
-        canonical_name: string;
-        alias_count: number;
-        last_activity: string | null;
-        asset_count: number;
-      }>(sql`
+  const rows = await tx.execute<{
+    group_id: string;
+    canonical_name: string;
+    alias_count: number;
+    last_activity: string | null;
+    asset_count: number;
+  }>(sql`
       select g.group_id, g.canonical_name, g.alias_count, g.last_activity,
              (select count(distinct a.id)::int from document_ids d join assets a on a.organization_id = app_current_org() and a.deleted_at is null
                 and (a.grant_doc_num = d.grant_doc_num or a.appno_doc_num = d.appno_doc_num) where d.rf_id = any(g.rf_ids)) as asset_count
         from (${groups}) g where ${search} and ${afterCursor(keys, f.cursor, order) ?? sql`true`}
-       order by ${orderByKeys(keys, order)} limit ${f.limit + 1}`),
-    () =>
-      tx.execute<{ total: number }>(sql`select count(*)::int as total from (${groups}) g where ${search}`),
+       order by ${orderByKeys(keys, order)} limit ${f.limit + 1}`);
+  const counted = await tx.execute<{ total: number }>(
+    sql`select count(*)::int as total from (${groups}) g where ${search}`,
   );
   return toPage(
     rows.rows,

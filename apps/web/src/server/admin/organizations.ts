@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { AppError, type PipelineStep } from '@patentrack/shared';
-import { sequentially, type Tx } from '@patentrack/db';
+import type { Tx } from '@patentrack/db';
 import { listUsers, organizationDetail, pipelineStatus } from '@patentrack/db/queries';
 import type { z } from 'zod';
 import { recordAudit } from '../auth/accounts';
@@ -14,19 +14,15 @@ type Meta = { ip: string; userAgent: string | null; requestId: string };
 
 /** One org for the admin panel (product.md #75); the tenant context is that org (super admin on `:orgId`). */
 export async function adminOrganizationStatus(tx: Tx) {
-  const [detail, users, pipeline, shares, approval] = await sequentially(
-    () => organizationDetail(tx),
-    () => listUsers(tx),
-    () => pipelineStatus(tx),
-    () =>
-      tx.execute<{ n: number }>(sql`
+  const detail = await organizationDetail(tx);
+  const users = await listUsers(tx);
+  const pipeline = await pipelineStatus(tx);
+  const shares = await tx.execute<{ n: number }>(sql`
       select count(*)::int as n from share_links
        where organization_id = app_current_org() and revoked_at is null and (expires_at is null or expires_at > now())
-         and (max_uses is null or use_count < max_uses)`),
-    () =>
-      tx.execute<{ awaiting_approval: boolean }>(
-        sql`select awaiting_approval from organizations where id = app_current_org()`,
-      ),
+         and (max_uses is null or use_count < max_uses)`);
+  const approval = await tx.execute<{ awaiting_approval: boolean }>(
+    sql`select awaiting_approval from organizations where id = app_current_org()`,
   );
   if (!detail) throw AppError.notFound('Organization');
   return {

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
 import { AppError, decodeCursor, encodeCursor } from '@patentrack/shared';
-import { sequentially, withTenant, type Db, type Tx } from '@patentrack/db';
+import { withTenant, type Db, type Tx } from '@patentrack/db';
 import {
   assetDiagrams,
   assetTitleStatus,
@@ -180,22 +180,18 @@ export async function listSharedAssets(
   const pageRows = rows.slice(0, page.limit);
   const ids = pageRows.map((r) => r.id);
   const patentIds = pageRows.map((r) => r.patentId).filter((id): id is string => id !== null);
-  const [statuses, titles] = await sequentially(
-    async () =>
-      ids.length
-        ? await tx
-            .select({ assetId: assetTitleStatus.assetId, status: assetTitleStatus.status })
-            .from(assetTitleStatus)
-            .where(inArray(assetTitleStatus.assetId, ids))
-        : [],
-    async () =>
-      patentIds.length
-        ? await tx
-            .select({ id: patents.id, title: patents.title })
-            .from(patents)
-            .where(inArray(patents.id, patentIds))
-        : [],
-  );
+  const statuses = ids.length
+    ? await tx
+        .select({ assetId: assetTitleStatus.assetId, status: assetTitleStatus.status })
+        .from(assetTitleStatus)
+        .where(inArray(assetTitleStatus.assetId, ids))
+    : [];
+  const titles = patentIds.length
+    ? await tx
+        .select({ id: patents.id, title: patents.title })
+        .from(patents)
+        .where(inArray(patents.id, patentIds))
+    : [];
   const statusOf = (assetId: string) =>
     statuses
       .filter((s) => s.assetId === assetId)

@@ -1,4 +1,3 @@
-import { sequentially } from '@patentrack/db';
 import { ingestionCounters, ingestionSources } from '@patentrack/db/queries';
 import { apiRoute } from '@/server/http/api-route';
 import { ingestionStatusSchema } from '@/server/admin/schemas';
@@ -12,12 +11,10 @@ export const GET = apiRoute(
     response: { schema: ingestionStatusSchema },
   },
   async ({ tenant, deps }) => {
-    const [sources, counters] = await tenant((tx) =>
-      sequentially(
-        () => ingestionSources(tx),
-        () => ingestionCounters(tx),
-      ),
-    );
+    const { sources, counters } = await tenant(async (tx) => ({
+      sources: await ingestionSources(tx),
+      counters: await ingestionCounters(tx),
+    }));
     return { data: { sources, ...counters, queueDepth: await queueDepth(deps) } };
   },
 );
